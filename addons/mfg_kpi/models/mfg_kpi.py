@@ -1,0 +1,135 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+
+CATEGORIES = [
+    ("production", "Production"),
+    ("quality", "Quality"),
+    ("equipment", "Equipment"),
+    ("safety", "Safety"),
+    ("purchasing", "Purchasing"),
+    ("warehouse", "Warehouse"),
+    ("technology", "Technology"),
+    ("hr", "Human Resources"),
+    ("finance", "Finance"),
+    ("customer", "Customer"),
+]
+
+UNITS = [
+    ("percent", "%"),
+    ("count", "Count"),
+    ("amount", "Amount"),
+    ("score", "Score"),
+    ("hours", "Hours"),
+    ("days", "Days"),
+    ("pieces_per_hour", "Pieces per hour"),
+    ("pieces_per_day", "Pieces per day"),
+    ("units", "Units"),
+]
+
+# Valid range of a value per unit: (minimum, maximum); None = unbounded.
+UNIT_RANGES = {
+    "percent": (0.0, None),
+    "count": (0.0, None),
+    "amount": (None, None),
+    "score": (0.0, 100.0),
+    "hours": (0.0, None),
+    "days": (0.0, None),
+    "pieces_per_hour": (0.0, None),
+    "pieces_per_day": (0.0, None),
+    "units": (0.0, None),
+}
+
+DIRECTIONS = [
+    ("higher", "Higher is better"),
+    ("lower", "Lower is better"),
+    ("zero", "Target zero"),
+]
+
+SUBJECT_LEVELS = [
+    ("employee", "Employee"),
+    ("team", "Team"),
+    ("department", "Workshop / Department"),
+    ("workcenter", "Work Centre"),
+    ("company", "Company"),
+]
+
+
+class MfgKpi(models.Model):
+    """A key performance indicator (关键业绩指标) of the library."""
+
+    _name = "mfg.kpi"
+    _description = "KPI"
+    _inherit = ["mail.thread"]
+    _order = "category, sequence, code"
+    _rec_names_search = ["name", "code"]
+
+    code = fields.Char(
+        required=True,
+        index=True,
+        tracking=True,
+        help="Stable technical code; providers register under it.",
+    )
+    name = fields.Char(required=True, translate=True, tracking=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True, tracking=True)
+    category = fields.Selection(CATEGORIES, required=True, default="production", tracking=True)
+    unit = fields.Selection(UNITS, required=True, default="percent", tracking=True)
+    direction = fields.Selection(DIRECTIONS, required=True, default="higher", tracking=True)
+    subject_level = fields.Selection(
+        SUBJECT_LEVELS,
+        string="Measured For",
+        required=True,
+        default="employee",
+        tracking=True,
+        help="Whose performance the value describes.",
+    )
+    source_ids = fields.Many2many(
+        "mfg.kpi.source",
+        string="Data Sources",
+        help="Departments that deliver the data (数据来源).",
+    )
+    definition = fields.Text(translate=True, help="What the indicator measures.")
+    formula = fields.Text(translate=True, help="How the value is computed, in words.")
+    measurement = fields.Selection(
+        [("manual", "Manual entry"), ("computed", "Computed")],
+        compute="_compute_measurement",
+        help="Computed when an installed module registers a provider for this KPI's code.",
+    )
+    provider_name = fields.Char(compute="_compute_measurement", string="Provider")
+    target_ids = fields.One2many("mfg.kpi.target", "kpi_id", string="Targets")
+    value_ids = fields.One2many("mfg.kpi.value", "kpi_id", string="Values")
+    value_count = fields.Integer(compute="_compute_value_count")
+    company_id = fields.Many2one(
+        "res.company",
+        help="Leave empty for a KPI shared by every company.",
+    )
+
+    _code_uniq = models.Constraint("UNIQUE(code)", "The KPI code must be unique.")
+
+    def _compute_measurement(self):
+        providers = self.env["mfg.kpi.provider"]._get_providers()
+        for kpi in self:
+            provider = providers.get(kpi.code)
+            kpi.measurement = "computed" if provider else "manual"
+            kpi.provider_name = provider["name"] if provider else False
+
+    def _compute_value_count(self):
+        counts = dict(
+            self.env["mfg.kpi.value"]._read_group(
+                [("kpi_id", "in", self.ids)], ["kpi_id"], ["__count"]
+            )
+        )
+        for kpi in self:
+            kpi.value_count = counts.get(kpi, 0)
+
+    @api.depends("code", "name")
+    def _compute_display_name(self):
+        for kpi in self:
+            kpi.display_name = f"[{kpi.code}] {kpi.name}" if kpi.code else kpi.name
+
+    def action_open_values(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("mfg_kpi.mfg_kpi_value_action")
+        action["domain"] = [("kpi_id", "=", self.id)]
+        action["context"] = {"default_kpi_id": self.id}
+        return action

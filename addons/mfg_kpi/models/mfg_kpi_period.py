@@ -1,0 +1,140 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+PERIOD_KINDS = [
+    ("month", "Month"),
+    ("quarter", "Quarter"),
+    ("half_year", "Half-year"),
+    ("year", "Year"),
+    ("custom", "Custom"),
+]
+KIND_MONTHS = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
+
+
+class MfgKpiPeriod(models.Model):
+    """A measurement period: KPI values are computed and locked per period."""
+
+    _name = "mfg.kpi.period"
+    _description = "KPI Period"
+    _order = "date_start desc, kind"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, translate=True)
+    kind = fields.Selection(PERIOD_KINDS, required=True, default="month")
+    date_start = fields.Date(required=True)
+    date_end = fields.Date(required=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    state = fields.Selection(
+        [("open", "Open"), ("locked", "Locked")],
+        default="open",
+        required=True,
+        help="Locking a period locks every value measured in it.",
+    )
+    value_count = fields.Integer(compute="_compute_value_count")
+
+    _dates_uniq = models.Constraint(
+        "UNIQUE(company_id, kind, date_start, date_end)",
+        "A period of this kind with these dates already exists for the company.",
+    )
+
+    @api.constrains("date_start", "date_end", "kind")
+    def _check_dates(self):
+        for period in self:
+            if period.date_end < period.date_start:
+                raise ValidationError(_("Period %(name)s ends before it starts.", name=period.name))
+            months = KIND_MONTHS.get(period.kind)
+            if months and period.date_start + relativedelta(months=months, days=-1) != (
+                period.date_end
+            ):
+                raise ValidationError(
+                    _(
+                        "Period %(name)s does not span exactly one %(kind)s.",
+                        name=period.name,
+                        kind=dict(self._fields["kind"]._description_selection(self.env))[
+                            period.kind
+                        ],
+                    )
+                )
+
+    def _compute_value_count(self):
+        counts = dict(
+            self.env["mfg.kpi.value"]._read_group(
+                [("period_id", "in", self.ids)], ["period_id"], ["__count"]
+            )
+        )
+        for period in self:
+            period.value_count = counts.get(period, 0)
+
+    @api.model
+    def _bounds(self, kind, day):
+        """First and last day of the period of ``kind`` that contains ``day``."""
+        if kind == "month":
+            start = day.replace(day=1)
+        elif kind == "quarter":
+            start = day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
+        elif kind == "half_year":
+            start = day.replace(month=1 if day.month <= 6 else 7, day=1)
+        elif kind == "year":
+            start = day.replace(month=1, day=1)
+        else:
+            raise ValidationError(_("Custom periods have no automatic bounds."))
+        return start, start + relativedelta(months=KIND_MONTHS[kind], days=-1)
+
+    @api.model
+    def _default_name(self, kind, start):
+        if kind == "month":
+            return _("%(year)s-%(month)02d", year=start.year, month=start.month)
+        if kind == "quarter":
+            return _("%(year)s Q%(quarter)s", year=start.year, quarter=(start.month - 1) // 3 + 1)
+        if kind == "half_year":
+            return _("%(year)s H%(half)s", year=start.year, half=1 if start.month <= 6 else 2)
+        return _("%(year)s", year=start.year)
+
+    @api.model
+    def _get_or_create(self, kind, day, company=None):
+        """The period of ``kind`` containing ``day`` for ``company``, created when missing."""
+        company = company or self.env.company
+        start, end = self._bounds(kind, day)
+        period = self.search(
+            [
+                ("company_id", "=", company.id),
+                ("kind", "=", kind),
+                ("date_start", "=", start),
+                ("date_end", "=", end),
+            ],
+            limit=1,
+        )
+        return period or self.create(
+            {
+                "name": self._default_name(kind, start),
+                "kind": kind,
+                "date_start": start,
+                "date_end": end,
+                "company_id": company.id,
+            }
+        )
+
+    def action_lock(self):
+        """Lock the periods and every value measured in them."""
+        values = self.env["mfg.kpi.value"].search(
+            [("period_id", "in", self.ids), ("state", "!=", "locked")]
+        )
+        values.action_lock()
+        self.write({"state": "locked"})
+
+    def action_open_values(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("mfg_kpi.mfg_kpi_value_action")
+        action["domain"] = [("period_id", "=", self.id)]
+        action["context"] = {"default_period_id": self.id}
+        return action
+
+    def action_compute(self):
+        """Recompute every computed KPI of these periods now."""
+        self.env["mfg.kpi.provider"]._compute_periods(self)
+        return True

@@ -1,0 +1,88 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import logging
+from datetime import timedelta
+
+from odoo import api, fields, models
+
+_logger = logging.getLogger(__name__)
+
+
+class MfgKpiProvider(models.AbstractModel):
+    """Registry of KPI providers.
+
+    A bridge module registers a provider for a KPI code by extending ``_get_providers``::
+
+        class MfgKpiProvider(models.AbstractModel):
+            _inherit = "mfg.kpi.provider"
+
+            def _get_providers(self):
+                providers = super()._get_providers()
+                providers["PLAN_COMPLETION_RATE"] = {
+                    "name": self.env._("Manufacturing orders"),
+                    "method": "_provide_plan_completion_rate",
+                }
+                return providers
+
+    The method receives ``(kpi, period)`` and returns a list of measures (see
+    ``mfg.kpi.value._store_measures``) for every subject of the period, computed in a number
+    of queries that does not depend on the number of subjects. A subject without data gets no
+    measure (no value), never a zero.
+    """
+
+    _name = "mfg.kpi.provider"
+    _description = "KPI Provider Registry"
+
+    @api.model
+    def _get_providers(self):
+        """Mapping of KPI code to ``{"name": str, "method": str}``."""
+        return {}
+
+    @api.model
+    def _compute_kpi(self, kpi, period):
+        """Compute and store the values of one computed KPI for one period; returns counts."""
+        provider = self._get_providers().get(kpi.code)
+        if not provider:
+            return {"created": 0, "updated": 0, "locked": 0}
+        # Providers read operational data whatever the caller may see: computing is a
+        # system task (cron, or a KPI manager's "recompute now"); values keep their own rules.
+        provider_model = self.sudo()
+        kpi, period = kpi.sudo(), period.sudo()
+        measures = getattr(provider_model, provider["method"])(kpi, period)
+        return provider_model.env["mfg.kpi.value"]._store_measures(kpi, period, measures)
+
+    @api.model
+    def _compute_periods(self, periods, kpis=None):
+        """Compute every computed KPI (or ``kpis``) for ``periods``; returns summed counts."""
+        providers = self._get_providers()
+        kpis = (
+            kpis
+            if kpis is not None
+            else self.env["mfg.kpi"].search([("code", "in", list(providers))])
+        )
+        kpis = kpis.filtered(lambda k: k.code in providers)
+        totals = {"created": 0, "updated": 0, "locked": 0}
+        for period in periods.filtered(lambda p: p.state == "open"):
+            for kpi in kpis.filtered(
+                lambda k, p=period: not k.company_id or k.company_id == p.company_id
+            ):
+                counts = self._compute_kpi(kpi, period)
+                for key, count in counts.items():
+                    totals[key] += count
+        return totals
+
+    @api.model
+    def _cron_compute(self):
+        """Scheduled job: compute the current and the previous month and quarter of each company."""
+        today = fields.Date.context_today(self)
+        periods = self.env["mfg.kpi.period"]
+        for company in self.env["res.company"].search([("active", "=", True)]):
+            period_model = self.env["mfg.kpi.period"].with_company(company)
+            for kind in ("month", "quarter", "year"):
+                current = period_model._get_or_create(kind, today, company)
+                previous = period_model._get_or_create(
+                    kind, current.date_start - timedelta(days=1), company
+                )
+                periods |= current | previous
+        totals = self._compute_periods(periods)
+        _logger.info("KPI computation: %s", totals)
+        return totals

@@ -1,0 +1,353 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import json
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+from .mfg_kpi import UNIT_RANGES
+
+SUBJECT_TYPES = [
+    ("employee", "Employee"),
+    ("department", "Department"),
+    ("company", "Company"),
+    ("record", "Other record"),
+]
+
+
+class MfgKpiValue(models.Model):
+    """The measured value of a KPI for one subject and one period."""
+
+    _name = "mfg.kpi.value"
+    _description = "KPI Value"
+    _inherit = ["mail.thread"]
+    _order = "period_date_start desc, kpi_id, subject_name"
+    _check_company_auto = True
+    _rec_name = "kpi_id"
+
+    kpi_id = fields.Many2one("mfg.kpi", required=True, ondelete="restrict", index=True)
+    category = fields.Selection(related="kpi_id.category", store=True)
+    unit = fields.Selection(related="kpi_id.unit")
+    direction = fields.Selection(related="kpi_id.direction")
+    period_id = fields.Many2one(
+        "mfg.kpi.period", required=True, ondelete="restrict", index=True, check_company=True
+    )
+    period_date_start = fields.Date(related="period_id.date_start", store=True)
+    period_kind = fields.Selection(related="period_id.kind", store=True)
+    company_id = fields.Many2one(
+        related="period_id.company_id", store=True, index=True, precompute=True
+    )
+    subject_type = fields.Selection(SUBJECT_TYPES, required=True, default="employee")
+    employee_id = fields.Many2one("hr.employee", index=True, check_company=True)
+    department_id = fields.Many2one("hr.department", index=True, check_company=True)
+    res_model = fields.Char(string="Subject Model")
+    res_id = fields.Many2oneReference(string="Subject Record", model_field="res_model")
+    subject_ref = fields.Char(
+        compute="_compute_subject_ref",
+        store=True,
+        precompute=True,
+        index=True,
+        help="Technical key of the subject: model,id.",
+    )
+    subject_name = fields.Char(
+        string="Subject", compute="_compute_subject_ref", store=True, precompute=True
+    )
+    value = fields.Float(digits=(16, 4), required=True, tracking=True)
+    numerator = fields.Float(digits=(16, 4))
+    denominator = fields.Float(digits=(16, 4))
+    source = fields.Selection(
+        [("manual", "Manual"), ("computed", "Computed")],
+        required=True,
+        default="manual",
+        readonly=True,
+    )
+    computed_at = fields.Datetime(readonly=True)
+    state = fields.Selection(
+        [("draft", "Draft"), ("confirmed", "Confirmed"), ("locked", "Locked")],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+    )
+    reason = fields.Text(
+        help="Why a confirmed value was changed; required when overwriting a confirmed value."
+    )
+    drill_model = fields.Char(readonly=True, help="Model of the source records of the value.")
+    drill_domain = fields.Text(readonly=True, help="Domain (JSON) of the source records.")
+    target = fields.Float(compute="_compute_target_status", digits=(16, 4))
+    status = fields.Selection(
+        [
+            ("green", "On target"),
+            ("amber", "Near target"),
+            ("red", "Off target"),
+            ("none", "No target"),
+        ],
+        compute="_compute_target_status",
+    )
+
+    _subject_uniq = models.Constraint(
+        "UNIQUE(kpi_id, period_id, subject_ref)",
+        "A KPI has one value per subject and period.",
+    )
+
+    @api.depends(
+        "subject_type", "employee_id", "department_id", "company_id", "res_model", "res_id"
+    )
+    def _compute_subject_ref(self):
+        for rec in self:
+            # The subject's name is public (employees: hr.employee.public); read it as such.
+            record = rec.sudo()._subject_record()
+            rec.subject_ref = f"{record._name},{record.id}" if record else False
+            rec.subject_name = record.display_name if record else False
+
+    def _subject_record(self):
+        self.ensure_one()
+        if self.subject_type == "employee":
+            return self.employee_id
+        if self.subject_type == "department":
+            return self.department_id
+        if self.subject_type == "company":
+            return self.company_id
+        if self.res_model and self.res_id and self.res_model in self.env:
+            return self.env[self.res_model].browse(self.res_id)
+        return None
+
+    @api.constrains("subject_type", "employee_id", "department_id", "res_model", "res_id")
+    def _check_subject(self):
+        required = {"employee": "employee_id", "department": "department_id"}
+        for rec in self:
+            field = required.get(rec.subject_type)
+            if (field and not rec[field]) or (
+                rec.subject_type == "record" and not (rec.res_model and rec.res_id)
+            ):
+                raise ValidationError(
+                    _("The value of %(kpi)s has no subject.", kpi=rec.kpi_id.display_name)
+                )
+            if rec.kpi_id.subject_level == "employee" and rec.subject_type != "employee":
+                raise ValidationError(
+                    _(
+                        "%(kpi)s is measured per employee: choose an employee.",
+                        kpi=rec.kpi_id.display_name,
+                    )
+                )
+
+    @api.constrains("value", "kpi_id")
+    def _check_value_range(self):
+        for rec in self:
+            low, high = UNIT_RANGES.get(rec.kpi_id.unit, (None, None))
+            if (low is not None and rec.value < low) or (high is not None and rec.value > high):
+                unit = dict(rec.kpi_id._fields["unit"]._description_selection(self.env))[
+                    rec.kpi_id.unit
+                ]
+                raise ValidationError(
+                    _(
+                        "%(value)s is not a valid value for %(kpi)s (unit %(unit)s: from %(low)s to %(high)s).",
+                        value=rec.value,
+                        kpi=rec.kpi_id.display_name,
+                        unit=unit,
+                        low=low if low is not None else "-∞",
+                        high=high if high is not None else "∞",
+                    )
+                )
+
+    def _compute_target_status(self):
+        targets = self.env["mfg.kpi.target"].search(
+            [("kpi_id", "in", self.kpi_id.ids), ("company_id", "in", self.company_id.ids)]
+        )
+        by_kpi = {}
+        for target in targets:
+            by_kpi.setdefault(target.kpi_id.id, []).append(target)
+        for rec in self:
+            best = rec._best_target(by_kpi.get(rec.kpi_id.id, []))
+            rec.target = best.target if best else 0.0
+            rec.status = best._status_of(rec.value) if best else "none"
+
+    def _best_target(self, targets):
+        """The most specific target: same employee/department first, then period-specific."""
+
+        def rank(target):
+            if target.company_id != self.company_id:
+                return None
+            if target.period_id and target.period_id != self.period_id:
+                return None
+            if target.employee_id and target.employee_id != self.employee_id:
+                return None
+            if target.department_id and target.department_id != self.department_id:
+                return None
+            return (bool(target.employee_id), bool(target.department_id), bool(target.period_id))
+
+        ranked = [(rank(t), t) for t in targets]
+        ranked = [(r, t) for r, t in ranked if r is not None]
+        return max(ranked, key=lambda rt: rt[0])[1] if ranked else None
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        periods = self.env["mfg.kpi.period"].browse(
+            {vals["period_id"] for vals in vals_list if vals.get("period_id")}
+        )
+        if "locked" in periods.mapped("state"):
+            raise UserError(_("Values cannot be added to a locked period."))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if self.env.context.get("mfg_kpi_lock"):
+            return super().write(vals)
+        if any(rec.state == "locked" for rec in self):
+            raise UserError(
+                _(
+                    "Locked KPI values never change; unlock is not possible. Record a new period instead."
+                )
+            )
+        if "value" in vals and not vals.get("reason"):
+            confirmed = self.filtered(lambda r: r.state == "confirmed" and r.value != vals["value"])
+            if confirmed:
+                raise ValidationError(
+                    _(
+                        "Give a reason to change the confirmed value of %(kpi)s for %(subject)s.",
+                        kpi=confirmed[0].kpi_id.display_name,
+                        subject=confirmed[0].subject_name,
+                    )
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_locked(self):
+        if any(rec.state == "locked" for rec in self):
+            raise UserError(_("Locked KPI values cannot be deleted."))
+
+    def action_confirm(self):
+        drafts = self.filtered(lambda r: r.state == "draft")
+        drafts.with_context(mfg_kpi_lock=True).write({"state": "confirmed"})
+        return True
+
+    def action_lock(self):
+        if not self.env.user.has_group("mfg_kpi.group_kpi_manager"):
+            raise UserError(_("Only KPI managers lock KPI values."))
+        self.filtered(lambda r: r.state != "locked").with_context(mfg_kpi_lock=True).write(
+            {"state": "locked"}
+        )
+        return True
+
+    def action_open_records(self):
+        """Drill down: the source records the value was computed from."""
+        self.ensure_one()
+        if not self.drill_model:
+            raise UserError(_("This value has no source records (it was entered by hand)."))
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Source of %(kpi)s", kpi=self.kpi_id.display_name),
+            "res_model": self.drill_model,
+            "view_mode": "list,form",
+            "domain": self._drill_domain(),
+            "target": "current",
+        }
+
+    def _drill_domain(self):
+        self.ensure_one()
+        return json.loads(self.drill_domain or "[]")
+
+    # ------------------------------------------------------------------
+    # Storage of computed values (set-based)
+    # ------------------------------------------------------------------
+    @api.model
+    def _store_measures(self, kpi, period, measures):
+        """Create or update the computed values of ``kpi`` in ``period`` from ``measures``.
+
+        ``measures``: dicts with ``subject_type`` and the subject field (``employee_id``,
+        ``department_id``, or ``res_model`` + ``res_id``), ``value``, optionally
+        ``numerator``, ``denominator``, ``drill_model`` and ``drill_domain`` (a list).
+        Locked values are left alone and counted. A fixed number of queries whatever the
+        number of measures. Returns a dict of counts: created, updated, locked.
+        """
+        now = fields.Datetime.now()
+        existing = self.search_fetch(
+            [("kpi_id", "=", kpi.id), ("period_id", "=", period.id)],
+            ["subject_ref", "state"],
+        )
+        by_ref = {rec.subject_ref: rec for rec in existing}
+        to_create, to_update, locked = [], [], 0
+        for measure in measures:
+            vals = self._measure_vals(kpi, period, measure, now)
+            ref = self._measure_ref(period, vals)
+            current = by_ref.get(ref)
+            if not current:
+                to_create.append(vals)
+            elif current.state == "locked":
+                locked += 1
+            else:
+                to_update.append((current.id, vals))
+        if to_create:
+            self.with_context(tracking_disable=True).create(to_create)
+        if to_update:
+            rows = SQL(", ").join(
+                SQL(
+                    "(%s, %s::numeric, %s::numeric, %s::numeric, %s, %s)",
+                    rec_id,
+                    vals["value"],
+                    vals["numerator"],
+                    vals["denominator"],
+                    vals["drill_model"],
+                    vals["drill_domain"],
+                )
+                for rec_id, vals in to_update
+            )
+            self.env.cr.execute(
+                SQL(
+                    """UPDATE mfg_kpi_value v
+                          SET value = d.value, numerator = d.numerator,
+                              denominator = d.denominator, drill_model = d.drill_model,
+                              drill_domain = d.drill_domain, computed_at = %s,
+                              source = 'computed', write_date = %s, write_uid = %s
+                         FROM (VALUES %s) AS d(id, value, numerator, denominator,
+                                               drill_model, drill_domain)
+                        WHERE v.id = d.id""",
+                    now,
+                    now,
+                    self.env.uid,
+                    rows,
+                )
+            )
+            self.invalidate_model(
+                [
+                    "value",
+                    "numerator",
+                    "denominator",
+                    "drill_model",
+                    "drill_domain",
+                    "computed_at",
+                    "source",
+                ]
+            )
+        return {"created": len(to_create), "updated": len(to_update), "locked": locked}
+
+    @api.model
+    def _measure_vals(self, kpi, period, measure, now):
+        vals = {
+            "kpi_id": kpi.id,
+            "period_id": period.id,
+            "subject_type": measure.get("subject_type", "employee"),
+            "value": float(measure["value"]),
+            "numerator": float(measure.get("numerator") or 0.0),
+            "denominator": float(measure.get("denominator") or 0.0),
+            "source": "computed",
+            "computed_at": now,
+            "drill_model": measure.get("drill_model") or False,
+            "drill_domain": json.dumps(measure["drill_domain"])
+            if measure.get("drill_domain")
+            else False,
+        }
+        for key in ("employee_id", "department_id", "res_model", "res_id"):
+            if measure.get(key):
+                vals[key] = measure[key]
+        return vals
+
+    @api.model
+    def _measure_ref(self, period, vals):
+        kind = vals["subject_type"]
+        if kind == "employee":
+            return f"hr.employee,{vals['employee_id']}"
+        if kind == "department":
+            return f"hr.department,{vals['department_id']}"
+        if kind == "company":
+            return f"res.company,{period.company_id.id}"
+        return f"{vals['res_model']},{vals['res_id']}"

@@ -1,0 +1,1 @@
+from . import test_mfg_kpi_period, test_mfg_kpi_provider, test_mfg_kpi_value

@@ -1,0 +1,137 @@
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import TEST_CODE, KpiCase
+
+
+@tagged("post_install", "-at_install")
+class TestKpiProvider(KpiCase):
+    def _values(self):
+        return self.env["mfg.kpi.value"].search(
+            [("kpi_id", "=", self.kpi_team.id), ("period_id", "=", self.period.id)]
+        )
+
+    def test_registered_provider_makes_kpi_computed(self):
+        self.assertEqual(self.kpi_team.measurement, "computed")
+        self.assertEqual(self.kpi_team.provider_name, "Team size (test)")
+        self.assertEqual(self.kpi_manual.measurement, "manual")
+        self.assertIn(TEST_CODE, self.env["mfg.kpi.provider"]._get_providers())
+
+    def test_compute_creates_values_for_subjects_with_data_only(self):
+        counts = self.env["mfg.kpi.provider"]._compute_periods(self.period, self.kpi_team)
+        self.assertEqual(counts, {"created": 1, "updated": 0, "locked": 0})
+        value = self._values()
+        self.assertEqual(value.employee_id, self.boss)
+        self.assertEqual(value.value, 2.0)
+        self.assertEqual(value.source, "computed")
+        self.assertTrue(value.computed_at)
+        # Nobody reports to the workers: no value at all, not a zero.
+        self.assertFalse(self._values().filtered(lambda v: v.employee_id == self.worker))
+
+    def test_recompute_updates_in_place(self):
+        Provider = self.env["mfg.kpi.provider"]
+        Provider._compute_periods(self.period, self.kpi_team)
+        value = self._values()
+        self.env["hr.employee"].create({"name": "Worker 3", "parent_id": self.boss.id})
+        counts = Provider._compute_periods(self.period, self.kpi_team)
+        self.assertEqual(counts, {"created": 0, "updated": 1, "locked": 0})
+        self.assertEqual(self._values(), value, "the value is updated, not recreated")
+        self.assertEqual(value.value, 3.0)
+
+    def test_locked_value_never_changes(self):
+        Provider = self.env["mfg.kpi.provider"]
+        Provider._compute_periods(self.period, self.kpi_team)
+        value = self._values()
+        value.with_user(self.user_manager).action_lock()
+        self.env["hr.employee"].create({"name": "Worker 3", "parent_id": self.boss.id})
+        counts = Provider._compute_periods(self.period, self.kpi_team)
+        self.assertEqual(counts, {"created": 0, "updated": 0, "locked": 1})
+        self.assertEqual(value.value, 2.0)
+        with self.assertRaisesRegex(UserError, "never change"):
+            value.write({"value": 5.0, "reason": "try"})
+        with self.assertRaisesRegex(UserError, "cannot be deleted"):
+            value.unlink()
+
+    def test_locked_period_is_skipped_and_closed(self):
+        self.env["mfg.kpi.provider"]._compute_periods(self.period, self.kpi_team)
+        self.period.action_lock()
+        self.assertEqual(self._values().state, "locked")
+        counts = self.env["mfg.kpi.provider"]._compute_periods(self.period, self.kpi_team)
+        self.assertEqual(counts, {"created": 0, "updated": 0, "locked": 0})
+        with self.assertRaisesRegex(UserError, "locked period"):
+            self.env["mfg.kpi.value"].create(
+                {
+                    "kpi_id": self.kpi_manual.id,
+                    "period_id": self.period.id,
+                    "employee_id": self.worker.id,
+                    "value": 50,
+                }
+            )
+
+    def test_drill_down_opens_exactly_the_counted_records(self):
+        self.env["mfg.kpi.provider"]._compute_periods(self.period, self.kpi_team)
+        action = self._values().action_open_records()
+        self.assertEqual(action["res_model"], "hr.employee")
+        records = self.env["hr.employee"].search(action["domain"])
+        self.assertEqual(records, self.worker | self.worker2)
+
+    def test_manual_value_has_no_drill_down(self):
+        value = self.env["mfg.kpi.value"].create(
+            {
+                "kpi_id": self.kpi_manual.id,
+                "period_id": self.period.id,
+                "employee_id": self.worker.id,
+                "value": 80,
+            }
+        )
+        with self.assertRaisesRegex(UserError, "no source records"):
+            value.action_open_records()
+
+    def test_recompute_wizard_requires_manager(self):
+        wizard = (
+            self.env["mfg.kpi.compute.wizard"]
+            .with_user(self.user_manager)
+            .create(
+                {"period_ids": [(6, 0, self.period.ids)], "kpi_ids": [(6, 0, self.kpi_team.ids)]}
+            )
+        )
+        action = wizard.action_compute()
+        self.assertEqual(action["params"]["type"], "success")
+        self.assertEqual(len(self._values()), 1)
+        wizard.with_user(self.user_steward)
+        with self.assertRaises(UserError):
+            self.env["mfg.kpi.compute.wizard"].with_user(self.user_steward).browse(
+                wizard.id
+            ).action_compute()
+
+    def test_cron_computes_current_periods(self):
+        totals = self.env["mfg.kpi.provider"]._cron_compute()
+        self.assertGreaterEqual(totals["created"], 1)
+        values = self.env["mfg.kpi.value"].search([("kpi_id", "=", self.kpi_team.id)])
+        self.assertEqual(set(values.period_id.mapped("kind")), {"month", "quarter", "year"})
+
+    def test_query_count_does_not_grow_with_headcount(self):
+        Employee = self.env["hr.employee"]
+        Provider = self.env["mfg.kpi.provider"]
+
+        def queries_for(managers):
+            bosses = Employee.create([{"name": f"M{i}"} for i in range(managers)])
+            Employee.create([{"name": f"W{b.id}", "parent_id": b.id} for b in bosses])
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            Provider._compute_periods(self.period, self.kpi_team)  # creates
+            self.env.flush_all()
+            created = self.env.cr.sql_log_count - before
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            Provider._compute_periods(self.period, self.kpi_team)  # updates
+            self.env.flush_all()
+            return created, self.env.cr.sql_log_count - before
+
+        Provider._compute_periods(self.period, self.kpi_team)  # warm the caches
+        self.env["mfg.kpi.value"].search([("kpi_id", "=", self.kpi_team.id)]).unlink()
+        small = queries_for(5)
+        self.env["mfg.kpi.value"].search([("kpi_id", "=", self.kpi_team.id)]).unlink()
+        large = queries_for(60)
+        self.assertEqual(small, large)

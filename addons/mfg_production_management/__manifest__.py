@@ -1,0 +1,19 @@
+# Copyright 2026 Production Management Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "Production Management Suite",
+    "summary": "One-click install of the Production Management Suite, with a demo factory",
+    "version": "19.0.1.0.0",
+    "category": "Manufacturing/Production Management",
+    "website": "https://github.com/mfg-suite/production-management",
+    "author": "Production Management Suite contributors",
+    "maintainers": ["mfg-suite"],
+    "license": "LGPL-3",
+    "development_status": "Beta",
+    "application": True,
+    "installable": True,
+    "depends": ["mfg_kpi"],
+    "demo": [
+        "demo/res_users_demo.xml",
+    ],
+}
