@@ -46,7 +46,9 @@ odoo_cmd -d "$db" -i "$addons" --with-demo --stop-after-init --log-level=info --
 grep -qE 'odoo\.modules\.loading: [0-9]+ modules loaded' "$log" || die "the install did not finish (see $log)."
 
 # Our addons must install cleanly: no ERROR or WARNING logged by them or about them.
-ours=$(grep -E ' (ERROR|WARNING|CRITICAL) ' "$log" | grep -E 'mfg_[a-z_]+' || true)
+# (log lines: date time pid LEVEL database logger: message; the database name is left out)
+ours=$(grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|WARNING|CRITICAL) ' "$log" |
+    sed -E 's/^(\S+ \S+ \S+ \S+) \S+ /\1 /' | grep -E 'mfg_[a-z_]+' || true)
 if [ -n "$ours" ]; then
     printf '%s\n' "$ours" | head -20 >&2
     die "the install log has ERROR/WARNING lines from the suite's addons (above; full log $log)."

@@ -28,4 +28,9 @@
         "views/mfg_kpi_target_views.xml",
         "views/mfg_kpi_value_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "mfg_kpi/static/tests/tours/**/*",
+        ],
+    },
 }
