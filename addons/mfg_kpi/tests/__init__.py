@@ -1,1 +1,2 @@
 from . import test_mfg_kpi_period, test_mfg_kpi_provider, test_mfg_kpi_value
+from . import test_mfg_kpi_ui
