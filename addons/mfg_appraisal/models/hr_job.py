@@ -1,0 +1,14 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class HrJob(models.Model):
+    _inherit = "hr.job"
+
+    mfg_appraisal_template_ids = fields.Many2many(
+        "mfg.appraisal.template",
+        "mfg_appraisal_template_job_rel",
+        "job_id",
+        "template_id",
+        string="Appraisal Sheets",
+    )

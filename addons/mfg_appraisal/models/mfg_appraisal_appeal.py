@@ -1,0 +1,141 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class MfgAppraisalAppeal(models.Model):
+    """An appraisee's appeal against a published result (第11条: within 5 days of learning it;
+    HR decides within 15 days; overdue appeals escalate)."""
+
+    _name = "mfg.appraisal.appeal"
+    _description = "Appraisal Appeal"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_submitted desc, id desc"
+    _check_company_auto = True
+
+    appraisal_id = fields.Many2one(
+        "mfg.appraisal", required=True, ondelete="cascade", index=True, check_company=True
+    )
+    company_id = fields.Many2one(related="appraisal_id.company_id", store=True)
+    employee_id = fields.Many2one(related="appraisal_id.employee_id", store=True)
+    employee_user_id = fields.Many2one(related="appraisal_id.employee_user_id", store=True)
+    cycle_id = fields.Many2one(related="appraisal_id.cycle_id", store=True)
+    reason = fields.Text(required=True, tracking=True)
+    state = fields.Selection(
+        [
+            ("submitted", "Submitted"),
+            ("accepted", "Accepted"),
+            ("rejected", "Rejected"),
+        ],
+        default="submitted",
+        required=True,
+        tracking=True,
+    )
+    date_submitted = fields.Date(default=fields.Date.context_today, readonly=True)
+    decision_deadline = fields.Date(compute="_compute_deadline", store=True)
+    escalated = fields.Boolean(readonly=True, tracking=True)
+    decision = fields.Text(tracking=True)
+    new_score = fields.Float(digits=(5, 2), tracking=True)
+    decided_by = fields.Many2one("res.users", readonly=True)
+    date_decided = fields.Date(readonly=True)
+
+    @api.depends("date_submitted", "appraisal_id.cycle_id.appeal_decision_days")
+    def _compute_deadline(self):
+        for appeal in self:
+            appeal.decision_deadline = appeal.date_submitted and appeal.date_submitted + timedelta(
+                days=appeal.appraisal_id.cycle_id.appeal_decision_days or 15
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        today = fields.Date.context_today(self)
+        appraisals = self.env["mfg.appraisal"].browse([v.get("appraisal_id") for v in vals_list])
+        for appraisal in appraisals:
+            if appraisal.employee_user_id != self.env.user:
+                raise UserError(self.env._("Only the appraisee appeals an appraisal."))
+            if appraisal.state not in ("published", "interview", "done"):
+                raise UserError(self.env._("Only a published result can be appealed."))
+            if today > appraisal.appeal_deadline:
+                raise UserError(
+                    self.env._(
+                        "The appeal period ended on %(date)s (%(days)s days after publication).",
+                        date=appraisal.appeal_deadline,
+                        days=appraisal.cycle_id.appeal_days,
+                    )
+                )
+            if appraisal.sudo().appeal_ids.filtered(lambda a: a.state == "submitted"):
+                raise UserError(self.env._("An appeal of this appraisal is already open."))
+        appeals = super(MfgAppraisalAppeal, self.sudo()).create(vals_list)
+        hr_users = self.env.ref("mfg_appraisal.group_appraisal_hr").user_ids
+        for appeal in appeals:
+            for user in hr_users[:1]:
+                appeal.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=appeal.decision_deadline,
+                    summary=self.env._("Decide the appeal of %(who)s", who=appeal.employee_id.name),
+                    user_id=user.id,
+                )
+        return appeals.with_env(self.env)
+
+    def _check_hr(self):
+        if not self.env.user.has_group("mfg_appraisal.group_appraisal_hr"):
+            raise UserError(self.env._("Only HR decides appeals."))
+        if any(appeal.state != "submitted" for appeal in self):
+            raise UserError(self.env._("This appeal is already decided."))
+
+    def action_accept(self):
+        self._check_hr()
+        for appeal in self:
+            if not appeal.decision:
+                raise ValidationError(self.env._("Write the decision before accepting."))
+            if not 0 < appeal.new_score <= 100:
+                raise ValidationError(self.env._("Give the new score (0-100) of the accepted appeal."))
+            appeal.appraisal_id.sudo().write({"appeal_score": appeal.new_score})
+        self._decide("accepted")
+        return True
+
+    def action_reject(self):
+        self._check_hr()
+        if any(not appeal.decision for appeal in self):
+            raise ValidationError(self.env._("Write the decision before rejecting."))
+        self._decide("rejected")
+        return True
+
+    def _decide(self, state):
+        self.write(
+            {
+                "state": state,
+                "decided_by": self.env.uid,
+                "date_decided": fields.Date.context_today(self),
+            }
+        )
+        self.activity_ids.action_feedback(feedback=self.env._("Decided."))
+
+    @api.model
+    def _cron_escalate(self):
+        """Flag appeals still open after their decision deadline and warn the HR managers."""
+        today = fields.Date.context_today(self)
+        overdue = self.search(
+            [("state", "=", "submitted"), ("escalated", "=", False), ("decision_deadline", "<", today)]
+        )
+        overdue.write({"escalated": True})
+        managers = self.env.ref("mfg_appraisal.group_appraisal_hr_manager").user_ids
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": appeal.id,
+                    "user_id": manager.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": self.env._("Overdue appeal of %(who)s", who=appeal.employee_id.name),
+                    "date_deadline": today,
+                }
+                for appeal in overdue
+                for manager in managers
+            ]
+        )
+        return overdue

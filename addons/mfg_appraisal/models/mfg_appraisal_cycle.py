@@ -1,0 +1,317 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .. import scoring
+from .common import CYCLE_KINDS, GRADES, scoring_errors
+
+
+def default_milestones(kind, date_start, date_end):
+    """The seed's schedule for a cycle of ``kind`` covering ``date_start``..``date_end``.
+
+    Workshop staff annual: launch Jan 4, indicators fixed by Jan 6, results published by Jan 15.
+    Director semi-annual: H1 in the first half of July, H2 in the first half of January.
+    Team members quarterly: within 10 days after the quarter.
+    """
+    after = date_end + timedelta(days=1)
+    if kind == "annual":
+        return {
+            "date_launch": after.replace(day=4),
+            "date_indicators_fixed": after.replace(day=6),
+            "date_rating_deadline": after.replace(day=12),
+            "date_publication_deadline": after.replace(day=15),
+        }
+    if kind == "semi_annual":
+        return {
+            "date_launch": after,
+            "date_indicators_fixed": after + timedelta(days=2),
+            "date_rating_deadline": after + timedelta(days=10),
+            "date_publication_deadline": after + timedelta(days=14),
+        }
+    if kind == "quarterly":
+        return {
+            "date_launch": after,
+            "date_indicators_fixed": after + timedelta(days=2),
+            "date_rating_deadline": after + timedelta(days=7),
+            "date_publication_deadline": after + timedelta(days=9),
+        }
+    today = fields.Date.today()
+    return {
+        "date_launch": today,
+        "date_indicators_fixed": today,
+        "date_rating_deadline": today + timedelta(days=10),
+        "date_publication_deadline": today + timedelta(days=14),
+    }
+
+
+class MfgAppraisalCycle(models.Model):
+    """An appraisal campaign: who is appraised, on which sheet, for which period, by when."""
+
+    _name = "mfg.appraisal.cycle"
+    _description = "Appraisal Cycle"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_end desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    kind = fields.Selection(CYCLE_KINDS, required=True, default="annual", tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    date_start = fields.Date(string="Period Start", required=True)
+    date_end = fields.Date(string="Period End", required=True)
+    date_launch = fields.Date(string="Launch")
+    date_indicators_fixed = fields.Date(string="Indicators Fixed By")
+    date_rating_deadline = fields.Date(string="Rating Deadline")
+    date_publication_deadline = fields.Date(string="Publication Deadline")
+    date_published = fields.Date(readonly=True, copy=False)
+    appeal_days = fields.Integer(default=5, help="Days after publication to appeal.")
+    appeal_decision_days = fields.Integer(default=15, help="Days HR has to decide an appeal.")
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("running", "Running"),
+            ("published", "Published"),
+            ("closed", "Closed"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    job_ids = fields.Many2many("hr.job", string="Positions", check_company=True)
+    department_ids = fields.Many2many("hr.department", string="Departments", check_company=True)
+    template_id = fields.Many2one(
+        "mfg.appraisal.template",
+        string="Sheet",
+        check_company=True,
+        help="Leave empty to use, for each position, the active sheet assigned to it.",
+    )
+    apply_exclusions = fields.Boolean(
+        default=lambda self: True,
+        help="Leave out employees in probation, with 3+ leaves or leave days, 3+ quality issues "
+        "in a month of the period, or an unsafe act (team appraisal rules).",
+    )
+    appraisal_ids = fields.One2many("mfg.appraisal", "cycle_id", string="Appraisals")
+    exclusion_ids = fields.One2many("mfg.appraisal.exclusion", "cycle_id", string="Exclusions")
+    appraisal_count = fields.Integer(compute="_compute_progress")
+    done_count = fields.Integer(compute="_compute_progress")
+    progress = fields.Float(compute="_compute_progress")
+    # Grades and the distribution policy (第11条); calibration may move the cut scores.
+    threshold_excellent = fields.Float(default=85.0, digits=(5, 2), tracking=True)
+    threshold_good = fields.Float(default=75.0, digits=(5, 2), tracking=True)
+    threshold_pass = fields.Float(default=60.0, digits=(5, 2), tracking=True)
+    policy_excellent_max = fields.Float(string="Excellent at Most (%)", default=10.0)
+    policy_good_min = fields.Float(string="Good at Least (%)", default=60.0)
+    policy_fail_target = fields.Float(string="Fail About (%)", default=5.0)
+    calibration_reason = fields.Text(tracking=True, readonly=True, copy=False)
+    # Team bonus tiers (第12条).
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    bonus_tier_1 = fields.Monetary(string="Bonus for 90 and Above")
+    bonus_tier_2 = fields.Monetary(string="Bonus for 80 to 89.99")
+    bonus_tier_3 = fields.Monetary(string="Bonus for 70 to 79.99")
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for cycle in self:
+            if cycle.date_end < cycle.date_start:
+                raise ValidationError(
+                    self.env._("Cycle %(c)s ends before it starts.", c=cycle.name)
+                )
+
+    @api.constrains("threshold_excellent", "threshold_good", "threshold_pass")
+    def _check_thresholds(self):
+        for cycle in self:
+            with scoring_errors(self.env):
+                scoring.check_thresholds(cycle._thresholds())
+
+    @api.depends("appraisal_ids.state")
+    def _compute_progress(self):
+        groups = self.env["mfg.appraisal"]._read_group(
+            [("cycle_id", "in", self.ids), ("state", "!=", "cancelled")],
+            ["cycle_id", "state"],
+            ["__count"],
+        )
+        totals, done = {}, {}
+        for cycle, state, count in groups:
+            totals[cycle] = totals.get(cycle, 0) + count
+            if state in ("published", "interview", "done"):
+                done[cycle] = done.get(cycle, 0) + count
+        for cycle in self:
+            cycle.appraisal_count = totals.get(cycle, 0)
+            cycle.done_count = done.get(cycle, 0)
+            cycle.progress = 100.0 * cycle.done_count / cycle.appraisal_count if totals.get(cycle) else 0.0
+
+    @api.onchange("kind", "date_start", "date_end")
+    def _onchange_schedule(self):
+        if self.kind and self.date_start and self.date_end:
+            self.update(default_milestones(self.kind, self.date_start, self.date_end))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("date_start") and vals.get("date_end") and not vals.get("date_launch"):
+                milestones = default_milestones(
+                    vals.get("kind", "annual"),
+                    fields.Date.to_date(vals["date_start"]),
+                    fields.Date.to_date(vals["date_end"]),
+                )
+                for key, value in milestones.items():
+                    vals.setdefault(key, value)
+        return super().create(vals_list)
+
+    def _thresholds(self):
+        self.ensure_one()
+        return scoring.GradeThresholds(
+            excellent=self.threshold_excellent,
+            good=self.threshold_good,
+            passing=self.threshold_pass,
+        )
+
+    def _policy(self):
+        self.ensure_one()
+        return scoring.DistributionPolicy(
+            max_excellent_percent=self.policy_excellent_max,
+            min_good_percent=self.policy_good_min,
+            fail_percent=self.policy_fail_target,
+        )
+
+    def _grade_labels(self):
+        return dict(GRADES)
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def _check_hr(self):
+        if not self.env.user.has_group("mfg_appraisal.group_appraisal_hr"):
+            raise UserError(self.env._("Only HR runs appraisal cycles."))
+
+    def _check_state(self, *states):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for cycle in self:
+            if cycle.state not in states:
+                raise UserError(
+                    self.env._(
+                        "Cycle %(c)s is %(state)s: this action needs it %(needed)s.",
+                        c=cycle.name,
+                        state=labels[cycle.state],
+                        needed=" / ".join(labels[s] for s in states),
+                    )
+                )
+
+    def action_launch(self):
+        """Create every appraisal of the cycle in one set-based pass."""
+        self._check_hr()
+        self._check_state("draft")
+        for cycle in self:
+            cycle.env["mfg.appraisal"]._launch_cycle(cycle)
+        self.write({"state": "running"})
+        return True
+
+    def action_publish(self):
+        """Publish every reviewed appraisal of the cycle."""
+        self._check_hr()
+        self._check_state("running")
+        appraisals = self.appraisal_ids.filtered(lambda a: a.state == "review")
+        waiting = self.appraisal_ids.filtered(
+            lambda a: a.state in ("draft", "self_assessment", "rating")
+        )
+        if waiting:
+            raise UserError(
+                self.env._(
+                    "%(n)s appraisals are not reviewed yet (e.g. %(who)s).",
+                    n=len(waiting),
+                    who=waiting[0].employee_id.name,
+                )
+            )
+        appraisals.action_publish()
+        self.write({"state": "published", "date_published": fields.Date.context_today(self)})
+        return True
+
+    def action_close(self):
+        self._check_hr()
+        self._check_state("published")
+        self.write({"state": "closed"})
+        return True
+
+    def action_cancel(self):
+        self._check_hr()
+        self._check_state("draft", "running")
+        self.appraisal_ids.filtered(lambda a: a.state != "done").write({"state": "cancelled"})
+        self.write({"state": "cancelled"})
+        return True
+
+    def action_open_appraisals(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "mfg_appraisal.mfg_appraisal_action"
+        )
+        action["domain"] = [("cycle_id", "=", self.id)]
+        action["context"] = {"search_default_group_state": 1}
+        return action
+
+    def action_open_calibration(self):
+        self.ensure_one()
+        self._check_hr()
+        wizard = self.env["mfg.appraisal.calibration.wizard"].create({"cycle_id": self.id})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": wizard._name,
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "target": "new",
+            "name": self.env._("Calibrate %(c)s", c=self.name),
+        }
+
+    # ------------------------------------------------------------------
+    # Scheduled creation
+    # ------------------------------------------------------------------
+    @api.model
+    def _scheduled_period(self, kind, today):
+        """The period a cycle of ``kind`` scheduled around ``today`` covers, or None."""
+        if kind == "annual" and today.month == 1:
+            return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+        if kind == "semi_annual" and today.month == 7:
+            return date(today.year, 1, 1), date(today.year, 6, 30)
+        if kind == "semi_annual" and today.month == 1:
+            return date(today.year - 1, 7, 1), date(today.year - 1, 12, 31)
+        if kind == "quarterly" and today.month in (1, 4, 7, 10):
+            start = today.replace(day=1) - relativedelta(months=3)
+            return start, today.replace(day=1) - timedelta(days=1)
+        return None
+
+    @api.model
+    def _cron_create_cycles(self):
+        """Create the draft cycles the seed's schedule calls for (once each), per company and
+        kind that has an active sheet."""
+        today = fields.Date.context_today(self)
+        templates = self.env["mfg.appraisal.template"].search([("state", "=", "active")])
+        existing = {
+            (c.company_id.id, c.kind, c.date_start)
+            for c in self.search([("date_end", ">=", today - timedelta(days=400))])
+        }
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        to_create = []
+        for company in templates.company_id:
+            company_kinds = set().union(
+                *(t._kinds() for t in templates if t.company_id == company)
+            )
+            for kind in ("annual", "semi_annual", "quarterly"):
+                period = kind in company_kinds and self._scheduled_period(kind, today)
+                if not period or (company.id, kind, period[0]) in existing:
+                    continue
+                to_create.append(
+                    {
+                        "name": f"{kinds[kind]} {period[0]:%Y-%m} – {period[1]:%Y-%m}",
+                        "kind": kind,
+                        "company_id": company.id,
+                        "date_start": period[0],
+                        "date_end": period[1],
+                    }
+                )
+        return self.create(to_create)

@@ -1,0 +1,116 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+
+# KPI codes whose monthly values feed the team exclusion rules (第2条), when a bridge computes
+# them (mfg_kpi_hr, mfg_kpi_quality); otherwise HR records exclusions by hand.
+EXCLUSION_KPIS = {
+    "leave_count": "LEAVE_REQUEST_COUNT",
+    "leave_days": "LEAVE_DAYS",
+    "quality": "QUALITY_ISSUE_COUNT",
+}
+EXCLUSION_LIMIT = 3
+
+
+class MfgAppraisalExclusion(models.Model):
+    """An employee left out of a cycle, with the reason: visible, never silent."""
+
+    _name = "mfg.appraisal.exclusion"
+    _description = "Appraisal Exclusion"
+    _inherit = ["mail.thread"]
+    _order = "cycle_id, employee_id"
+    _check_company_auto = True
+
+    cycle_id = fields.Many2one(
+        "mfg.appraisal.cycle", required=True, ondelete="cascade", index=True, check_company=True
+    )
+    company_id = fields.Many2one(related="cycle_id.company_id", store=True)
+    employee_id = fields.Many2one("hr.employee", required=True, check_company=True, index=True)
+    reason = fields.Selection(
+        [
+            ("probation", "Probation not ended"),
+            ("leave", "3 or more leave requests or leave days in a month"),
+            ("quality", "3 or more quality issues in a month"),
+            ("unsafe", "Unsafe act"),
+            ("other", "Other"),
+        ],
+        required=True,
+        tracking=True,
+    )
+    source = fields.Selection(
+        [("manual", "Recorded by HR"), ("computed", "Computed at launch")],
+        default="manual",
+        required=True,
+        readonly=True,
+    )
+    note = fields.Text()
+
+    _uniq = models.Constraint(
+        "UNIQUE(cycle_id, employee_id, reason)", "This exclusion is already recorded."
+    )
+
+    @api.model
+    def _exclude(self, cycle, employees):
+        """Record the computed exclusions of ``cycle`` and return every excluded employee
+        (computed and manual), in a fixed number of queries."""
+        if not cycle.apply_exclusions:
+            return self.env["hr.employee"]
+        found = {}
+        for employee in self._in_probation(cycle, employees):
+            found.setdefault(employee.id, []).append(("probation", False))
+        for reason, employee_ids in self._from_kpis(cycle, employees).items():
+            for employee_id, note in employee_ids.items():
+                found.setdefault(employee_id, []).append((reason, note))
+        existing = {(e.employee_id.id, e.reason) for e in cycle.exclusion_ids}
+        self.create(
+            [
+                {
+                    "cycle_id": cycle.id,
+                    "employee_id": employee_id,
+                    "reason": reason,
+                    "source": "computed",
+                    "note": note,
+                }
+                for employee_id, reasons in found.items()
+                for reason, note in reasons
+                if (employee_id, reason) not in existing
+            ]
+        )
+        return cycle.exclusion_ids.employee_id & employees
+
+    @api.model
+    def _in_probation(self, cycle, employees):
+        """Employees whose probation (trial period of their current contract version) has not
+        ended by the end of the cycle. Read as superuser: the date is HR-confidential, only the
+        yes/no answer leaves this method."""
+        versions = self.env["hr.version"].sudo().search_fetch(
+            [
+                ("employee_id", "in", employees.ids),
+                ("trial_date_end", ">", cycle.date_end),
+            ],
+            ["employee_id"],
+        )
+        current = employees.sudo().current_version_id
+        return versions.filtered(lambda v: v in current).employee_id.with_env(self.env)
+
+    @api.model
+    def _from_kpis(self, cycle, employees):
+        """{reason: {employee id: note}} from monthly KPI values of the cycle's months."""
+        codes = {code: key for key, code in EXCLUSION_KPIS.items()}
+        groups = self.env["mfg.kpi.value"].sudo()._read_group(
+            [
+                ("kpi_id.code", "in", list(codes)),
+                ("employee_id", "in", employees.ids),
+                ("period_id.kind", "=", "month"),
+                ("period_id.date_start", ">=", cycle.date_start),
+                ("period_id.date_end", "<=", cycle.date_end),
+                ("value", ">=", EXCLUSION_LIMIT),
+            ],
+            ["kpi_id", "employee_id", "period_id"],
+        )
+        result = {}
+        for kpi, employee, period in groups:
+            reason = "quality" if codes[kpi.code] == "quality" else "leave"
+            result.setdefault(reason, {})[employee.id] = self.env._(
+                "%(kpi)s in %(period)s", kpi=kpi.name, period=period.name
+            )
+        return result

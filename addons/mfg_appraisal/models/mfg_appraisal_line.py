@@ -1,0 +1,170 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import json
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .. import scoring
+from .common import RULE_KINDS, scoring_errors
+
+
+class MfgAppraisalLine(models.Model):
+    """A criterion of one appraisal: the sheet's rule frozen at launch, the actual value and the
+    scores. Later edits of the sheet never change it."""
+
+    _name = "mfg.appraisal.line"
+    _description = "Appraisal Line"
+    _inherit = ["mail.thread"]
+    _order = "appraisal_id, section_sequence, sequence, id"
+
+    section_id = fields.Many2one(
+        "mfg.appraisal.section", required=True, ondelete="cascade", index=True
+    )
+    section_sequence = fields.Integer(
+        related="section_id.sequence", store=True, string="Section Sequence"
+    )
+    appraisal_id = fields.Many2one(
+        "mfg.appraisal", required=True, ondelete="cascade", index=True, readonly=True
+    )
+    state = fields.Selection(related="appraisal_id.state")
+    template_line_id = fields.Many2one("mfg.appraisal.template.line", ondelete="set null")
+    sequence = fields.Integer()
+    dimension = fields.Char()
+    name = fields.Char(required=True)
+    weight = fields.Float(digits=(5, 2))
+    kpi_id = fields.Many2one("mfg.kpi", string="KPI")
+    kpi_value_id = fields.Many2one("mfg.kpi.value", string="KPI Value", readonly=True)
+    rule_kind = fields.Selection(RULE_KINDS, required=True)
+    rule = fields.Text(help="The scoring rule (JSON) frozen from the sheet.")
+    rule_text = fields.Char(string="Scoring Rule")
+    actual_value = fields.Float(digits=(16, 4), tracking=True)
+    actual_set = fields.Boolean(help="An actual value is known (entered or from a KPI).")
+    occurrences = fields.Integer(tracking=True)
+    major_event = fields.Boolean(tracking=True)
+    level_number = fields.Integer(
+        string="Level",
+        tracking=True,
+        help="The chosen level of a qualitative criterion: 1 = the first (best) level.",
+    )
+    level_name = fields.Char(compute="_compute_level_name")
+    rated_score = fields.Float(
+        digits=(5, 2),
+        tracking=True,
+        help="Score chosen by the appraiser inside the band or level range.",
+    )
+    rated_set = fields.Boolean()
+    rating_ids = fields.One2many("mfg.appraisal.rating", "line_id", string="Ratings")
+    suggested_score = fields.Float(compute="_compute_scores", store=True, digits=(5, 2))
+    score = fields.Float(compute="_compute_scores", store=True, digits=(5, 2), tracking=True)
+    score_set = fields.Boolean(compute="_compute_scores", store=True)
+    comment = fields.Text()
+
+    def _rule(self):
+        return json.loads(self.rule or "{}")
+
+    def _compute_level_name(self):
+        for line in self:
+            levels = line._rule().get("levels", [])
+            index = line.level_number - 1
+            line.level_name = levels[index]["label"] if 0 <= index < len(levels) else ""
+
+    @api.depends(
+        "rule",
+        "actual_value",
+        "actual_set",
+        "occurrences",
+        "major_event",
+        "level_number",
+        "rated_score",
+        "rated_set",
+        "rating_ids.score",
+        "rating_ids.rater_id.state",
+    )
+    def _compute_scores(self):
+        for line in self:
+            with scoring_errors(self.env):
+                suggested, score = line._score_now()
+            line.suggested_score = suggested or 0.0
+            line.score_set = score is not None
+            line.score = score if score is not None else 0.0
+
+    def _score_now(self):
+        """(suggested score, final score) of the line from its inputs; None when unknown."""
+        self.ensure_one()
+        rule = self._rule()
+        kind = self.rule_kind
+        if kind == "linear":
+            if not self.actual_set:
+                return None, None
+            value = scoring.linear_deduction(
+                self.actual_value,
+                rule.get("target") or 0.0,
+                rule.get("step"),
+                rule.get("deduction"),
+                rule.get("direction", "higher"),
+                whole_steps=rule.get("whole_steps", False),
+            )
+            return value, value
+        if kind == "occurrence":
+            if not self.actual_set:
+                return None, None
+            value = scoring.occurrence_count(
+                self.occurrences,
+                rule.get("deduction"),
+                allowed=rule.get("allowed", 0),
+                major_event=bool(self.major_event and rule.get("major_event_zero")),
+            )
+            return value, value
+        if kind == "bands":
+            if not self.actual_set:
+                return None, None
+            bands = [scoring.Band(**band) for band in rule.get("bands", [])]
+            suggested = scoring.band_score(bands, self.actual_value, rule.get("direction", "higher"))
+            return suggested, (self.rated_score if self.rated_set else suggested)
+        if kind == "levels":
+            return None, (self.rated_score if self.rated_set and self.level_number > 0 else None)
+        # direct rating: raters' submitted scores combined by the section's role weights
+        scores = {}
+        for rating in self.rating_ids.filtered(lambda r: r.rater_id.state == "submitted"):
+            scores.setdefault(rating.rater_id.role, []).append(rating.score)
+        weights = self.section_id._role_weights()
+        if not scores.get("superior") and weights.get("superior"):
+            return None, None
+        value = scoring.combine_raters(scores, weights, redistribute=True)
+        return value, value
+
+    @api.constrains("rated_score", "rated_set", "level_number", "actual_value", "actual_set")
+    def _check_rated_score(self):
+        for line in self:
+            rule = line._rule()
+            with scoring_errors(self.env):
+                if line.rule_kind == "bands" and line.rated_set and line.actual_set:
+                    bands = [scoring.Band(**band) for band in rule.get("bands", [])]
+                    band = scoring.find_band(bands, line.actual_value)
+                    scoring.check_band_override(band, line.rated_score)
+                elif line.rule_kind == "levels" and line.rated_set:
+                    levels = [scoring.Level(**level) for level in rule.get("levels", [])]
+                    scoring.check_level_score(levels, line.level_number - 1, line.rated_score)
+                elif line.rule_kind in ("linear", "occurrence", "bands") and line.actual_set:
+                    line._score_now()
+            if line.rule_kind == "occurrence" and line.occurrences < 0:
+                raise ValidationError(
+                    self.env._("Occurrences of %(line)s cannot be negative.", line=line.name)
+                )
+
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = line.name
+
+    def _write_prefill(self, vals):
+        """Write KPI prefill values at launch, before anybody scores."""
+        return super().write(vals)
+
+    def write(self, vals):
+        if {"actual_value", "occurrences"} & set(vals) and "actual_set" not in vals:
+            vals = dict(vals, actual_set=True)
+        if {"rated_score", "level_number"} & set(vals) and "rated_set" not in vals:
+            vals = dict(vals, rated_set=True)
+        if set(vals) - {"comment"}:
+            self.appraisal_id._check_can_score(self)
+        return super().write(vals)

@@ -1,0 +1,52 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class MfgAppraisalRating(models.Model):
+    """One rater's score (0-100) on one direct-rating line."""
+
+    _name = "mfg.appraisal.rating"
+    _description = "Appraisal Rating"
+    _order = "line_id, rater_id"
+
+    rater_id = fields.Many2one(
+        "mfg.appraisal.rater", string="Rater Entry", required=True, ondelete="cascade", index=True
+    )
+    line_id = fields.Many2one("mfg.appraisal.line", required=True, ondelete="cascade", index=True)
+    appraisal_id = fields.Many2one(related="rater_id.appraisal_id", store=True, index=True)
+    role = fields.Selection(related="rater_id.role", store=True)
+    user_id = fields.Many2one(related="rater_id.user_id", store=True, index=True)
+    line_name = fields.Char(related="line_id.name", string="Criterion")
+    section_name = fields.Char(related="line_id.section_id.name", string="Section")
+    score = fields.Float(digits=(5, 2))
+    score_set = fields.Boolean()
+    comment = fields.Char()
+
+    _uniq = models.Constraint("UNIQUE(rater_id, line_id)", "One score per rater and line.")
+
+    @api.constrains("score")
+    def _check_score(self):
+        for rating in self:
+            if not 0 <= rating.score <= 100:
+                raise ValidationError(
+                    self.env._(
+                        "Score %(score)s on %(line)s is outside 0..100.",
+                        score=rating.score,
+                        line=rating.line_id.name,
+                    )
+                )
+
+    def write(self, vals):
+        if "score" in vals:
+            vals = dict(vals, score_set=True)
+            for rating in self:
+                if rating.rater_id.state == "submitted":
+                    raise UserError(
+                        self.env._("Submitted scores cannot change (%(line)s).", line=rating.line_name)
+                    )
+                if rating.user_id != self.env.user and not self.env.user.has_group(
+                    "mfg_appraisal.group_appraisal_hr"
+                ):
+                    raise UserError(self.env._("Only the rater gives their own scores."))
+        return super().write(vals)

@@ -1,0 +1,165 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import json
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .. import scoring
+from .common import CYCLE_KINDS, scoring_errors
+
+
+class MfgAppraisalTemplate(models.Model):
+    """An appraisal sheet: weighted sections of weighted criterion lines, assigned to positions."""
+
+    _name = "mfg.appraisal.template"
+    _description = "Appraisal Template"
+    _inherit = ["mail.thread"]
+    _order = "sequence, name"
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    code = fields.Char(index=True, help="Stable code, e.g. for approval chains.")
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    state = fields.Selection(
+        [("draft", "Draft"), ("active", "Active")],
+        default="draft",
+        required=True,
+        tracking=True,
+        help="Only active templates are used by cycles; activating checks every weight.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    cycle_kinds = fields.Char(
+        default="annual,semi_annual,quarterly,irregular",
+        help="Comma-separated cycle kinds this sheet serves.",
+    )
+    job_ids = fields.Many2many(
+        "hr.job",
+        "mfg_appraisal_template_job_rel",
+        "template_id",
+        "job_id",
+        string="Positions",
+        help="Positions appraised with this sheet.",
+    )
+    section_ids = fields.One2many(
+        "mfg.appraisal.template.section", "template_id", string="Sections", copy=True
+    )
+    line_ids = fields.One2many("mfg.appraisal.template.line", "template_id", string="Lines")
+    section_weight_total = fields.Float(compute="_compute_weight_totals")
+    weights_ok = fields.Boolean(compute="_compute_weight_totals")
+    review_adjustment = fields.Boolean(
+        string="Review Adjustment",
+        help="The sheet has an initial score, a review adjustment with a reason and a final score "
+        "(初核得分 / 复核调整 / 最后得分).",
+    )
+    min_aggregate_raters = fields.Integer(
+        string="Minimum Raters for Aggregates",
+        default=3,
+        help="Peer and subordinate scores are shown to the appraisee only as an average, and only "
+        "when at least this many raters of the role answered.",
+    )
+    note = fields.Html(translate=True)
+
+    @api.depends("section_ids.weight", "section_ids.line_weight_total")
+    def _compute_weight_totals(self):
+        for template in self:
+            template.section_weight_total = sum(template.section_ids.mapped("weight"))
+            template.weights_ok = abs(template.section_weight_total - 100) < 1e-6 and all(
+                abs(s.line_weight_total - 100) < 1e-6 for s in template.section_ids
+            )
+
+    def _kinds(self):
+        self.ensure_one()
+        return {k.strip() for k in (self.cycle_kinds or "").split(",") if k.strip()}
+
+    @api.constrains("cycle_kinds")
+    def _check_cycle_kinds(self):
+        valid = {k for k, _label in CYCLE_KINDS}
+        for template in self:
+            unknown = template._kinds() - valid
+            if unknown:
+                raise ValidationError(
+                    self.env._(
+                        "Unknown cycle kinds on %(template)s: %(kinds)s.",
+                        template=template.display_name,
+                        kinds=", ".join(sorted(unknown)),
+                    )
+                )
+
+    def _check_complete(self, require_parameters=False):
+        """Check weights (each group adds up to 100%) and, when asked, rule parameters.
+
+        Raises a ValidationError naming what is wrong; nothing is written.
+        """
+        for template in self:
+            if not template.section_ids:
+                raise ValidationError(
+                    self.env._("Template %(t)s has no section.", t=template.display_name)
+                )
+            with scoring_errors(self.env):
+                scoring.check_weights(
+                    template.section_ids.mapped("weight"),
+                    self.env._("the sections of %(t)s", t=template.display_name),
+                )
+                for section in template.section_ids:
+                    if not section.line_ids:
+                        raise ValidationError(
+                            self.env._(
+                                "Section %(s)s of %(t)s has no line.",
+                                s=section.name,
+                                t=template.display_name,
+                            )
+                        )
+                    scoring.check_weights(
+                        section.line_ids.mapped("weight"),
+                        self.env._("section %(s)s of %(t)s", s=section.name, t=template.display_name),
+                    )
+                    section._check_rater_weights()
+            template.line_ids._check_rule_definition()
+            if require_parameters:
+                missing = template.line_ids._missing_parameters()
+                if missing:
+                    raise ValidationError(
+                        self.env._(
+                            "Fill the scoring parameters of template %(t)s before starting a "
+                            "cycle with it: %(lines)s.",
+                            t=template.display_name,
+                            lines="; ".join(missing),
+                        )
+                    )
+
+    def action_activate(self):
+        self._check_complete()
+        self.write({"state": "active"})
+
+    def action_draft(self):
+        self.write({"state": "draft"})
+
+    def _frozen_sections(self):
+        """Values of an appraisal's sections, each with the values of its lines under
+        ``"lines"``, frozen from this sheet (in section order)."""
+        self.ensure_one()
+        return [
+            {
+                "name": section.name,
+                "sequence": section.sequence,
+                "weight": section.weight,
+                "role_weights": json.dumps(section._role_weights()),
+                "lines": [
+                    {
+                        "template_line_id": line.id,
+                        "sequence": line.sequence,
+                        "dimension": line.dimension,
+                        "name": line.name,
+                        "weight": line.weight,
+                        "kpi_id": line.kpi_id.id,
+                        "rule_kind": line.rule_kind,
+                        "rule": json.dumps(line._rule_snapshot()),
+                        "rule_text": line.rule_text,
+                    }
+                    for line in section.line_ids
+                ],
+            }
+            for section in self.section_ids
+        ]
