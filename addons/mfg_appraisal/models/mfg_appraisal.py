@@ -278,7 +278,9 @@ class MfgAppraisal(models.Model):
         if not self._is_hr():
             raise UserError(self.env._("Only HR publishes appraisal results."))
         self._check_state("review")
-        pending = self.filtered(lambda a: a.validation_status not in ("no", "validated"))
+        pending = self.filtered(
+            lambda a: any(review.status != "approved" for review in a.sudo().review_ids)
+        )
         if pending:
             raise UserError(
                 self.env._(
@@ -287,7 +289,10 @@ class MfgAppraisal(models.Model):
                 )
             )
         today = fields.Date.context_today(self)
-        self.write({"state": "published", "date_published": today})
+        # As superuser: the approval reviews are not all readable by the publishing officer.
+        # (need_validation has no dependencies: drop a value computed before the reviews.)
+        self.invalidate_recordset(["need_validation", "review_ids"])
+        self.sudo().write({"state": "published", "date_published": today})
         self._apply_results()
         self._schedule_activities(
             [(a, a.employee_user_id, self.env._("Your appraisal result is published")) for a in self]

@@ -1,1 +1,2 @@
 from . import test_appraisal_scoring
+from . import test_appraisal_workflow
