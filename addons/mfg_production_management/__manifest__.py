@@ -12,7 +12,7 @@
     "development_status": "Beta",
     "application": True,
     "installable": True,
-    "depends": ["mfg_kpi"],
+    "depends": ["mfg_kpi", "mfg_org", "mfg_duty", "mfg_appraisal"],
     "demo": [
         "demo/res_users_demo.xml",
     ],

@@ -634,33 +634,59 @@ class MfgAppraisal(models.Model):
             appraisal.write(appraisal._results(past.get(appraisal.employee_id.id, [])))
 
     def _results(self, past):
-        """Flags of this appraisal given the employee's earlier ones (newest first)."""
+        """Flags of this appraisal given the employee's earlier appraisals."""
         self.ensure_one()
-        kind, grade, score = self.cycle_kind, self.grade, self.final_score
-        before = [a for a in past if a.cycle_date_end < self.cycle_date_end]
-        same_kind = [a for a in before if a.cycle_kind == kind]
-        vals = {
-            "flag_promotion": False,
-            "flag_interview": False,
-            "flag_forced_fail": False,
-            "flag_dismissal_review": False,
-            "flag_training": False,
-            "flag_basic_training": False,
-        }
+        history = [(a.cycle_kind, a.cycle_date_end, a.final_score, a.grade) for a in past]
+        vals = self._result_flags(
+            self.cycle_kind, self.cycle_date_end, self.final_score, self.grade, history
+        )
+        if self.cycle_kind == "quarterly":
+            cycle = self.cycle_id
+            with scoring_errors(self.env):
+                tier = scoring.bonus_tier(
+                    self.final_score,
+                    {
+                        "tier_1": cycle.bonus_tier_1,
+                        "tier_2": cycle.bonus_tier_2,
+                        "tier_3": cycle.bonus_tier_3,
+                    },
+                )
+            vals.update(bonus_tier=tier.code, bonus_amount=tier.amount)
+        return vals
+
+    @api.model
+    def _result_flags(self, kind, date_end, score, grade, history):
+        """Result flags (第12条 of both systems) of an appraisal of ``kind`` ending ``date_end``
+        with ``score`` and ``grade``, given ``history``: (kind, end date, score, grade) of the
+        employee's other published appraisals."""
+        before = sorted((h for h in history if h[1] < date_end), key=lambda h: h[1], reverse=True)
+        same_kind = [h for h in before if h[0] == kind]
+        previous_grade = same_kind[0][3] if same_kind else None
+        previous_score = same_kind[0][2] if same_kind else None
+        vals = dict.fromkeys(
+            (
+                "flag_promotion",
+                "flag_interview",
+                "flag_forced_fail",
+                "flag_dismissal_review",
+                "flag_training",
+                "flag_basic_training",
+            ),
+            False,
+        )
         notes = []
         if kind == "annual":
-            if grade == "excellent" and same_kind[:1] and same_kind[0].grade == "excellent":
+            if grade == "excellent" and previous_grade == "excellent":
                 vals["flag_promotion"] = True
                 notes.append(self.env._("Two consecutive annual Excellent: promotion priority."))
-            irregular = [
-                a
-                for a in before
-                if a.cycle_kind == "irregular" and a.cycle_date_end.year == self.cycle_date_end.year
-            ]
-            if len(irregular) >= 3 and all(a.grade == "fail" for a in irregular[:3]):
+            irregular = [h for h in before if h[0] == "irregular" and h[1].year == date_end.year]
+            if len(irregular) >= 3 and all(h[3] == "fail" for h in irregular[:3]):
                 vals["flag_forced_fail"] = True
-                notes.append(self.env._("Three consecutive irregular Fail: the annual result is Fail."))
-            if (grade == "fail" or vals["flag_forced_fail"]) and same_kind[:1] and same_kind[0].grade == "fail":
+                notes.append(
+                    self.env._("Three consecutive irregular Fail: the annual result is Fail.")
+                )
+            failing = grade == "fail" or vals["flag_forced_fail"]
+            if failing and previous_grade == "fail":
                 vals["flag_dismissal_review"] = True
                 notes.append(self.env._("Two consecutive annual Fail: dismissal review."))
             if score >= 90:
@@ -669,25 +695,13 @@ class MfgAppraisal(models.Model):
         elif kind == "irregular" and grade == "fail":
             vals["flag_interview"] = True
             notes.append(self.env._("Irregular Fail: interview with an improvement plan."))
-        elif kind == "quarterly":
-            cycle = self.cycle_id
-            with scoring_errors(self.env):
-                tier = scoring.bonus_tier(
-                    score,
-                    {
-                        "tier_1": cycle.bonus_tier_1,
-                        "tier_2": cycle.bonus_tier_2,
-                        "tier_3": cycle.bonus_tier_3,
-                    },
+        elif kind == "quarterly" and score < 60 and previous_score is not None and previous_score < 60:
+            vals["flag_basic_training"] = True
+            notes.append(
+                self.env._(
+                    "Two consecutive quarters below 60: basic skills training; dismissal review "
+                    "if still failing a month after it."
                 )
-            vals.update(bonus_tier=tier.code, bonus_amount=tier.amount)
-            if score < 60 and same_kind[:1] and same_kind[0].final_score < 60:
-                vals["flag_basic_training"] = True
-                notes.append(
-                    self.env._(
-                        "Two consecutive quarters below 60: basic skills training; dismissal "
-                        "review if still failing a month after it."
-                    )
-                )
+            )
         vals["result_note"] = "\n".join(notes) or False
         return vals

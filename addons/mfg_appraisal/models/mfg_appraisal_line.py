@@ -161,7 +161,7 @@ class MfgAppraisalLine(models.Model):
         return super().write(vals)
 
     def write(self, vals):
-        if {"actual_value", "occurrences"} & set(vals) and "actual_set" not in vals:
+        if {"actual_value", "occurrences", "major_event"} & set(vals) and "actual_set" not in vals:
             vals = dict(vals, actual_set=True)
         if {"rated_score", "level_number"} & set(vals) and "rated_set" not in vals:
             vals = dict(vals, rated_set=True)

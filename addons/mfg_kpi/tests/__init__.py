@@ -1,2 +1,3 @@
 from . import test_mfg_kpi_period, test_mfg_kpi_provider, test_mfg_kpi_value
 from . import test_mfg_kpi_ui
+from . import test_kpi_library

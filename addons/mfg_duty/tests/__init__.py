@@ -1,0 +1,1 @@
+from . import test_answers, test_generation, test_kpi, test_overdue, test_periods, test_security

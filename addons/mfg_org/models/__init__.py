@@ -1,0 +1,1 @@
+from . import hr_job, mfg_duty, mfg_function, mfg_job_kpi
