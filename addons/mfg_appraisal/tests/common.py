@@ -23,7 +23,7 @@ class AppraisalCase(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.env = cls.env(context=dict(cls.env.context, mail_create_nolog=True))
         cls.company = cls.env.company
         Job = cls.env["hr.job"]
         cls.job_equipment = Job.create({"name": "Equipment administrator (test)"})

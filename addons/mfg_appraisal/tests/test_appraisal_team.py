@@ -1,3 +1,4 @@
+import json
 from datetime import date
 
 from odoo.tests import tagged
@@ -164,9 +165,9 @@ class TestResultFlags(AppraisalCase):
         cycle.with_user(self.user_hr).action_launch()
         appraisal = self._appraisal(cycle)
         appraisal.sudo().write({"flag_forced_fail": True})
-        appraisal.sudo().line_ids.filtered(lambda x: x.rule_kind != "direct")._write_prefill(
-            {"actual_value": 100.0, "occurrences": 0, "actual_set": True}
-        )
+        for line in appraisal.sudo().line_ids.filtered(lambda x: x.rule_kind != "direct"):
+            target = json.loads(line.rule)["target"]
+            line._write_prefill({"actual_value": target, "occurrences": 0, "actual_set": True})
         for rater in appraisal.rater_ids:
             rater.rating_ids.write({"score": 90.0, "score_set": True})
             rater.state = "submitted"
