@@ -3,3 +3,4 @@ from . import test_appraisal_workflow
 from . import test_appraisal_director
 from . import test_appraisal_team
 from . import test_appraisal_cycle
+from . import test_appraisal_ui
