@@ -12,12 +12,16 @@
     "development_status": "Beta",
     "application": True,
     "installable": True,
-    "depends": ["mfg_org", "mfg_kpi", "base_tier_validation", "hr", "mail"],
+    "depends": ["mfg_org", "mfg_kpi", "base_tier_validation", "report_xlsx", "hr", "mail"],
     "data": [
         "security/mfg_appraisal_security.xml",
         "security/ir.model.access.csv",
         "security/mfg_appraisal_rules.xml",
         "data/ir_cron_data.xml",
+        "data/tier_definition_data.xml",
+        "data/mfg_appraisal_template_data.xml",
+        "report/mfg_appraisal_report.xml",
+        "report/mfg_appraisal_templates.xml",
         "views/mfg_appraisal_menus.xml",
         "views/mfg_appraisal_template_views.xml",
         "views/mfg_appraisal_cycle_views.xml",
@@ -27,6 +31,8 @@
         "views/mfg_appraisal_exclusion_views.xml",
         "wizard/mfg_appraisal_calibration_wizard_views.xml",
     ],
+    "demo": ["demo/mfg_appraisal_demo.xml"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "assets": {
         "web.assets_tests": [
             "mfg_appraisal/static/tests/tours/**/*",

@@ -14,3 +14,4 @@ from . import mfg_appraisal_rating
 from . import mfg_appraisal_appeal
 from . import mfg_appraisal_note
 from . import hr_job
+from . import tier_review

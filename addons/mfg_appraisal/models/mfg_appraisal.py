@@ -269,6 +269,8 @@ class MfgAppraisal(models.Model):
                 raise ValidationError(self.env._("Give the reason of the review adjustment."))
         sudo = self.sudo()
         sudo.write({"state": "review"})
+        # need_validation has no dependencies: drop values computed before the state change.
+        sudo.invalidate_recordset(["need_validation", "review_ids"])
         sudo.request_validation()
         sudo.activity_ids.filtered(lambda a: a.user_id == self.env.user).action_feedback()
         return True

@@ -54,9 +54,13 @@ class MfgAppraisalLine(models.Model):
     )
     rated_set = fields.Boolean()
     rating_ids = fields.One2many("mfg.appraisal.rating", "line_id", string="Ratings")
-    suggested_score = fields.Float(compute="_compute_scores", store=True, digits=(5, 2))
-    score = fields.Float(compute="_compute_scores", store=True, digits=(5, 2), tracking=True)
-    score_set = fields.Boolean(compute="_compute_scores", store=True)
+    suggested_score = fields.Float(
+        compute="_compute_scores", store=True, digits=(5, 2), precompute=True
+    )
+    score = fields.Float(
+        compute="_compute_scores", store=True, digits=(5, 2), tracking=True, precompute=True
+    )
+    score_set = fields.Boolean(compute="_compute_scores", store=True, precompute=True)
     comment = fields.Text()
 
     def _rule(self):

@@ -14,9 +14,11 @@ class MfgAppraisalRating(models.Model):
         "mfg.appraisal.rater", string="Rater Entry", required=True, ondelete="cascade", index=True
     )
     line_id = fields.Many2one("mfg.appraisal.line", required=True, ondelete="cascade", index=True)
-    appraisal_id = fields.Many2one(related="rater_id.appraisal_id", store=True, index=True)
-    role = fields.Selection(related="rater_id.role", store=True)
-    user_id = fields.Many2one(related="rater_id.user_id", store=True, index=True)
+    appraisal_id = fields.Many2one(
+        related="rater_id.appraisal_id", store=True, index=True, precompute=True
+    )
+    role = fields.Selection(related="rater_id.role", store=True, precompute=True)
+    user_id = fields.Many2one(related="rater_id.user_id", store=True, index=True, precompute=True)
     line_name = fields.Char(related="line_id.name", string="Criterion")
     section_name = fields.Char(related="line_id.section_id.name", string="Section")
     score = fields.Float(digits=(5, 2))

@@ -4,3 +4,4 @@ from . import test_appraisal_director
 from . import test_appraisal_team
 from . import test_appraisal_cycle
 from . import test_appraisal_ui
+from . import test_reports
