@@ -12,7 +12,15 @@
     "development_status": "Beta",
     "application": True,
     "installable": True,
-    "depends": ["mfg_kpi", "mfg_org", "mfg_duty", "mfg_appraisal"],
+    "depends": [
+        "mfg_kpi",
+        "mfg_org",
+        "mfg_duty",
+        "mfg_appraisal",
+        "mfg_kpi_mrp",
+        "mfg_kpi_purchase",
+        "mfg_kpi_stock",
+    ],
     "demo": [
         "demo/res_users_demo.xml",
     ],

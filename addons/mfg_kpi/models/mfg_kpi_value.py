@@ -94,9 +94,23 @@ class MfgKpiValue(models.Model):
         "subject_type", "employee_id", "department_id", "company_id", "res_model", "res_id"
     )
     def _compute_subject_ref(self):
+        # Names are public (employees: hr.employee.public) and read as such, in one query per
+        # model whatever the number of values.
+        others = {}
         for rec in self:
-            # The subject's name is public (employees: hr.employee.public); read it as such.
-            record = rec.sudo()._subject_record()
+            if rec.subject_type == "record" and rec.res_model in self.env and rec.res_id:
+                others.setdefault(rec.res_model, set()).add(rec.res_id)
+        names = {}
+        for model, ids in others.items():
+            for record in self.env[model].sudo().browse(sorted(ids)).exists():
+                names[(model, record.id)] = record.display_name
+        for rec, rec_sudo in zip(self, self.sudo(), strict=True):
+            if rec.subject_type == "record":
+                key = (rec.res_model, rec.res_id)
+                rec.subject_ref = f"{key[0]},{key[1]}" if key in names else False
+                rec.subject_name = names.get(key, False)
+                continue
+            record = rec_sudo._subject_record()
             rec.subject_ref = f"{record._name},{record.id}" if record else False
             rec.subject_name = record.display_name if record else False
 

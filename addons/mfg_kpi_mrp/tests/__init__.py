@@ -1,0 +1,7 @@
+from . import (
+    test_material_scrap_rework,
+    test_mrp_production,
+    test_plan_completion,
+    test_query_count,
+    test_workorders,
+)

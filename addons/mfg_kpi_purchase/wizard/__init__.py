@@ -1,0 +1,1 @@
+from . import mfg_rfq_waiver_wizard

@@ -1,0 +1,12 @@
+from . import (
+    mfg_kpi,
+    mfg_kpi_provider,
+    res_company,
+    res_config_settings,
+    stock_lot,
+    stock_move,
+    stock_picking,
+    stock_quant,
+    stock_warehouse,
+    stock_warehouse_orderpoint,
+)
