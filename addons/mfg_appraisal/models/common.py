@@ -50,4 +50,5 @@ def scoring_errors(env):
     try:
         yield
     except scoring.ScoringError as error:
-        raise ValidationError(env._(error.msg) % error.params) from error  # pylint: disable=translation-required
+        message = env._(error.msg, **error.params)  # pylint: disable=translation-contains-variable
+        raise ValidationError(message) from error

@@ -1,5 +1,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import json
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -172,14 +171,18 @@ class MfgAppraisal(models.Model):
             )
 
     def _compute_aggregates(self):
-        ratings = self.env["mfg.appraisal.rating"].sudo()._read_group(
-            [
-                ("appraisal_id", "in", self.ids),
-                ("role", "in", ("peer", "subordinate")),
-                ("rater_id.state", "=", "submitted"),
-            ],
-            ["appraisal_id", "role"],
-            ["score:avg", "rater_id:count_distinct"],
+        ratings = (
+            self.env["mfg.appraisal.rating"]
+            .sudo()
+            ._read_group(
+                [
+                    ("appraisal_id", "in", self.ids),
+                    ("role", "in", ("peer", "subordinate")),
+                    ("rater_id.state", "=", "submitted"),
+                ],
+                ["appraisal_id", "role"],
+                ["score:avg", "rater_id:count_distinct"],
+            )
         )
         data = {(a.id, role): (avg, count) for a, role, avg, count in ratings}
         for appraisal in self:
@@ -250,10 +253,14 @@ class MfgAppraisal(models.Model):
         for appraisal in self:
             if appraisal.appraiser_id != self.env.user and not self._is_hr():
                 raise UserError(
-                    self.env._("Only the appraiser of %(who)s submits the rating.", who=appraisal.employee_id.name)
+                    self.env._(
+                        "Only the appraiser of %(who)s submits the rating.",
+                        who=appraisal.employee_id.name,
+                    )
                 )
             superior = appraisal.rater_ids.filtered(
-                lambda r: r.role in ("superior", "indirect") and r.user_id == appraisal.appraiser_id
+                lambda r, a=appraisal: r.role in ("superior", "indirect")
+                and r.user_id == a.appraiser_id
             )
             superior.filtered(lambda r: r.state == "todo").action_submit()
             missing = appraisal.line_ids.filtered(lambda line: not line.score_set)
@@ -297,7 +304,10 @@ class MfgAppraisal(models.Model):
         self.sudo().write({"state": "published", "date_published": today})
         self._apply_results()
         self._schedule_activities(
-            [(a, a.employee_user_id, self.env._("Your appraisal result is published")) for a in self]
+            [
+                (a, a.employee_user_id, self.env._("Your appraisal result is published"))
+                for a in self
+            ]
         )
         return True
 
@@ -372,7 +382,11 @@ class MfgAppraisal(models.Model):
 
     def _schedule_rater_activities(self):
         todo = [
-            (rater.appraisal_id, rater.user_id, self.env._("Rate %(who)s", who=rater.employee_id.name))
+            (
+                rater.appraisal_id,
+                rater.user_id,
+                self.env._("Rate %(who)s", who=rater.employee_id.name),
+            )
             for rater in self.rater_ids
             if rater.role != "self" and rater.state == "todo"
         ]
@@ -432,7 +446,10 @@ class MfgAppraisal(models.Model):
         appraisals._create_raters(employees)
         appraisals._prefill_kpis(cycle)
         appraisals._schedule_activities(
-            [(a, a.employee_user_id, self.env._("Fill in your self-assessment")) for a in appraisals],
+            [
+                (a, a.employee_user_id, self.env._("Fill in your self-assessment"))
+                for a in appraisals
+            ],
             cycle.date_indicators_fixed,
         )
         return appraisals
@@ -488,16 +505,20 @@ class MfgAppraisal(models.Model):
         of the employee's manager is read from the chatter tracking, one query)."""
         limit = cycle.date_end - timedelta(days=APPRAISER_MIN_MONTHS * 30)
         field = self.env["ir.model.fields"]._get("hr.employee", "parent_id")
-        changes = self.env["mail.tracking.value"].sudo()._read_group(
-            [
-                ("field_id", "=", field.id),
-                ("mail_message_id.model", "=", "hr.employee"),
-                ("mail_message_id.res_id", "in", employees.ids),
-            ],
-            ["mail_message_id.res_id"],
-            ["create_date:max"],
+        changes = (
+            self.env["mail.tracking.value"]
+            .sudo()
+            ._read_group(
+                [
+                    ("field_id", "=", field.id),
+                    ("mail_message_id.model", "=", "hr.employee"),
+                    ("mail_message_id.res_id", "in", employees.ids),
+                ],
+                ["mail_message_id.res_id"],
+                ["create_date:max"],
+            )
         )
-        last_change = {res_id: changed for res_id, changed in changes}
+        last_change = dict(changes)
         appraisers, notes = {}, {}
         for employee in employees:
             superior = employee.parent_id
@@ -528,10 +549,14 @@ class MfgAppraisal(models.Model):
         for employee in employees:
             by_parent.setdefault(employee.parent_id.id, self.env["hr.employee"])
             by_parent[employee.parent_id.id] |= employee
-        children = self.env["hr.employee"].sudo()._read_group(
-            [("parent_id", "in", employees.ids), ("user_id", "!=", False)],
-            ["parent_id"],
-            ["user_id:array_agg"],
+        children = (
+            self.env["hr.employee"]
+            .sudo()
+            ._read_group(
+                [("parent_id", "in", employees.ids), ("user_id", "!=", False)],
+                ["parent_id"],
+                ["user_id:array_agg"],
+            )
         )
         subordinate_users = {parent.id: users for parent, users in children}
         rater_vals = []
@@ -582,25 +607,33 @@ class MfgAppraisal(models.Model):
         )
         if not lines:
             return
-        values = self.env["mfg.kpi.value"].sudo().search_fetch(
-            [
-                ("kpi_id", "in", lines.kpi_id.ids),
-                ("state", "=", "locked"),
-                ("company_id", "=", cycle.company_id.id),
-                ("period_id.date_start", "=", cycle.date_start),
-                ("period_id.date_end", "=", cycle.date_end),
-                "|",
-                ("employee_id", "in", self.employee_id.ids),
-                ("department_id", "in", self.department_id.ids),
-            ],
-            ["kpi_id", "employee_id", "department_id", "value"],
+        values = (
+            self.env["mfg.kpi.value"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("kpi_id", "in", lines.kpi_id.ids),
+                    ("state", "=", "locked"),
+                    ("company_id", "=", cycle.company_id.id),
+                    ("period_id.date_start", "=", cycle.date_start),
+                    ("period_id.date_end", "=", cycle.date_end),
+                    "|",
+                    ("employee_id", "in", self.employee_id.ids),
+                    ("department_id", "in", self.department_id.ids),
+                ],
+                ["kpi_id", "employee_id", "department_id", "value"],
+            )
         )
         by_key = {}
         for value in values:
-            key = (value.kpi_id.id, "e", value.employee_id.id) if value.employee_id else (
-                value.kpi_id.id,
-                "d",
-                value.department_id.id,
+            key = (
+                (value.kpi_id.id, "e", value.employee_id.id)
+                if value.employee_id
+                else (
+                    value.kpi_id.id,
+                    "d",
+                    value.department_id.id,
+                )
             )
             by_key[key] = value
         for line in lines:
@@ -697,7 +730,12 @@ class MfgAppraisal(models.Model):
         elif kind == "irregular" and grade == "fail":
             vals["flag_interview"] = True
             notes.append(self.env._("Irregular Fail: interview with an improvement plan."))
-        elif kind == "quarterly" and score < 60 and previous_score is not None and previous_score < 60:
+        elif (
+            kind == "quarterly"
+            and score < 60
+            and previous_score is not None
+            and previous_score < 60
+        ):
             vals["flag_basic_training"] = True
             notes.append(
                 self.env._(

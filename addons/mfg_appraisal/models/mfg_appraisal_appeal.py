@@ -91,7 +91,9 @@ class MfgAppraisalAppeal(models.Model):
             if not appeal.decision:
                 raise ValidationError(self.env._("Write the decision before accepting."))
             if not 0 < appeal.new_score <= 100:
-                raise ValidationError(self.env._("Give the new score (0-100) of the accepted appeal."))
+                raise ValidationError(
+                    self.env._("Give the new score (0-100) of the accepted appeal.")
+                )
             appeal.appraisal_id.sudo().write({"appeal_score": appeal.new_score})
         self._decide("accepted")
         return True
@@ -118,7 +120,11 @@ class MfgAppraisalAppeal(models.Model):
         """Flag appeals still open after their decision deadline and warn the HR managers."""
         today = fields.Date.context_today(self)
         overdue = self.search(
-            [("state", "=", "submitted"), ("escalated", "=", False), ("decision_deadline", "<", today)]
+            [
+                ("state", "=", "submitted"),
+                ("escalated", "=", False),
+                ("decision_deadline", "<", today),
+            ]
         )
         overdue.write({"escalated": True})
         managers = self.env.ref("mfg_appraisal.group_appraisal_hr_manager").user_ids

@@ -145,7 +145,9 @@ class MfgAppraisalCycle(models.Model):
         for cycle in self:
             cycle.appraisal_count = totals.get(cycle, 0)
             cycle.done_count = done.get(cycle, 0)
-            cycle.progress = 100.0 * cycle.done_count / cycle.appraisal_count if totals.get(cycle) else 0.0
+            cycle.progress = (
+                100.0 * cycle.done_count / cycle.appraisal_count if totals.get(cycle) else 0.0
+            )
 
     @api.onchange("kind", "date_start", "date_end")
     def _onchange_schedule(self):
@@ -248,9 +250,7 @@ class MfgAppraisalCycle(models.Model):
 
     def action_open_appraisals(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "mfg_appraisal.mfg_appraisal_action"
-        )
+        action = self.env["ir.actions.act_window"]._for_xml_id("mfg_appraisal.mfg_appraisal_action")
         action["domain"] = [("cycle_id", "=", self.id)]
         action["context"] = {"search_default_group_state": 1}
         return action
@@ -298,9 +298,7 @@ class MfgAppraisalCycle(models.Model):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         to_create = []
         for company in templates.company_id:
-            company_kinds = set().union(
-                *(t._kinds() for t in templates if t.company_id == company)
-            )
+            company_kinds = set().union(*(t._kinds() for t in templates if t.company_id == company))
             for kind in ("annual", "semi_annual", "quarterly"):
                 period = kind in company_kinds and self._scheduled_period(kind, today)
                 if not period or (company.id, kind, period[0]) in existing:

@@ -82,12 +82,16 @@ class MfgAppraisalExclusion(models.Model):
         """Employees whose probation (trial period of their current contract version) has not
         ended by the end of the cycle. Read as superuser: the date is HR-confidential, only the
         yes/no answer leaves this method."""
-        versions = self.env["hr.version"].sudo().search_fetch(
-            [
-                ("employee_id", "in", employees.ids),
-                ("trial_date_end", ">", cycle.date_end),
-            ],
-            ["employee_id"],
+        versions = (
+            self.env["hr.version"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("trial_date_end", ">", cycle.date_end),
+                ],
+                ["employee_id"],
+            )
         )
         current = employees.sudo().current_version_id
         return versions.filtered(lambda v: v in current).employee_id.with_env(self.env)
@@ -96,16 +100,20 @@ class MfgAppraisalExclusion(models.Model):
     def _from_kpis(self, cycle, employees):
         """{reason: {employee id: note}} from monthly KPI values of the cycle's months."""
         codes = {code: key for key, code in EXCLUSION_KPIS.items()}
-        groups = self.env["mfg.kpi.value"].sudo()._read_group(
-            [
-                ("kpi_id.code", "in", list(codes)),
-                ("employee_id", "in", employees.ids),
-                ("period_id.kind", "=", "month"),
-                ("period_id.date_start", ">=", cycle.date_start),
-                ("period_id.date_end", "<=", cycle.date_end),
-                ("value", ">=", EXCLUSION_LIMIT),
-            ],
-            ["kpi_id", "employee_id", "period_id"],
+        groups = (
+            self.env["mfg.kpi.value"]
+            .sudo()
+            ._read_group(
+                [
+                    ("kpi_id.code", "in", list(codes)),
+                    ("employee_id", "in", employees.ids),
+                    ("period_id.kind", "=", "month"),
+                    ("period_id.date_start", ">=", cycle.date_start),
+                    ("period_id.date_end", "<=", cycle.date_end),
+                    ("value", ">=", EXCLUSION_LIMIT),
+                ],
+                ["kpi_id", "employee_id", "period_id"],
+            )
         )
         result = {}
         for kpi, employee, period in groups:

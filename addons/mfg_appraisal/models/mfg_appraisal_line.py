@@ -123,7 +123,9 @@ class MfgAppraisalLine(models.Model):
             if not self.actual_set:
                 return None, None
             bands = [scoring.Band(**band) for band in rule.get("bands", [])]
-            suggested = scoring.band_score(bands, self.actual_value, rule.get("direction", "higher"))
+            suggested = scoring.band_score(
+                bands, self.actual_value, rule.get("direction", "higher")
+            )
             return suggested, (self.rated_score if self.rated_set else suggested)
         if kind == "levels":
             return None, (self.rated_score if self.rated_set and self.level_number > 0 else None)
@@ -161,8 +163,9 @@ class MfgAppraisalLine(models.Model):
             line.display_name = line.name
 
     def _write_prefill(self, vals):
-        """Write KPI prefill values at launch, before anybody scores."""
-        return super().write(vals)
+        """Write KPI prefill values at launch, before anybody scores (skips the scoring-role
+        check of ``write`` on purpose)."""
+        return super().write(vals)  # pylint: disable=super-method-mismatch
 
     def write(self, vals):
         if {"actual_value", "occurrences", "major_event"} & set(vals) and "actual_set" not in vals:

@@ -45,7 +45,9 @@ class MfgAppraisalRating(models.Model):
             for rating in self:
                 if rating.rater_id.state == "submitted":
                     raise UserError(
-                        self.env._("Submitted scores cannot change (%(line)s).", line=rating.line_name)
+                        self.env._(
+                            "Submitted scores cannot change (%(line)s).", line=rating.line_name
+                        )
                     )
                 if rating.user_id != self.env.user and not self.env.user.has_group(
                     "mfg_appraisal.group_appraisal_hr"

@@ -113,7 +113,9 @@ class MfgAppraisalTemplate(models.Model):
                         )
                     scoring.check_weights(
                         section.line_ids.mapped("weight"),
-                        self.env._("section %(s)s of %(t)s", s=section.name, t=template.display_name),
+                        self.env._(
+                            "section %(s)s of %(t)s", s=section.name, t=template.display_name
+                        ),
                     )
                     section._check_rater_weights()
             template.line_ids._check_rule_definition()

@@ -39,8 +39,12 @@ class AppraisalCase(TransactionCase):
         cls.user_director = new_test_user(
             cls.env, "appr_director", groups="mfg_appraisal.group_appraisal_appraiser"
         )
-        cls.user_emp = new_test_user(cls.env, "appr_emp", groups="mfg_appraisal.group_appraisal_user")
-        cls.user_peer = new_test_user(cls.env, "appr_peer", groups="mfg_appraisal.group_appraisal_user")
+        cls.user_emp = new_test_user(
+            cls.env, "appr_emp", groups="mfg_appraisal.group_appraisal_user"
+        )
+        cls.user_peer = new_test_user(
+            cls.env, "appr_peer", groups="mfg_appraisal.group_appraisal_user"
+        )
         cls.user_other = new_test_user(
             cls.env, "appr_other", groups="mfg_appraisal.group_appraisal_user"
         )
@@ -147,7 +151,11 @@ class AppraisalCase(TransactionCase):
                                 (0, 0, {"role": "superior", "weight": 70}),
                             ],
                             "line_ids": [
-                                (0, 0, {"name": n, "weight": w, "rule_kind": "direct", "sequence": i})
+                                (
+                                    0,
+                                    0,
+                                    {"name": n, "weight": w, "rule_kind": "direct", "sequence": i},
+                                )
                                 for i, (n, w) in enumerate(ATTITUDE)
                             ],
                         },
@@ -175,7 +183,9 @@ class AppraisalCase(TransactionCase):
         """``user`` gives ``scores`` (list in line order) on their direct-rating lines."""
         rater = appraisal.rater_ids.filtered(lambda r: r.user_id == user)
         rater = rater.with_user(user)
-        for rating, score in zip(rater.rating_ids.sorted(lambda r: r.line_id.sequence), scores, strict=True):
+        for rating, score in zip(
+            rater.rating_ids.sorted(lambda r: r.line_id.sequence), scores, strict=True
+        ):
             rating.score = score
         rater.action_submit()
         return rater

@@ -33,7 +33,12 @@ class TestCycleLaunch(AppraisalCase):
         self.peer.sudo().current_version_id.trial_date_end = date(2026, 3, 1)
         cycle = self._cycle()
         self.env["mfg.appraisal.exclusion"].with_user(self.user_hr).create(
-            {"cycle_id": cycle.id, "employee_id": self.emp.id, "reason": "unsafe", "note": "No helmet"}
+            {
+                "cycle_id": cycle.id,
+                "employee_id": self.emp.id,
+                "reason": "unsafe",
+                "note": "No helmet",
+            }
         )
         with self.assertRaisesRegex(UserError, "Nobody is left to appraise"), self.cr.savepoint():
             cycle.with_user(self.user_hr).action_launch()
@@ -49,13 +54,21 @@ class TestCycleLaunch(AppraisalCase):
         cycle.with_user(self.user_hr).action_launch()
         self.assertEqual(cycle.appraisal_ids.employee_id, self.emp)
         exclusion = cycle.exclusion_ids
-        self.assertEqual((exclusion.employee_id, exclusion.reason, exclusion.source), (self.peer, "probation", "computed"))
+        self.assertEqual(
+            (exclusion.employee_id, exclusion.reason, exclusion.source),
+            (self.peer, "probation", "computed"),
+        )
 
     def test_exclusions_from_monthly_kpi_values(self):
         kpi = self.env["mfg.kpi"].search([("code", "=", "LEAVE_REQUEST_COUNT")]) or self.env[
             "mfg.kpi"
         ].create(
-            {"code": "LEAVE_REQUEST_COUNT", "name": "Leave requests", "unit": "count", "direction": "lower"}
+            {
+                "code": "LEAVE_REQUEST_COUNT",
+                "name": "Leave requests",
+                "unit": "count",
+                "direction": "lower",
+            }
         )
         period = self.env["mfg.kpi.period"]._get_or_create("month", date(2025, 5, 1))
         self.env["mfg.kpi.value"].create(
@@ -166,7 +179,9 @@ class TestCalibration(AppraisalCase):
                 target = json.loads(line.rule)["target"]
                 line._write_prefill({"actual_value": target, "occurrences": 0, "actual_set": True})
             for rater in record.rater_ids:
-                rater.rating_ids.write({"score": 90.0 if record == appraisal else 88.0, "score_set": True})
+                rater.rating_ids.write(
+                    {"score": 90.0 if record == appraisal else 88.0, "score_set": True}
+                )
                 rater.state = "submitted"
         self.assertEqual((appraisal | peer).mapped("grade"), ["excellent", "excellent"])
         action = cycle.with_user(self.user_hr).action_open_calibration()

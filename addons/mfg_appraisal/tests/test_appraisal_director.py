@@ -3,8 +3,7 @@ from datetime import date
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.mfg_appraisal import scoring
-
+from .. import scoring
 from .common import AppraisalCase
 
 LEVELS = [(91, 100), (81, 90), (71, 80), (51, 70), (0, 50)]
@@ -50,7 +49,11 @@ class TestDirectorSemiAnnualPlan(AppraisalCase):
                 "weight": weight,
                 "rule_kind": "levels",
                 "level_ids": [
-                    (0, 0, {"name": f"Level {i + 1}", "score_min": lo, "score_max": hi, "sequence": i})
+                    (
+                        0,
+                        0,
+                        {"name": f"Level {i + 1}", "score_min": lo, "score_max": hi, "sequence": i},
+                    )
                     for i, (lo, hi) in enumerate(LEVELS)
                 ],
             }
@@ -109,7 +112,10 @@ class TestDirectorSemiAnnualPlan(AppraisalCase):
         # The appraiser moves A within its band's range (81..90), not beyond.
         a.rated_score = 84.0
         self.assertEqual((a.suggested_score, a.score), (82.8, 84.0))
-        with self.assertRaisesRegex(ValidationError, "outside the range 81..90"), self.cr.savepoint():
+        with (
+            self.assertRaisesRegex(ValidationError, "outside the range 81..90"),
+            self.cr.savepoint(),
+        ):
             a.rated_score = 95.0
         self.assertEqual(a.score, 84.0, "nothing half-written")
         # Levels: the appraiser picks a level and a score inside it.
@@ -117,7 +123,10 @@ class TestDirectorSemiAnnualPlan(AppraisalCase):
         management.write({"level_number": 1, "rated_score": 95.0})
         staff.write({"level_number": 3, "rated_score": 75.0})
         attitude.write({"level_number": 2, "rated_score": 85.0})
-        with self.assertRaisesRegex(ValidationError, "outside the range 91..100"), self.cr.savepoint():
+        with (
+            self.assertRaisesRegex(ValidationError, "outside the range 91..100"),
+            self.cr.savepoint(),
+        ):
             management.write({"rated_score": 90.0})
         # Initial = 84 x 20% + 84.6 x 20% + 100 x 20% + 88 x 10% + 95 x 10% + 75 x 10% + 85 x 10%
         #         = 16.8 + 16.92 + 20 + 8.8 + 9.5 + 7.5 + 8.5 = 88.02

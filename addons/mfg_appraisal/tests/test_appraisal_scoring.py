@@ -1,5 +1,6 @@
 from odoo.tests import tagged
 
+from .. import scoring
 from .common import AppraisalCase
 
 # Performance lines of the equipment administrator sheet, in order: (field, value, expected score)
@@ -45,7 +46,9 @@ class TestEquipmentAdministrator(AppraisalCase):
 
         # The employee rates himself and submits the self-assessment.
         self._rate(appraisal, self.user_emp, SELF)
-        appraisal.with_user(self.user_emp).write({"self_report": "<p>Kept every machine running.</p>"})
+        appraisal.with_user(self.user_emp).write(
+            {"self_report": "<p>Kept every machine running.</p>"}
+        )
         appraisal.with_user(self.user_emp).action_submit_self()
         self.assertEqual(appraisal.state, "rating")
 
@@ -94,7 +97,5 @@ class TestGradeBoundaries(AppraisalCase):
             84.99: "good",
             85.0: "excellent",
         }
-        from odoo.addons.mfg_appraisal import scoring
-
         for score, grade in expected.items():
             self.assertEqual(scoring.grade_for(score, cycle._thresholds()), grade, score)

@@ -3,6 +3,7 @@ from datetime import date
 
 from odoo.tests import tagged
 
+from .. import scoring
 from .common import AppraisalCase
 
 
@@ -18,13 +19,38 @@ class TestTeamAppraisals(AppraisalCase):
         cls.emp.job_id = cls.job_operator
         # Operator sheet (seed 第8条): weights 20/20/15/15/10/10/10.
         spec = [
-            ("Task completion rate", 20, "linear", {"target": 100.0, "step": 1.0, "deduction": 2.0}),
-            ("Production quota completion", 20, "linear", {"target": 100.0, "step": 1.0, "deduction": 2.0}),
+            (
+                "Task completion rate",
+                20,
+                "linear",
+                {"target": 100.0, "step": 1.0, "deduction": 2.0},
+            ),
+            (
+                "Production quota completion",
+                20,
+                "linear",
+                {"target": 100.0, "step": 1.0, "deduction": 2.0},
+            ),
             ("Inspection pass rate", 15, "linear", {"target": 99.0, "step": 1.0, "deduction": 5.0}),
-            ("Rework rate", 15, "linear", {"target": 1.0, "step": 1.0, "deduction": 10.0, "direction": "lower"}),
+            (
+                "Rework rate",
+                15,
+                "linear",
+                {"target": 1.0, "step": 1.0, "deduction": 10.0, "direction": "lower"},
+            ),
             ("Labour productivity", 10, "linear", {"target": 12.0, "step": 1.0, "deduction": 5.0}),
-            ("Procedure violations", 10, "occurrence", {"deduction": 20.0, "major_event_zero": True}),
-            ("Late arrivals and early departures", 10, "occurrence", {"deduction": 10.0, "allowed": 2}),
+            (
+                "Procedure violations",
+                10,
+                "occurrence",
+                {"deduction": 20.0, "major_event_zero": True},
+            ),
+            (
+                "Late arrivals and early departures",
+                10,
+                "occurrence",
+                {"deduction": 10.0, "allowed": 2},
+            ),
         ]
         cls.operator_sheet = cls.env["mfg.appraisal.template"].create(
             {
@@ -41,7 +67,11 @@ class TestTeamAppraisals(AppraisalCase):
                             "name": "Performance",
                             "weight": 100,
                             "line_ids": [
-                                (0, 0, dict(params, name=name, weight=w, rule_kind=kind, sequence=i))
+                                (
+                                    0,
+                                    0,
+                                    dict(params, name=name, weight=w, rule_kind=kind, sequence=i),
+                                )
                                 for i, (name, w, kind, params) in enumerate(spec)
                             ],
                         },
@@ -101,19 +131,21 @@ class TestTeamAppraisals(AppraisalCase):
             ("occurrences", 1),
             ("occurrences", 8),
         ]
-        q2 = self._quarter(date(2025, 4, 1), date(2025, 6, 30), bad[:5] + [("major_event", True)] + bad[6:])
+        q2 = self._quarter(
+            date(2025, 4, 1), date(2025, 6, 30), bad[:5] + [("major_event", True)] + bad[6:]
+        )
         self.assertAlmostEqual(q2.final_score, 46.25, 2)
         self.assertEqual((q2.bonus_tier, q2.bonus_amount), ("watch", 0))
         self.assertFalse(q2.flag_basic_training, "one failing quarter only")
-        q3 = self._quarter(date(2025, 7, 1), date(2025, 9, 30), bad[:5] + [("major_event", True)] + bad[6:])
+        q3 = self._quarter(
+            date(2025, 7, 1), date(2025, 9, 30), bad[:5] + [("major_event", True)] + bad[6:]
+        )
         self.assertTrue(q3.flag_basic_training, "two consecutive quarters below 60")
         self.assertIn("basic skills training", q3.result_note)
 
     def test_bonus_boundaries(self):
         cycle = self._cycle("quarterly", bonus_tier_1=1000, bonus_tier_2=600, bonus_tier_3=300)
         appraisal = self.env["mfg.appraisal"].new({"cycle_id": cycle.id})
-        from odoo.addons.mfg_appraisal import scoring
-
         amounts = {"tier_1": 1000, "tier_2": 600, "tier_3": 300}
         expected = {
             90: "tier_1",

@@ -47,22 +47,44 @@ class TestAppraisalTours(HttpCase):
                             "name": "Attitude",
                             "weight": 100,
                             "line_ids": [
-                                (0, 0, {"name": "Initiative", "weight": 50, "rule_kind": "direct", "sequence": 1}),
-                                (0, 0, {"name": "Responsibility", "weight": 50, "rule_kind": "direct", "sequence": 2}),
+                                (
+                                    0,
+                                    0,
+                                    {
+                                        "name": "Initiative",
+                                        "weight": 50,
+                                        "rule_kind": "direct",
+                                        "sequence": 1,
+                                    },
+                                ),
+                                (
+                                    0,
+                                    0,
+                                    {
+                                        "name": "Responsibility",
+                                        "weight": 50,
+                                        "rule_kind": "direct",
+                                        "sequence": 2,
+                                    },
+                                ),
                             ],
                         },
                     )
                 ],
             }
         )
-        cycle = env["mfg.appraisal.cycle"].with_user(hr).create(
-            {
-                "name": "Tour cycle",
-                "kind": "irregular",
-                "date_start": date(2026, 1, 1),
-                "date_end": date(2026, 3, 31),
-                "job_ids": [(6, 0, job.ids)],
-            }
+        cycle = (
+            env["mfg.appraisal.cycle"]
+            .with_user(hr)
+            .create(
+                {
+                    "name": "Tour cycle",
+                    "kind": "irregular",
+                    "date_start": date(2026, 1, 1),
+                    "date_end": date(2026, 3, 31),
+                    "job_ids": [(6, 0, job.ids)],
+                }
+            )
         )
         cycle.with_user(hr).action_launch()
         appraisal = cycle.appraisal_ids

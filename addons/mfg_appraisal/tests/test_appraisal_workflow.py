@@ -37,7 +37,9 @@ class TestAppraisalWorkflow(AppraisalCase):
             {"step": 0.0, "deduction": 0.0}
         )
         cycle = self._cycle()
-        with self.assertRaisesRegex(ValidationError, r"Equipment intact rate \(step S, deduction D\)"):
+        with self.assertRaisesRegex(
+            ValidationError, r"Equipment intact rate \(step S, deduction D\)"
+        ):
             cycle.with_user(self.user_hr).action_launch()
         self.assertEqual(cycle.state, "draft")
         self.assertFalse(cycle.appraisal_ids, "nothing half-written")
@@ -108,8 +110,10 @@ class TestAppraisalWorkflow(AppraisalCase):
     def test_appraisee_never_reads_individual_superior_scores_or_notes(self):
         _cycle, appraisal = self._launched()
         self._to_review(appraisal)
-        note = self.env["mfg.appraisal.note"].with_user(self.user_director).create(
-            {"appraisal_id": appraisal.id, "body": "Watch his overtime."}
+        note = (
+            self.env["mfg.appraisal.note"]
+            .with_user(self.user_director)
+            .create({"appraisal_id": appraisal.id, "body": "Watch his overtime."})
         )
         Rating = self.env["mfg.appraisal.rating"].with_user(self.user_emp)
         visible = Rating.search([("appraisal_id", "=", appraisal.id)])
@@ -181,8 +185,10 @@ class TestAppraisalWorkflow(AppraisalCase):
         _cycle, appraisal = self._launched()
         self._to_review(appraisal)
         appraisal.with_user(self.user_hr).action_publish()
-        appeal = self.env["mfg.appraisal.appeal"].with_user(self.user_emp).create(
-            {"appraisal_id": appraisal.id, "reason": "Please check."}
+        appeal = (
+            self.env["mfg.appraisal.appeal"]
+            .with_user(self.user_emp)
+            .create({"appraisal_id": appraisal.id, "reason": "Please check."})
         )
         Appeal = self.env["mfg.appraisal.appeal"]
         self.assertFalse(Appeal._cron_escalate())

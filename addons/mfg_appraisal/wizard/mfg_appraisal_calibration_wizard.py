@@ -78,7 +78,9 @@ class MfgAppraisalCalibrationWizard(models.TransientModel):
                 unmet = scoring.unmet_policy(dist, cycle._policy())
                 wizard.unmet = (
                     "\n".join(
-                        self.env._("The policy is not met for: %(grade)s", grade=self.env._(labels[c]))  # pylint: disable=translation-required
+                        self.env._(
+                            "The policy is not met for: %(grade)s", grade=self.env._(labels[c])
+                        )  # pylint: disable=translation-required
                         for c in unmet
                     )
                     or False
