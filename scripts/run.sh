@@ -32,6 +32,10 @@ else
         die "installing the suite into $db failed: $(grep -m1 -E ' (ERROR|CRITICAL) ' "$log" || echo "see $log")"
 fi
 
+state=$(psql -X -q -t -A -d "$db" -c "SELECT state FROM ir_module_module WHERE name = 'mfg_production_management'" 2>/dev/null || true)
+[ "$state" = installed ] ||
+    die "the suite is not installed in $db: $(grep -m1 -E ' (ERROR|CRITICAL) ' "$log" || echo "see $log")"
+
 cat <<MSG
 [mfg] The suite runs at http://$interface:$port/web/login?db=$db  (Ctrl-C stops it)
 [mfg] Demo logins (user / password):

@@ -26,7 +26,12 @@ def test_suite_has_addons():
 def test_manifest_conventions(addon_dir):
     data = manifest(addon_dir)
     assert re.fullmatch(r"19\.0\.\d+\.\d+\.\d+", data["version"])
-    assert data["license"] == "LGPL-3"
+    # LGPL-3, or AGPL-3 where the addon builds on AGPL-licensed OCA addons.
+    assert data["license"] in {"LGPL-3", "AGPL-3"}
+    agpl_deps = {"base_tier_validation", "report_xlsx", "quality_control_oca", "maintenance_plan"}
+    agpl_suite = {d.name for d in ADDON_DIRS if manifest(d)["license"] == "AGPL-3"}
+    if set(data["depends"]) & (agpl_deps | agpl_suite):
+        assert data["license"] == "AGPL-3", f"{addon_dir.name} builds on AGPL addons"
     assert data["author"] == "Production Management Suite contributors"
     assert data["maintainers"] and isinstance(data["maintainers"], list)
     assert data["development_status"] in {"Alpha", "Beta", "Production/Stable", "Mature"}

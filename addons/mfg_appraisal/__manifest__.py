@@ -1,5 +1,5 @@
 # Copyright 2026 Production Management Suite contributors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Production Performance Appraisal",
     "summary": "Appraisal sheets, cycles, multi-rater scoring, approvals, calibration, appeals",
@@ -8,7 +8,7 @@
     "website": "https://github.com/mfg-suite/production-management",
     "author": "Production Management Suite contributors",
     "maintainers": ["mfg-suite"],
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "development_status": "Beta",
     "application": True,
     "installable": True,

@@ -1,4 +1,4 @@
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Pure scoring engine of the appraisal sheets (seed 004); no Odoo import, standard library only.
 
 Conventions

@@ -1,5 +1,5 @@
 # Copyright 2026 Production Management Suite contributors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Production Management Suite",
     "summary": "One-click install of the Production Management Suite, with a demo factory",
@@ -8,7 +8,7 @@
     "website": "https://github.com/mfg-suite/production-management",
     "author": "Production Management Suite contributors",
     "maintainers": ["mfg-suite"],
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "development_status": "Beta",
     "application": True,
     "installable": True,
@@ -20,6 +20,9 @@
         "mfg_kpi_mrp",
         "mfg_kpi_purchase",
         "mfg_kpi_stock",
+        "mfg_kpi_hr",
+        "mfg_kpi_maintenance",
+        "mfg_kpi_quality",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -42,7 +42,7 @@ class MfgKpiProvider(models.AbstractModel):
         """Compute and store the values of one computed KPI for one period; returns counts."""
         provider = self._get_providers().get(kpi.code)
         if not provider:
-            return {"created": 0, "updated": 0, "locked": 0}
+            return {"created": 0, "updated": 0, "locked": 0, "removed": 0}
         # Providers read operational data whatever the caller may see: computing is a
         # system task (cron, or a KPI manager's "recompute now"); values keep their own rules.
         provider_model = self.sudo()
@@ -60,7 +60,7 @@ class MfgKpiProvider(models.AbstractModel):
             else self.env["mfg.kpi"].search([("code", "in", list(providers))])
         )
         kpis = kpis.filtered(lambda k: k.code in providers)
-        totals = {"created": 0, "updated": 0, "locked": 0}
+        totals = {"created": 0, "updated": 0, "locked": 0, "removed": 0}
         for period in periods.filtered(lambda p: p.state == "open"):
             for kpi in kpis.filtered(
                 lambda k, p=period: not k.company_id or k.company_id == p.company_id

@@ -276,13 +276,15 @@ class MfgKpiValue(models.Model):
         now = fields.Datetime.now()
         existing = self.search_fetch(
             [("kpi_id", "=", kpi.id), ("period_id", "=", period.id)],
-            ["subject_ref", "state"],
+            ["subject_ref", "state", "source"],
         )
         by_ref = {rec.subject_ref: rec for rec in existing}
         to_create, to_update, locked = [], [], 0
+        measured = set()
         for measure in measures:
             vals = self._measure_vals(kpi, period, measure, now)
             ref = self._measure_ref(period, vals)
+            measured.add(ref)
             current = by_ref.get(ref)
             if not current:
                 to_create.append(vals)
@@ -332,7 +334,18 @@ class MfgKpiValue(models.Model):
                     "source",
                 ]
             )
-        return {"created": len(to_create), "updated": len(to_update), "locked": locked}
+        # A subject whose data disappeared has no value any more (never a stale one); values
+        # somebody confirmed or locked stay.
+        stale = existing.filtered(
+            lambda v: v.subject_ref not in measured and v.state == "draft" and v.source == "computed"
+        )
+        stale.unlink()
+        return {
+            "created": len(to_create),
+            "updated": len(to_update),
+            "locked": locked,
+            "removed": len(stale),
+        }
 
     @api.model
     def _measure_vals(self, kpi, period, measure, now):

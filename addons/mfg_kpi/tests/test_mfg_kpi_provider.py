@@ -19,7 +19,7 @@ class TestKpiProvider(KpiCase):
 
     def test_compute_creates_values_for_subjects_with_data_only(self):
         counts = self.env["mfg.kpi.provider"]._compute_periods(self.period, self.kpi_team)
-        self.assertEqual(counts, {"created": 1, "updated": 0, "locked": 0})
+        self.assertEqual(counts, {"created": 1, "updated": 0, "locked": 0, "removed": 0})
         value = self._values()
         self.assertEqual(value.employee_id, self.boss)
         self.assertEqual(value.value, 2.0)
@@ -34,7 +34,7 @@ class TestKpiProvider(KpiCase):
         value = self._values()
         self.env["hr.employee"].create({"name": "Worker 3", "parent_id": self.boss.id})
         counts = Provider._compute_periods(self.period, self.kpi_team)
-        self.assertEqual(counts, {"created": 0, "updated": 1, "locked": 0})
+        self.assertEqual(counts, {"created": 0, "updated": 1, "locked": 0, "removed": 0})
         self.assertEqual(self._values(), value, "the value is updated, not recreated")
         self.assertEqual(value.value, 3.0)
 
@@ -45,7 +45,7 @@ class TestKpiProvider(KpiCase):
         value.with_user(self.user_manager).action_lock()
         self.env["hr.employee"].create({"name": "Worker 3", "parent_id": self.boss.id})
         counts = Provider._compute_periods(self.period, self.kpi_team)
-        self.assertEqual(counts, {"created": 0, "updated": 0, "locked": 1})
+        self.assertEqual(counts, {"created": 0, "updated": 0, "locked": 1, "removed": 0})
         self.assertEqual(value.value, 2.0)
         with self.assertRaisesRegex(UserError, "never change"):
             value.write({"value": 5.0, "reason": "try"})
@@ -57,7 +57,7 @@ class TestKpiProvider(KpiCase):
         self.period.action_lock()
         self.assertEqual(self._values().state, "locked")
         counts = self.env["mfg.kpi.provider"]._compute_periods(self.period, self.kpi_team)
-        self.assertEqual(counts, {"created": 0, "updated": 0, "locked": 0})
+        self.assertEqual(counts, {"created": 0, "updated": 0, "locked": 0, "removed": 0})
         with self.assertRaisesRegex(UserError, "locked period"):
             self.env["mfg.kpi.value"].create(
                 {
@@ -67,6 +67,14 @@ class TestKpiProvider(KpiCase):
                     "value": 50,
                 }
             )
+
+    def test_value_disappears_with_its_data(self):
+        Provider = self.env["mfg.kpi.provider"]
+        Provider._compute_periods(self.period, self.kpi_team)
+        (self.worker | self.worker2).write({"parent_id": False})
+        counts = Provider._compute_periods(self.period, self.kpi_team)
+        self.assertEqual(counts, {"created": 0, "updated": 0, "locked": 0, "removed": 1})
+        self.assertFalse(self._values(), "no data, no value: never a stale one")
 
     def test_drill_down_opens_exactly_the_counted_records(self):
         self.env["mfg.kpi.provider"]._compute_periods(self.period, self.kpi_team)

@@ -32,7 +32,7 @@ class MfgKpiComputeWizard(models.TransientModel):
             self.period_ids, self.kpi_ids or None
         )
         message = _(
-            "%(created)s values created, %(updated)s updated, %(locked)s locked values left unchanged.",
+            "%(created)s values created, %(updated)s updated, %(removed)s removed (no data any more), %(locked)s locked values left unchanged.",
             **totals,
         )
         return {

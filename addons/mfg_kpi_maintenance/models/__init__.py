@@ -1,0 +1,7 @@
+from . import (
+    maintenance_equipment,
+    maintenance_request,
+    mfg_kpi_provider,
+    res_company,
+    res_config_settings,
+)

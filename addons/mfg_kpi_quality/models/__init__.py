@@ -1,0 +1,11 @@
+from . import (
+    hr_employee,
+    mfg_kpi_provider,
+    mfg_qc_trigger_rule,
+    mrp_production,
+    qc_inspection,
+    res_company,
+    res_config_settings,
+    stock_move,
+    stock_picking,
+)
