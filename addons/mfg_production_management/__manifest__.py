@@ -23,6 +23,8 @@
         "mfg_kpi_hr",
         "mfg_kpi_maintenance",
         "mfg_kpi_quality",
+        "mfg_duty_maintenance",
+        "mfg_duty_quality",
     ],
     "demo": [
         "demo/res_users_demo.xml",

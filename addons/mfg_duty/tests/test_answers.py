@@ -76,7 +76,7 @@ class TestAnswers(DutyCommon):
 
         self.assertIn("activity", dict(photo._get_followup_kinds()))
         with self.assertRaises(UserError):
-            photo._create_followup("maintenance")
+            photo._create_followup("no_such_kind")
         photo.followup_kind = "activity"
         photo.action_raise_followup()
         activity = self.run_a.activity_ids.filtered(

@@ -337,7 +337,9 @@ class MfgKpiValue(models.Model):
         # A subject whose data disappeared has no value any more (never a stale one); values
         # somebody confirmed or locked stay.
         stale = existing.filtered(
-            lambda v: v.subject_ref not in measured and v.state == "draft" and v.source == "computed"
+            lambda v: v.subject_ref not in measured
+            and v.state == "draft"
+            and v.source == "computed"
         )
         stale.unlink()
         return {

@@ -1,0 +1,1 @@
+from . import mfg_duty_run_item
