@@ -14,7 +14,7 @@ db=${MFG_DB:-mfg_demo}
 port=${MFG_HTTP_PORT:-$(conf http_port 8069)}
 interface=$(conf http_interface 127.0.0.1)
 
-"$PYTHON" - "$interface" "$port" <<'PY' || die "port $port on $interface is already in use: stop what uses it or set MFG_HTTP_PORT."
+"$PYTHON" - "$interface" "$port" 2>/dev/null <<'PY' || die "port $port on $interface is already in use: stop what uses it or set MFG_HTTP_PORT."
 import socket, sys
 with socket.socket() as s:
     s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
