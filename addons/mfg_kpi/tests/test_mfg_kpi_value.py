@@ -129,3 +129,55 @@ class TestKpiValue(KpiCase):
             self.env["mfg.kpi.target"].create(
                 {"kpi_id": self.kpi_manual.id, "target": 80.0, "threshold_warning": 90.0}
             )
+
+    def test_spreadsheet_import_validates_every_row(self):
+        Value = self.env["mfg.kpi.value"].with_user(self.user_steward)
+        fields = ["kpi_id/id", "period_id/.id", "employee_id/.id", "value"]
+        self.env["ir.model.data"].create(
+            {
+                "name": "test_satisfaction",
+                "module": "__import__",
+                "model": "mfg.kpi",
+                "res_id": self.kpi_manual.id,
+            }
+        )
+        good = ["__import__.test_satisfaction", self.period.id, self.worker.id, "75"]
+        bad = ["__import__.test_satisfaction", self.period.id, self.worker2.id, "130"]
+        result = Value.load(fields, [good, bad])
+        self.assertFalse(result["ids"], "a bad row imports nothing")
+        self.assertIn("not a valid value", result["messages"][0]["message"])
+        result = Value.load(fields, [good])
+        self.assertEqual(Value.browse(result["ids"]).value, 75.0)
+
+    def test_other_company_values_are_invisible(self):
+        other_company = self.env["res.company"].create({"name": "KPI Plant 2"})
+        period = (
+            self.env["mfg.kpi.period"]
+            .with_company(other_company)
+            ._get_or_create("month", self.period.date_start, other_company)
+        )
+        employee = self.env["hr.employee"].create(
+            {"name": "Far away", "company_id": other_company.id}
+        )
+        value = self.env["mfg.kpi.value"].create(
+            {
+                "kpi_id": self.kpi_manual.id,
+                "period_id": period.id,
+                "employee_id": employee.id,
+                "value": 1,
+            }
+        )
+        manager_values = self.env["mfg.kpi.value"].with_user(self.user_manager)
+        self.assertFalse(manager_values.search([("id", "=", value.id)]), "not his company")
+        self.user_manager.company_ids = self.env.company | other_company
+        self.assertFalse(
+            manager_values.with_context(allowed_company_ids=[self.env.company.id]).search(
+                [("id", "=", value.id)]
+            ),
+            "company not selected",
+        )
+        self.assertTrue(
+            manager_values.with_context(allowed_company_ids=[other_company.id]).search(
+                [("id", "=", value.id)]
+            )
+        )
