@@ -143,4 +143,15 @@ if ! command -v chromium >/dev/null && ! command -v google-chrome >/dev/null; th
     fi
 fi
 
+# --- PDF reports: Odoo renders them with wkhtmltopdf ----------------------------------------------
+if ! command -v wkhtmltopdf >/dev/null; then
+    if is_root && command -v apt-get >/dev/null; then
+        say "Installing wkhtmltopdf for PDF reports (Debian package wkhtmltopdf)"
+        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wkhtmltopdf) >"$STATE_DIR/apt.log" 2>&1 ||
+            warn "apt-get could not install wkhtmltopdf (see $STATE_DIR/apt.log): PDF reports will print as HTML."
+    else
+        warn "wkhtmltopdf is not installed: Odoo prints PDF reports as HTML (install the wkhtmltopdf package)."
+    fi
+fi
+
 say "Ready: Odoo $(odoo_version) on $("$PYTHON" -V 2>&1), PostgreSQL at $DB_HOST:$DB_PORT as '$DB_USER'."

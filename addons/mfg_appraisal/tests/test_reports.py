@@ -185,6 +185,17 @@ class TestAppraisalReports(TransactionCase):
         self.assertRegex(text, r"Reviewer Hedda HR \d")
         self.assertNotIn("President's office approval", text)
 
+    def test_appraisal_sheet_as_pdf(self):
+        """The real PDF (wkhtmltopdf, installed by scripts/setup.sh)."""
+        pdf, kind = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(SHEET_REPORT, self.appraisal.ids)
+        )
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        self.assertGreater(len(pdf), 5000)
+
     def test_appraisee_prints_own_sheet(self):
         """A plain employee prints their own sheet: the reporting line comes from the public
         employee data, the score as published to them."""
