@@ -246,3 +246,48 @@ class TestApprovalChain(AppraisalCase):
         self.assertEqual(appraisal.validation_status, "validated")
         appraisal.with_user(self.user_hr).action_publish()
         self.assertEqual(appraisal.state, "published")
+
+
+@tagged("post_install", "-at_install")
+class TestPeerAggregates(AppraisalCase):
+    def test_peer_scores_only_as_an_average_above_the_minimum(self):
+        self.env["tier.definition"].search([("model", "=", "mfg.appraisal")]).active = False
+        attitude = self.template.section_ids.filtered(lambda s: s.name == "Attitude and ability")
+        attitude.rater_ids.filtered(lambda r: r.role == "self").weight = 20
+        attitude.rater_ids = [(0, 0, {"role": "peer", "weight": 10})]
+        self.template.min_aggregate_raters = 2
+        user_peer2 = self.env["res.users"].create(
+            {
+                "name": "Peer Two",
+                "login": "appr_peer2",
+                "group_ids": [(6, 0, self.env.ref("mfg_appraisal.group_appraisal_user").ids)],
+            }
+        )
+        self.env["hr.employee"].create(
+            {
+                "name": "Peer Two",
+                "user_id": user_peer2.id,
+                "parent_id": self.director.id,
+                "job_id": self.job_equipment.id,
+            }
+        )
+        cycle = self._cycle()
+        cycle.with_user(self.user_hr).action_launch()
+        appraisal = self._appraisal(cycle)
+        peers = appraisal.rater_ids.filtered(lambda r: r.role == "peer")
+        self.assertEqual(peers.user_id, self.user_peer | user_peer2)
+        self._rate(appraisal, self.user_emp, [80] * 10)
+        appraisal.with_user(self.user_emp).action_submit_self()
+        self._rate(appraisal, self.user_peer, [60] * 10)
+        mine = appraisal.with_user(self.user_emp)
+        self.assertEqual((mine.peer_count, mine.peer_average), (1, 0.0), "one rater: hidden")
+        self._rate(appraisal, user_peer2, [70] * 10)
+        appraisal.invalidate_recordset(["peer_count", "peer_average"])
+        self.assertEqual((mine.peer_count, mine.peer_average), (2, 65.0), "average of two")
+        # Individual peer scores stay out of the appraisee's reach.
+        ratings = (
+            self.env["mfg.appraisal.rating"]
+            .with_user(self.user_emp)
+            .search([("appraisal_id", "=", appraisal.id)])
+        )
+        self.assertEqual(set(ratings.mapped("role")), {"self"})
