@@ -1,4 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import datetime, time, timedelta
+
+import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
@@ -117,6 +120,26 @@ class MfgKpiPeriod(models.Model):
                 "date_end": end,
                 "company_id": company.id,
             }
+        )
+
+    @api.model
+    def _company_tz(self, company):
+        """Time zone of ``company``: its working hours', else its address', else UTC."""
+        return pytz.timezone(company.resource_calendar_id.tz or company.partner_id.tz or "UTC")
+
+    @api.model
+    def _day_start_utc(self, company, day):
+        """Naive UTC datetime (as stored) of the start of ``day`` in ``company``'s time zone."""
+        local = self._company_tz(company).localize(datetime.combine(day, time.min))
+        return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _utc_bounds(self):
+        """UTC bounds ``(start, end)`` of the period's days, end exclusive, in the company's
+        time zone: what providers compare stored datetimes with."""
+        self.ensure_one()
+        return (
+            self._day_start_utc(self.company_id, self.date_start),
+            self._day_start_utc(self.company_id, self.date_end + timedelta(days=1)),
         )
 
     def action_lock(self):

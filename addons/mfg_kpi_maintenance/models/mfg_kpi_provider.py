@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 import pytz
 
@@ -64,21 +64,11 @@ class MfgKpiProvider(models.AbstractModel):
         Datetimes are naive UTC like the database; the end is exclusive. ``last day`` is the
         last day of the period already begun (today for a running period).
         """
-        tz = pytz.timezone(period.company_id.resource_calendar_id.tz or "UTC")
-
-        def utc(day):
-            local = tz.localize(datetime.combine(day, time.min))
-            return local.astimezone(pytz.utc).replace(tzinfo=None)
-
+        tz = period._company_tz(period.company_id)
+        start, end = period._utc_bounds()
         now = fields.Datetime.now()
         today = pytz.utc.localize(now).astimezone(tz).date()
-        return (
-            tz,
-            utc(period.date_start),
-            utc(period.date_end + timedelta(days=1)),
-            now,
-            min(period.date_end, today),
-        )
+        return tz, start, end, now, min(period.date_end, today)
 
     @api.model
     def _mnt_local_date(self, tz, value):

@@ -16,9 +16,6 @@ A subject without data gets no value.
 """
 
 from collections import defaultdict
-from datetime import datetime, time, timedelta
-
-import pytz
 
 from odoo import api, fields, models
 
@@ -103,13 +100,7 @@ class MfgKpiProvider(models.AbstractModel):
     @api.model
     def _mfg_mrp_bounds(self, period):
         """UTC bounds [start, end) of the period's days in the company's time zone."""
-        tz = pytz.timezone(self._mfg_mrp_tz(period))
-
-        def to_utc(day):
-            local = tz.localize(datetime.combine(day, time.min))
-            return local.astimezone(pytz.utc).replace(tzinfo=None)
-
-        return to_utc(period.date_start), to_utc(period.date_end + timedelta(days=1))
+        return period._utc_bounds()
 
     @api.model
     def _mfg_mrp_to_product_qty(self, qty, uom, product):

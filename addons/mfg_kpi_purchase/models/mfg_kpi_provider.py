@@ -16,7 +16,6 @@ counted (``[("id", "in", ids)]``).
 """
 
 from collections import defaultdict
-from datetime import datetime, time, timedelta
 
 import pytz
 
@@ -79,17 +78,10 @@ class MfgKpiProvider(models.AbstractModel):
         the period is running: a line is due once its planned day is over.
         """
         company = period.company_id
-        tz_name = company.resource_calendar_id.tz or company.partner_id.tz or "UTC"
-        tz = pytz.timezone(tz_name)
-
-        def to_utc(day):
-            local = tz.localize(datetime.combine(day, time.min))
-            return local.astimezone(pytz.utc).replace(tzinfo=None)
-
-        start = to_utc(period.date_start)
-        end = to_utc(period.date_end + timedelta(days=1))
+        tz = period._company_tz(company)
+        start, end = period._utc_bounds()
         today = pytz.utc.localize(fields.Datetime.now()).astimezone(tz).date()
-        return start, end, min(end, to_utc(today)), tz_name
+        return start, end, min(end, period._day_start_utc(company, today)), tz.zone
 
     @api.model
     def _purchase_variant(self, kpi):

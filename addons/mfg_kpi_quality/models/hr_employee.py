@@ -1,7 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import datetime, time, timedelta
-
-import pytz
+from datetime import timedelta
 
 from odoo import api, fields, models
 
@@ -14,13 +12,11 @@ class HrEmployee(models.Model):
         """UTC bounds ``(start, end)`` (end exclusive) of the days ``date_from`` to ``date_to``
         in the time zone of the company's working hours."""
         company = company or self.env.company
-        tz = pytz.timezone(company.resource_calendar_id.tz or "UTC")
-
-        def utc(day):
-            local = tz.localize(datetime.combine(day, time.min))
-            return local.astimezone(pytz.utc).replace(tzinfo=None)
-
-        return utc(date_from), utc(date_to + timedelta(days=1))
+        Period = self.env["mfg.kpi.period"]
+        return (
+            Period._day_start_utc(company, date_from),
+            Period._day_start_utc(company, date_to + timedelta(days=1)),
+        )
 
     @api.model
     def _mfg_quality_issue_domain(self, date_from, date_to, company=None):

@@ -18,7 +18,6 @@ valuation layers.
 """
 
 from collections import defaultdict
-from datetime import datetime, time, timedelta
 
 import pytz
 
@@ -66,15 +65,8 @@ class MfgKpiProvider(models.AbstractModel):
     def _stock_bounds(self, period):
         """UTC bounds of the period in the company's time zone, the cut-off (end of the
         period, or now while it runs) and the company's local date at the cut-off."""
-        company = period.company_id
-        tz = pytz.timezone(company.resource_calendar_id.tz or company.partner_id.tz or "UTC")
-
-        def to_utc(day):
-            local = tz.localize(datetime.combine(day, time.min))
-            return local.astimezone(pytz.utc).replace(tzinfo=None)
-
-        start = to_utc(period.date_start)
-        end = to_utc(period.date_end + timedelta(days=1))
+        tz = period._company_tz(period.company_id)
+        start, end = period._utc_bounds()
         cutoff = min(end, fields.Datetime.now())
         local_cutoff = pytz.utc.localize(cutoff).astimezone(tz).date()
         return start, end, cutoff, local_cutoff
