@@ -14,7 +14,9 @@ CONF = os.environ.get("MFG_ODOO_CONF", os.path.join(REPO, "odoo.conf"))
 
 def parser(description):
     args = argparse.ArgumentParser(description=description)
-    args.add_argument("--db", default="mfg_bench", help="database (created when missing)")
+    args.add_argument(
+        "--db", default="mfg_bench", help="database (created with demo data when missing)"
+    )
     args.add_argument(
         "--modules",
         default="mfg_production_management",
@@ -35,7 +37,7 @@ def open_env(db, modules):
         print(f"creating database {db} with {modules} (a few minutes)...", flush=True)
         subprocess.run(
             [sys.executable, "-m", "odoo", "-c", CONF, f"--addons-path={ADDONS}", "-d", db]
-            + ["-i", modules, "--stop-after-init", "--log-level=warn"],
+            + ["-i", modules, "--with-demo", "--stop-after-init", "--log-level=warn"],
             check=True,
         )
     registry = Registry(db)
