@@ -28,5 +28,6 @@
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/mfg_factory_demo.xml",
     ],
 }

@@ -39,9 +39,9 @@ class TestNearExpiry(StockKpiCase):
         cls.activity_type = cls.env.ref("mfg_kpi_stock.mail_activity_type_expiry_inspection")
 
     def inspections(self, lots=None):
-        domain = [("activity_type_id", "=", self.activity_type.id)]
-        if lots is not None:
-            domain.append(("res_id", "in", lots.ids))
+        """Inspections of this test's lots (other lots of the database are not ours)."""
+        lots = lots if lots is not None else self.lot1 | self.lot2 | self.lot3 | self.lot4
+        domain = [("activity_type_id", "=", self.activity_type.id), ("res_id", "in", lots.ids)]
         return (
             self.env["mail.activity"]
             .with_context(active_test=False)

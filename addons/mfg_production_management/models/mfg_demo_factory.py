@@ -1,0 +1,821 @@
+# Copyright 2026 Production Management Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+import random
+from datetime import datetime, time, timedelta
+
+import pytz
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+
+_logger = logging.getLogger(__name__)
+
+XMLID = "mfg_production_management.%s"
+SEED = 20260701
+
+
+class MfgDemoFactory(models.AbstractModel):
+    """Loader of the demo factory's quarter of operations (demo data only).
+
+    Runs the ordinary flows of purchasing, inventory, manufacturing, quality, maintenance and
+    time off for the demo factory, dated in the quarter before today, then computes the KPI
+    periods of that quarter and locks the quarter. Odoo stamps some dates with "now" (done
+    dates, approval dates): the loader writes the historical dates afterwards.
+    """
+
+    _name = "mfg.demo.factory"
+    _description = "Demo Factory Loader"
+
+    # ------------------------------------------------------------------
+    # Entry point
+    # ------------------------------------------------------------------
+    @api.model
+    def _populate(self):
+        start_time = datetime.now()
+        ctx = {
+            "tracking_disable": True,
+            "mail_create_nolog": True,
+            "mail_notrack": True,
+            "mail_create_nosubscribe": True,
+            "no_reset_password": True,
+        }
+        self = self.with_context(**ctx).sudo()
+        company = self.env.ref("base.main_company")
+        self = self.with_company(company)
+        today = fields.Date.context_today(self)
+        q_start = today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1) - relativedelta(
+            months=3
+        )
+        q_end = q_start + relativedelta(months=3, days=-1)
+        state = {
+            "rng": random.Random(SEED),
+            "company": company,
+            "tz": pytz.timezone(company.resource_calendar_id.tz or self.env.user.tz or "UTC"),
+            "q_start": q_start,
+            "q_end": q_end,
+            "days": [
+                q_start + timedelta(days=i)
+                for i in range((q_end - q_start).days + 1)
+                if (q_start + timedelta(days=i)).weekday() < 5
+            ],
+        }
+        self._demo_opening_stock(state)
+        self._demo_purchases(state)
+        self._demo_productions(state)
+        self._demo_scraps(state)
+        self._demo_counts(state)
+        self._demo_safety_stock(state)
+        self._demo_near_expiry(state)
+        self._demo_maintenance(state)
+        self._demo_time_off(state)
+        self._demo_attendances(state)
+        self._demo_duty_checklists(state)
+        self._demo_kpis(state)
+        _logger.info(
+            "Demo factory: quarter %s..%s populated in %.1f s",
+            q_start,
+            q_end,
+            (datetime.now() - start_time).total_seconds(),
+        )
+        return True
+
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+    def _ref(self, name):
+        return self.env.ref(XMLID % name)
+
+    @api.model
+    def _utc(self, state, day, hour, minute=0):
+        """Naive UTC datetime of a local wall-clock time of the company on ``day``."""
+        local = state["tz"].localize(datetime.combine(day, time(int(hour), int(minute))))
+        return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+    @api.model
+    def _date_moves(self, moves, when):
+        """Date done stock moves (and their lines) at ``when``."""
+        moves.write({"date": when})
+        moves.move_line_ids.write({"date": when})
+
+    @api.model
+    def _validate_picking(self, picking, user, when, quantities=None):
+        """Validate ``picking`` (partially with ``quantities``: {move: qty}) at ``when``."""
+        for move in picking.move_ids:
+            qty = (quantities or {}).get(move, move.product_uom_qty)
+            move.quantity = qty
+            move.picked = True
+        picking.with_context(skip_backorder=True, skip_sms=True).button_validate()
+        picking.write({"date_done": when, "mfg_done_user_id": user.id})
+        self._date_moves(picking.move_ids.filtered(lambda m: m.state == "done"), when)
+        return picking.backorder_ids
+
+    @api.model
+    def _process_inspections(self, state, inspections, when, fail=False, late=False):
+        """Fill in the inspections of a receipt or an order: passed, or failed on purpose."""
+        for inspection in inspections.filtered(lambda i: i.state in ("draft", "ready")):
+            if inspection.state == "draft":
+                inspection.action_todo()
+            if fail:
+                line = inspection.inspection_lines[:1]
+                line.quantitative_value = line.max_value + 1.0
+            inspection.action_confirm()
+            if inspection.state == "waiting":
+                inspection.action_approve()
+            done_at = when + timedelta(hours=30 if late else 3)
+            inspection.write({"date": when, "date_done": done_at})
+
+    # ------------------------------------------------------------------
+    # Inventory
+    # ------------------------------------------------------------------
+    @api.model
+    def _demo_opening_stock(self, state):
+        """Components on hand before the quarter (an opening count)."""
+        location = self.env.ref("stock.warehouse0").lot_stock_id
+        when = self._utc(state, state["q_start"] - timedelta(days=3), 10)
+        quants = self.env["stock.quant"]
+        for name, qty in (
+            ("product_housing_demo", 120),
+            ("product_shaft_demo", 80),
+            ("product_bearing_demo", 200),
+            ("product_seal_demo", 250),
+        ):
+            quants |= (
+                self.env["stock.quant"]
+                .with_context(inventory_mode=True)
+                .create(
+                    {
+                        "product_id": self._ref(name).id,
+                        "location_id": location.id,
+                        "inventory_quantity": qty,
+                    }
+                )
+            )
+        quants.action_apply_inventory()
+        moves = self.env["stock.move"].search(
+            [("product_id", "in", quants.product_id.ids), ("is_inventory", "=", True)]
+        )
+        self._date_moves(moves, when)
+
+    @api.model
+    def _demo_counts(self, state):
+        """Monthly cycle counts of the components by the warehouse keeper."""
+        keeper = self._ref("user_keeper_demo")
+        location = self.env.ref("stock.warehouse0").lot_stock_id
+        products = [
+            self._ref(name)
+            for name in (
+                "product_housing_demo",
+                "product_shaft_demo",
+                "product_bearing_demo",
+                "product_seal_demo",
+            )
+        ]
+        for month in range(3):
+            day = state["q_start"] + relativedelta(months=month + 1, days=-3)
+            while day.weekday() >= 5:
+                day -= timedelta(days=1)
+            when = self._utc(state, day, 16)
+            quants = self.env["stock.quant"].search(
+                [
+                    ("product_id", "in", [p.id for p in products]),
+                    ("location_id", "=", location.id),
+                ]
+            )
+            for index, quant in enumerate(quants.sorted("id")):
+                # One count in four differs from the books (a loss or a gain).
+                delta = 0 if (index + month) % 4 else (-2 if month != 1 else 1)
+                quant.write({"inventory_quantity": quant.quantity + delta, "user_id": keeper.id})
+            before = set(self.env["stock.move"].search([("is_inventory", "=", True)]).ids)
+            quants.action_apply_inventory()
+            moves = self.env["stock.move"].search(
+                [("is_inventory", "=", True), ("id", "not in", list(before))]
+            )
+            self._date_moves(moves, when)
+
+    @api.model
+    def _demo_safety_stock(self, state):
+        """Reordering rules of bearings and seals, in force since before the quarter."""
+        warehouse = self.env.ref("stock.warehouse0")
+        rules = self.env["stock.warehouse.orderpoint"].create(
+            [
+                {
+                    "product_id": self._ref(name).id,
+                    "warehouse_id": warehouse.id,
+                    "location_id": warehouse.lot_stock_id.id,
+                    "product_min_qty": minimum,
+                    "product_max_qty": minimum * 2,
+                    "trigger": "manual",
+                    "company_id": state["company"].id,
+                }
+                for name, minimum in (("product_bearing_demo", 150), ("product_seal_demo", 20))
+            ]
+        )
+        # The rules existed before the quarter: the breach count reads their creation date.
+        when = self._utc(state, state["q_start"] - timedelta(days=10), 9)
+        self.env.cr.execute(
+            "UPDATE stock_warehouse_orderpoint SET create_date = %s WHERE id IN %s",
+            (when, tuple(rules.ids)),
+        )
+        rules.invalidate_recordset(["create_date"])
+
+    @api.model
+    def _demo_near_expiry(self, state):
+        """Lots of hydraulic oil reaching their alert date in the quarter, inspected."""
+        product = self._ref("product_oil_demo")
+        location = self.env.ref("stock.warehouse0").lot_stock_id
+        lots = self.env["stock.lot"].create(
+            [
+                {
+                    "name": f"OIL-{state['q_start'].year}-{index + 1:02d}",
+                    "product_id": product.id,
+                    "company_id": state["company"].id,
+                    "expiration_date": self._utc(
+                        state, state["days"][day] + timedelta(days=30), 12
+                    ),
+                    "alert_date": self._utc(state, state["days"][day], 12),
+                }
+                for index, day in enumerate((10, 30, 50))
+            ]
+        )
+        quants = self.env["stock.quant"]
+        for lot in lots:
+            quants |= (
+                self.env["stock.quant"]
+                .with_context(inventory_mode=True)
+                .create(
+                    {
+                        "product_id": product.id,
+                        "lot_id": lot.id,
+                        "location_id": location.id,
+                        "inventory_quantity": 8,
+                    }
+                )
+            )
+        quants.action_apply_inventory()
+        moves = self.env["stock.move"].search(
+            [("product_id", "=", product.id), ("is_inventory", "=", True)]
+        )
+        self._date_moves(moves, self._utc(state, state["q_start"] - timedelta(days=3), 10))
+        activities = self.env["stock.lot"]._mfg_schedule_expiry_inspections()
+        activities = activities.filtered(lambda a: a.res_id in lots.ids).sorted("res_id")
+        for index, activity in enumerate(activities):
+            lot = lots.browse(activity.res_id)
+            deadline = lot.alert_date.date()
+            activity.write({"date_deadline": deadline})
+            activity.action_feedback(feedback="Registered and sent for inspection.")
+            done = deadline + timedelta(days=3 if index == 1 else -1)
+            self.env["mail.activity"].with_context(active_test=False).browse(activity.id).write(
+                {"date_done": done}
+            )
+
+    @api.model
+    def _demo_scraps(self, state):
+        """A finished pump scrapped on its order and a damaged casting scrapped in stock."""
+        location = self.env.ref("stock.warehouse0").lot_stock_id
+        production = state["scrap_production"]
+        scraps = self.env["stock.scrap"].create(
+            [
+                {
+                    "product_id": production.product_id.id,
+                    "scrap_qty": 1,
+                    "production_id": production.id,
+                    "location_id": production.location_dest_id.id,
+                    "company_id": state["company"].id,
+                },
+                {
+                    "product_id": self._ref("product_housing_demo").id,
+                    "scrap_qty": 2,
+                    "location_id": location.id,
+                    "company_id": state["company"].id,
+                },
+            ]
+        )
+        whens = [
+            production.date_finished + timedelta(hours=2),
+            self._utc(state, state["days"][40], 11),
+        ]
+        for scrap, when in zip(scraps, whens, strict=True):
+            scrap.action_validate()
+            scrap.write({"date_done": when})
+            self._date_moves(scrap.move_ids, when)
+
+    # ------------------------------------------------------------------
+    # Purchasing
+    # ------------------------------------------------------------------
+    @api.model
+    def _demo_purchases(self, state):
+        """Ten purchase orders: on time, late, partial, corrected, cancelled, returned."""
+        rng = state["rng"]
+        buyer = self._ref("user_buyer_demo")
+        keeper = self._ref("user_keeper_demo")
+        days = state["days"]
+        plan = [
+            # supplier, [(product, qty)], lateness in days (None: partial), error kind
+            ("castings", [("housing", 60)], 0, None),
+            ("steel", [("shaft", 50)], 0, None),
+            ("seals", [("bearing", 100), ("seal", 120)], 2, None),
+            ("castings", [("housing", 60)], None, None),
+            ("steel", [("shaft", 40)], 0, "correct"),
+            ("seals", [("seal", 80)], 0, None),
+            ("castings", [("housing", 50)], 3, "return"),
+            ("steel", [("shaft", 40)], 0, None),
+            ("seals", [("bearing", 80)], None, None),
+            ("castings", [("housing", 30)], 0, "cancel"),
+        ]
+        for index, (supplier, lines, late, error) in enumerate(plan):
+            day = days[1 + index * 6]
+            ordered = self._utc(state, day, 9)
+            planned = self._utc(state, days[1 + index * 6 + 4], 17)
+            partner = self._ref(f"partner_supplier_{supplier}_demo")
+            order_lines = []
+            for product_key, qty in lines:
+                product = self._ref(f"product_{product_key}_demo")
+                price = round(product.standard_price * (0.94 + rng.random() * 0.12), 2)
+                order_lines.append(
+                    fields.Command.create(
+                        {
+                            "product_id": product.id,
+                            "product_qty": qty,
+                            "price_unit": price,
+                            "date_planned": planned,
+                        }
+                    )
+                )
+            order = self.env["purchase.order"].create(
+                {
+                    "partner_id": partner.id,
+                    "user_id": buyer.id,
+                    "date_order": ordered,
+                    "order_line": order_lines,
+                    "company_id": state["company"].id,
+                }
+            )
+            order.order_line.write({"date_planned": planned})
+            order.button_confirm()
+            order.write({"date_approve": ordered})
+            if error == "cancel":
+                order.button_cancel()
+                order.write({"mfg_cancel_date": ordered + timedelta(days=1)})
+                continue
+            if error == "correct":
+                line = order.order_line[:1]
+                line.product_qty += 10
+                line.write({"mfg_correction_date": ordered + timedelta(hours=3)})
+            picking = order.picking_ids.filtered(lambda p: p.state not in ("done", "cancel"))
+            if late is None:
+                received = planned - timedelta(hours=3)
+                quantities = {m: round(m.product_uom_qty * 0.6) for m in picking.move_ids}
+                backorder = self._validate_picking(picking, keeper, received, quantities)
+                self._process_inspections(state, picking.mfg_qc_inspection_ids, received)
+                # The rest arrives a week late.
+                late_received = planned + timedelta(days=7)
+                self._validate_picking(backorder, keeper, late_received)
+                self._process_inspections(
+                    state, backorder.mfg_qc_inspection_ids, late_received, late=True
+                )
+            else:
+                received = planned + timedelta(days=late) - timedelta(hours=4)
+                self._validate_picking(picking, keeper, received)
+                self._process_inspections(
+                    state, picking.mfg_qc_inspection_ids, received, fail=(error == "return")
+                )
+            if error == "return":
+                self._demo_return(picking, keeper, received + timedelta(days=1))
+
+    @api.model
+    def _demo_return(self, picking, user, when):
+        """Return part of a receipt to its vendor (nonconforming castings)."""
+        wizard = (
+            self.env["stock.return.picking"]
+            .with_context(
+                active_id=picking.id, active_ids=picking.ids, active_model="stock.picking"
+            )
+            .create({})
+        )
+        wizard.product_return_moves.write({"quantity": 5})
+        returned = wizard._create_return()
+        self._validate_picking(returned, user, when)
+        failed = picking.mfg_qc_inspection_ids.filtered(lambda i: i.state == "failed")
+        failed.write({"mfg_nc_action": "return", "mfg_nc_note": "5 castings with porosity."})
+        failed.action_mfg_close_followup()
+        failed.write({"mfg_nc_closed_at": when})
+
+    # ------------------------------------------------------------------
+    # Manufacturing
+    # ------------------------------------------------------------------
+    @api.model
+    def _demo_productions(self, state):
+        """About twenty orders of pumps and valve bodies, with time logs and inspections."""
+        rng = state["rng"]
+        days = state["days"]
+        pump, valve = self._ref("product_gear_pump_demo"), self._ref("product_valve_body_demo")
+        loss = self.env["mrp.workcenter.productivity.loss"].search(
+            [("loss_type", "=", "productive")], limit=1
+        )
+        operators = {
+            self._ref("workcenter_turning_demo"): self._ref("user_operator_demo"),
+            self._ref("workcenter_milling_demo"): self._ref("user_operator_milling_demo"),
+            self._ref("workcenter_assembly_demo"): self._ref("user_operator_assembly_demo"),
+            self._ref("workcenter_testing_demo"): self._ref("user_operator_testing_demo"),
+        }
+        teams = {
+            pump: [self._ref("dept_team_assembly_demo"), self._ref("dept_team_testing_demo")],
+            valve: [self._ref("dept_team_turning_demo"), self._ref("dept_team_milling_demo")],
+        }
+        responsible = {
+            pump: self.env.ref("mfg_production_management.user_director2_demo"),
+            valve: self.env.ref("mfg_production_management.user_director_demo"),
+        }
+        done = self.env["mrp.production"]
+        for index in range(20):
+            product = pump if index % 2 else valve
+            team = teams[product][(index // 2) % 2]
+            day = days[index * 3 + 1]
+            start = self._utc(state, day, 8, 30)
+            deadline = self._utc(state, days[index * 3 + 3], 17)
+            qty = 10 + (index * 7) % 11
+            late = index in (4, 11, 17)
+            partial = index in (6, 13, 18)
+            production = self.env["mrp.production"].create(
+                {
+                    "product_id": product.id,
+                    "product_qty": qty,
+                    "date_start": start,
+                    "date_deadline": deadline,
+                    "user_id": responsible[product].id,
+                    "priority": "1" if index in (3, 10, 17) else "0",
+                    "mfg_department_id": team.parent_id.id,
+                    "mfg_team_id": team.id,
+                    "origin": "Demo plan",
+                    "company_id": state["company"].id,
+                }
+            )
+            production.action_confirm()
+            finish = deadline + timedelta(days=2) if late else deadline - timedelta(hours=5)
+            produced = round(qty * 0.7) if partial else qty
+            backorder = self._demo_produce(
+                state, production, produced, start, finish, operators, loss, rng
+            )
+            done |= production
+            self._process_inspections(
+                state,
+                production.mfg_qc_inspection_ids,
+                finish,
+                fail=index in (5, 9, 14),
+                late=index in (7, 15),
+            )
+            if backorder:
+                # The rest is produced later (late for one chain), within the quarter.
+                bo_start = finish + timedelta(days=1)
+                bo_finish = bo_start + timedelta(days=4 if index == 13 else 0, hours=6)
+                self._demo_produce(
+                    state,
+                    backorder,
+                    backorder.product_qty,
+                    bo_start,
+                    bo_finish,
+                    operators,
+                    loss,
+                    rng,
+                )
+                done |= backorder
+                self._process_inspections(state, backorder.mfg_qc_inspection_ids, bo_finish)
+        # Nonconformities: a rework order for a failed pump order, follow-ups closed.
+        failed = done.mfg_qc_inspection_ids.filtered(lambda i: i.state == "failed")
+        for inspection in failed:
+            inspection.write({"mfg_nc_action": "rework", "mfg_nc_note": "Leak at the seal."})
+        failed[:-1].action_mfg_close_followup()
+        for inspection in failed[:-1]:
+            inspection.write({"mfg_nc_closed_at": inspection.date_done + timedelta(days=1)})
+        # One inspection proved wrong afterwards (a leak found at the customer).
+        wrong = done.mfg_qc_inspection_ids.filtered(lambda i: i.state == "success")[:1]
+        wrong.write(
+            {
+                "mfg_error": True,
+                "mfg_error_note": "Leak found at the customer's incoming inspection.",
+                "mfg_error_loss": 380.0,
+            }
+        )
+        source = done.filtered(lambda p: p.product_id == pump)[1]
+        rework_start = source.date_finished + timedelta(days=1)
+        rework = self.env["mrp.production"].create(
+            {
+                "product_id": pump.id,
+                "product_qty": 2,
+                "date_start": rework_start,
+                "date_deadline": rework_start + timedelta(days=1),
+                "user_id": responsible[pump].id,
+                "mfg_is_rework": True,
+                "mfg_rework_source_id": source.id,
+                "origin": source.name,
+                "company_id": state["company"].id,
+            }
+        )
+        rework.action_confirm()
+        self._demo_produce(
+            state,
+            rework,
+            2,
+            rework_start,
+            rework_start + timedelta(hours=6),
+            operators,
+            loss,
+            rng,
+        )
+        state["scrap_production"] = done.filtered(lambda p: p.product_id == pump)[2]
+
+    @api.model
+    def _demo_produce(self, state, production, qty, start, finish, operators, loss, rng):
+        """Log time on the work orders, produce ``qty`` and date everything; returns backorder."""
+        cursor = start
+        logs = []
+        for workorder in production.workorder_ids.sorted(lambda w: (w.sequence, w.id)):
+            expected = workorder.duration_expected * qty / production.product_qty
+            minutes = max(10.0, expected * (0.8 + rng.random() * 0.45))
+            logs.append(
+                {
+                    "workorder_id": workorder.id,
+                    "workcenter_id": workorder.workcenter_id.id,
+                    "production_id": production.id,
+                    "user_id": operators[workorder.workcenter_id].id,
+                    "loss_id": loss.id,
+                    "date_start": cursor,
+                    "date_end": cursor + timedelta(minutes=minutes),
+                    "company_id": production.company_id.id,
+                }
+            )
+            cursor += timedelta(minutes=minutes + 20)
+        self.env["mrp.workcenter.productivity"].create(logs)
+        production.qty_producing = qty
+        production._set_qty_producing()
+        if production.product_id == self._ref("product_valve_body_demo") and qty >= 15:
+            # Some waste: one casting more than the standard.
+            housing = production.move_raw_ids.filtered(
+                lambda m: m.product_id == self._ref("product_housing_demo")
+            )
+            housing.quantity += 1
+        production.move_raw_ids.picked = True
+        backorder_ids = production.ids if qty < production.product_qty else []
+        production.with_context(
+            skip_backorder=True, skip_consumption=True, mo_ids_to_backorder=backorder_ids
+        ).button_mark_done()
+        backorder = self.env["mrp.production"].search(
+            [
+                ("production_group_id", "=", production.production_group_id.id),
+                ("id", "!=", production.id),
+                ("state", "not in", ("done", "cancel")),
+            ]
+        )
+        # Historical dates: Odoo stamps "now" when the order and its work orders are done.
+        for workorder, log in zip(
+            production.workorder_ids.sorted(lambda w: (w.sequence, w.id)), logs, strict=False
+        ):
+            workorder.with_context(force_date=True).write(
+                {"date_start": log["date_start"], "date_finished": log["date_end"]}
+            )
+        production.with_context(force_date=True).write(
+            {"date_start": start, "date_finished": finish}
+        )
+        self._date_moves(
+            (production.move_raw_ids | production.move_finished_ids).filtered(
+                lambda m: m.state == "done"
+            ),
+            finish,
+        )
+        return backorder[:1]
+
+    # ------------------------------------------------------------------
+    # Maintenance
+    # ------------------------------------------------------------------
+    @api.model
+    def _demo_maintenance(self, state):
+        """Monthly preventive checks and a few breakdowns of the four machines."""
+        technician = self._ref("user_technician_demo")
+        team = self.env.ref("maintenance.equipment_team_maintenance")
+        done_stage = self.env.ref("maintenance.stage_3")
+        kind = self._ref("maintenance_kind_monthly_demo")
+        equipment = [
+            self._ref(name)
+            for name in (
+                "equipment_lathe_demo",
+                "equipment_mill_demo",
+                "equipment_press_demo",
+                "equipment_bench_demo",
+            )
+        ]
+        requests = []
+        for month in range(3):
+            due_day = state["q_start"] + relativedelta(months=month, days=9)
+            while due_day.weekday() >= 5:
+                due_day += timedelta(days=1)
+            for index, machine in enumerate(equipment):
+                # Two checks are done four days late.
+                late = (month, index) in ((1, 2), (2, 0))
+                done_day = due_day + timedelta(days=4 if late else 0)
+                requests.append(
+                    {
+                        "vals": {
+                            "name": f"Monthly check {machine.name}",
+                            "equipment_id": machine.id,
+                            "maintenance_type": "preventive",
+                            "maintenance_kind_id": kind.id,
+                            "request_date": due_day - timedelta(days=3),
+                            "schedule_date": self._utc(state, due_day, 9),
+                            "mfg_reported_at": self._utc(state, due_day - timedelta(days=3), 9),
+                            "user_id": technician.id,
+                            "maintenance_team_id": team.id,
+                            "duration": 2.0,
+                            "mfg_cost": 80.0 + 20 * index,
+                            "mfg_work_done": "Lubrication, belts and safety guards checked.",
+                        },
+                        "done_at": self._utc(state, done_day, 15),
+                    }
+                )
+        breakdowns = [
+            # machine, working day, priority, repair hours, cost, cause
+            (0, 8, "2", 6, 450.0, "Spindle bearing overheating."),
+            (1, 20, "3", 3, 260.0, "Coolant pump failure."),
+            (2, 33, "1", 30, 900.0, "Hydraulic seal leak."),
+            (3, 47, "3", 9, 320.0, "Pressure sensor drift."),
+            (0, 55, "2", 4, 150.0, "Chuck jaw worn."),
+        ]
+        for machine, day_index, priority, hours, cost, cause in breakdowns:
+            reported = self._utc(state, state["days"][day_index], 10)
+            requests.append(
+                {
+                    "vals": {
+                        "name": f"Breakdown {equipment[machine].name}",
+                        "equipment_id": equipment[machine].id,
+                        "maintenance_type": "corrective",
+                        "priority": priority,
+                        "request_date": reported.date(),
+                        "schedule_date": reported,
+                        "mfg_reported_at": reported,
+                        "user_id": technician.id,
+                        "maintenance_team_id": team.id,
+                        "duration": hours,
+                        "mfg_cost": cost,
+                        "mfg_failure_cause": cause,
+                        "mfg_work_done": "Part replaced and machine tested.",
+                    },
+                    "done_at": reported + timedelta(hours=hours),
+                }
+            )
+        records = self.env["maintenance.request"].create([r["vals"] for r in requests])
+        records.write({"stage_id": done_stage.id})
+        for record, data in zip(records, requests, strict=True):
+            record.write(
+                {
+                    "mfg_done_at": data["done_at"],
+                    "mfg_filed_at": data["done_at"] + timedelta(hours=2),
+                    "close_date": data["done_at"].date(),
+                }
+            )
+        # The record of the hydraulic press repair was found inaccurate by the check.
+        records.filtered(lambda r: r.mfg_cost == 900.0).write({"mfg_record_error": True})
+
+    # ------------------------------------------------------------------
+    # People: time off and attendance
+    # ------------------------------------------------------------------
+    @api.model
+    def _demo_team_employees(self):
+        return self.env["hr.employee"].search(
+            [
+                (
+                    "department_id",
+                    "child_of",
+                    [
+                        self._ref("dept_workshop_machining_demo").id,
+                        self._ref("dept_workshop_assembly_demo").id,
+                    ],
+                )
+            ],
+            order="id",
+        )
+
+    @api.model
+    def _demo_time_off(self, state):
+        """A few validated leaves and the departure of a key operator."""
+        leave_type = self._ref("leave_type_personal_demo")
+        days = state["days"]
+        employees = self._demo_team_employees()
+        plan = [(0, 5, 1), (3, 12, 2), (7, 30, 1), (7, 44, 3), (11, 50, 1), (15, 25, 2)]
+        leaves = self.env["hr.leave"]
+        for emp_index, day_index, length in plan:
+            leaves |= (
+                self.env["hr.leave"]
+                .with_context(leave_skip_state_check=True, leave_fast_create=True)
+                .create(
+                    {
+                        "employee_id": employees[emp_index].id,
+                        "holiday_status_id": leave_type.id,
+                        "request_date_from": days[day_index],
+                        "request_date_to": days[day_index + length - 1],
+                        "name": "Family matters",
+                    }
+                )
+            )
+        leaves.with_context(leave_fast_create=True).action_approve(check_state=False)
+        state["leaves"] = {
+            (leave.employee_id.id, day)
+            for leave in leaves
+            for day in days
+            if leave.request_date_from <= day <= leave.request_date_to
+        }
+        # A key operator left the company in the second month of the quarter.
+        leaver = self._ref("employee_testing_2_demo")
+        state["departure"] = (leaver.id, days[35])
+        leaver.write({"departure_date": days[35], "departure_description": "Moved away."})
+        leaver.action_archive()
+
+    @api.model
+    def _demo_attendances(self, state):
+        """Daily attendances of the workshop people, with some late arrivals."""
+        rng = state["rng"]
+        vals = []
+        leaver, left_on = state["departure"]
+        employees = self._demo_team_employees().with_context(active_test=False)
+        employees |= self.env["hr.employee"].browse(leaver)
+        for employee in employees.sorted("id"):
+            for day in state["days"]:
+                if (employee.id, day) in state["leaves"] or (
+                    employee.id == leaver and day >= left_on
+                ):
+                    continue
+                roll = rng.random()
+                if roll < 0.02:
+                    continue  # absent
+                late = 25 if roll > 0.95 else rng.randint(0, 4)
+                early = 45 if 0.90 < roll < 0.92 else rng.randint(0, 10)
+                vals.append(
+                    {
+                        "employee_id": employee.id,
+                        "check_in": self._utc(state, day, 7, 52) + timedelta(minutes=late),
+                        "check_out": self._utc(state, day, 17, 12) - timedelta(minutes=early),
+                    }
+                )
+        self.env["hr.attendance"].create(vals)
+
+    @api.model
+    def _demo_duty_checklists(self, state):
+        """Duty checklists of the last two weeks of the quarter, mostly answered."""
+        if "mfg.duty.run" not in self.env:
+            return
+        rng = state["rng"]
+        date_from = state["q_end"] - timedelta(days=13)
+        runs = self.env["mfg.duty.run"]._generate(date_from, state["q_end"])
+        runs = runs.filtered(lambda r: r.period_end <= state["q_end"])
+        for run in runs.sorted("id"):
+            items = run.item_ids.filtered(lambda i: i.evidence == "none")
+            answered = items.filtered(lambda i: rng.random() < 0.9)
+            if not answered:
+                continue
+            answered.write({"result": "done"})
+            answered.write({"checked_date": self._utc(state, run.period_end, 16)})
+
+    # ------------------------------------------------------------------
+    # KPIs
+    # ------------------------------------------------------------------
+    @api.model
+    def _demo_kpis(self, state):
+        """Periods of the quarter, the output quantity, every provider computed, quarter locked."""
+        company = state["company"]
+        Period = self.env["mfg.kpi.period"].with_company(company)
+        months = Period
+        for month in range(3):
+            months |= Period._get_or_create(
+                "month", state["q_start"] + relativedelta(months=month), company
+            )
+        quarter = Period._get_or_create("quarter", state["q_start"], company)
+        periods = months | quarter
+        output_kpi = self.env.ref(
+            "mfg_kpi_maintenance.kpi_maintenance_output_quantity", raise_if_not_found=False
+        )
+        if output_kpi:
+            produced = self.env["mfg.kpi.provider"]._mfg_mrp_produced(
+                self.env["mrp.production"].search(
+                    [
+                        ("company_id", "=", company.id),
+                        ("state", "=", "done"),
+                        ("date_finished", ">=", state["q_start"]),
+                        ("date_finished", "<", state["q_end"] + timedelta(days=1)),
+                    ]
+                )
+            )
+            total = sum(produced.values())
+            self.env["mfg.kpi.value"].create(
+                [
+                    {
+                        "kpi_id": output_kpi.id,
+                        "period_id": period.id,
+                        "company_id": company.id,
+                        "subject_type": "company",
+                        "value": total / 3 if period.kind == "month" else total,
+                        "source": "manual",
+                    }
+                    for period in periods
+                ]
+            )
+        self.env["mfg.kpi.provider"]._compute_periods(periods)
+        quarter.action_lock()
