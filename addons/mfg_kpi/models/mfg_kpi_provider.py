@@ -3,6 +3,7 @@ import logging
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 
@@ -36,6 +37,29 @@ class MfgKpiProvider(models.AbstractModel):
     def _get_providers(self):
         """Mapping of KPI code to ``{"name": str, "method": str}``."""
         return {}
+
+    @api.model
+    def _user_employees(self, user_ids, company):
+        """``{user id: (employee id, department id)}`` of the users' employees in ``company``,
+        archived employees included (an active one first), in one query: providers use it to
+        turn who did the work (a user) into the employee a value belongs to. The department is
+        the one of the employee's current contract version."""
+        user_ids = tuple(uid for uid in user_ids if uid)
+        if not user_ids:
+            return {}
+        self.env.cr.execute(
+            SQL(
+                """SELECT DISTINCT ON (employee.user_id)
+                          employee.user_id, employee.id, version.department_id
+                     FROM hr_employee employee
+                LEFT JOIN hr_version version ON version.id = employee.current_version_id
+                    WHERE employee.user_id IN %s AND employee.company_id = %s
+                 ORDER BY employee.user_id, employee.active DESC, employee.id""",
+                user_ids,
+                company.id,
+            )
+        )
+        return {user_id: (emp_id, dept_id) for user_id, emp_id, dept_id in self.env.cr.fetchall()}
 
     @api.model
     def _compute_kpi(self, kpi, period):

@@ -173,17 +173,8 @@ class MfgKpiProvider(models.AbstractModel):
     @api.model
     def _mfg_mrp_employees(self, user_ids, company):
         """Employee id of each user in the company (one query)."""
-        if not user_ids:
-            return {}
-        employees = (
-            self.env["hr.employee"]
-            .with_context(active_test=False)
-            .search_fetch(
-                [("user_id", "in", list(user_ids)), ("company_id", "=", company.id)],
-                ["user_id"],
-            )
-        )
-        return {employee.user_id.id: employee.id for employee in employees}
+        employees = self._user_employees(user_ids, company)
+        return {user_id: employee_id for user_id, (employee_id, _dept) in employees.items()}
 
     @api.model
     def _mfg_mrp_order_subjects(self, period, workshop, team):

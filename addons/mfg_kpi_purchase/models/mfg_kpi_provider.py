@@ -100,7 +100,7 @@ class MfgKpiProvider(models.AbstractModel):
         level = kpi.subject_level
         employees = {}
         if level in ("employee", "department", "team"):
-            employees = self._purchase_user_employees({row["user_id"] for row in rows}, company)
+            employees = self._user_employees({row["user_id"] for row in rows}, company)
         tallies = defaultdict(dict)
         for row in rows:
             if level == "supplier":
@@ -151,29 +151,6 @@ class MfgKpiProvider(models.AbstractModel):
         """Rows of ``query``, fetched at once (reading a field could run another query)."""
         self.env.cr.execute(query)
         return self.env.cr.fetchall()
-
-    @api.model
-    def _purchase_user_employees(self, user_ids, company):
-        """{user id: (employee id, department id)} in ``company``, archived employees included.
-
-        The department is the one of the employee's current version (``hr.version``).
-        """
-        user_ids = [uid for uid in user_ids if uid]
-        if not user_ids:
-            return {}
-        result = self._purchase_fetch(
-            SQL(
-                """SELECT DISTINCT ON (employee.user_id)
-                          employee.user_id, employee.id, version.department_id
-                     FROM hr_employee employee
-                LEFT JOIN hr_version version ON version.id = employee.current_version_id
-                    WHERE employee.user_id IN %s AND employee.company_id = %s
-                 ORDER BY employee.user_id, employee.active DESC, employee.id""",
-                tuple(user_ids),
-                company.id,
-            )
-        )
-        return {user_id: (emp_id, dept_id) for user_id, emp_id, dept_id in result}
 
     # ------------------------------------------------------------------
     # Providers

@@ -99,24 +99,6 @@ class MfgKpiProvider(models.AbstractModel):
         return {wh_id: (dept_id, keepers) for wh_id, dept_id, keepers in rows}
 
     @api.model
-    def _stock_user_employees(self, user_ids, company):
-        """{user id: employee id} in ``company``, archived employees included."""
-        user_ids = [uid for uid in user_ids if uid]
-        if not user_ids:
-            return {}
-        rows = self._stock_fetch(
-            SQL(
-                """SELECT DISTINCT ON (employee.user_id) employee.user_id, employee.id
-                     FROM hr_employee employee
-                    WHERE employee.user_id IN %s AND employee.company_id = %s
-                 ORDER BY employee.user_id, employee.active DESC, employee.id""",
-                tuple(user_ids),
-                company.id,
-            )
-        )
-        return dict(rows)
-
-    @api.model
     def _stock_measures(self, kpi, period, rows, drill_model, kind="rate", drill_extra=None):
         """Measures of ``kpi`` from ``rows`` for the subjects of the KPI's level.
 
@@ -130,7 +112,12 @@ class MfgKpiProvider(models.AbstractModel):
         warehouses = self._stock_warehouses(company)
         employees = {}
         if level == "employee":
-            employees = self._stock_user_employees({row["user_id"] for row in rows}, company)
+            employees = {
+                user_id: employee_id
+                for user_id, (employee_id, _department_id) in self._user_employees(
+                    {row["user_id"] for row in rows}, company
+                ).items()
+            }
         tallies = defaultdict(dict)
         for row in rows:
             warehouse_id = row["warehouse_id"] if row["warehouse_id"] in warehouses else None
