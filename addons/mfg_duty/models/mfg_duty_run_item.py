@@ -10,6 +10,20 @@ RESULTS = [
     ("problem", "Problem Found"),
 ]
 PROBLEM_ACTIVITY = "mfg_duty.mail_activity_type_duty_problem"
+# Models a checklist answer may link to as evidence or follow-up (when installed).
+REFERENCE_MODELS = (
+    "maintenance.request",
+    "maintenance.equipment",
+    "qc.inspection",
+    "mrp.production",
+    "mrp.workorder",
+    "stock.picking",
+    "stock.lot",
+    "purchase.order",
+    "product.product",
+    "hr.employee",
+    "res.partner",
+)
 
 
 class MfgDutyRunItem(models.Model):
@@ -78,7 +92,9 @@ class MfgDutyRunItem(models.Model):
 
     @api.model
     def _selection_reference_models(self):
-        models_ = self.env["ir.model"].sudo().search([("transient", "=", False)], order="name")
+        """Records that prove a check or follow a problem up, among the installed models."""
+        installed = [name for name in REFERENCE_MODELS if name in self.env]
+        models_ = self.env["ir.model"].sudo().search([("model", "in", installed)], order="name")
         return [(model.model, model.name) for model in models_]
 
     @api.model
