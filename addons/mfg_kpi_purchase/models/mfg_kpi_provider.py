@@ -278,56 +278,83 @@ class MfgKpiProvider(models.AbstractModel):
         self.env.flush_all()
         result = self._purchase_fetch(
             SQL(
-                """SELECT line.id, orders.user_id, partner.commercial_partner_id,
-                          line.price_subtotal / orders.currency_rate,
-                          COALESCE(agreed.unit_price / orders.currency_rate, previous.unit_price)
-                              * line.product_uom_qty
-                     FROM purchase_order_line line
-                     JOIN purchase_order orders ON orders.id = line.order_id
-                     JOIN res_partner partner ON partner.id = orders.partner_id
-                     JOIN product_product product ON product.id = line.product_id
-                     JOIN product_template tmpl ON tmpl.id = product.product_tmpl_id
-                     JOIN uom_uom product_uom ON product_uom.id = tmpl.uom_id
-                LEFT JOIN purchase_requisition agreement
-                       ON agreement.id = orders.requisition_id
-                      AND agreement.requisition_type = 'blanket_order'
-                      AND agreement.currency_id = orders.currency_id
-                LEFT JOIN LATERAL (
-                          SELECT agreed_line.price_unit * product_uom.factor
-                                 / COALESCE(agreed_uom.factor, product_uom.factor) AS unit_price
-                            FROM purchase_requisition_line agreed_line
-                       LEFT JOIN uom_uom agreed_uom ON agreed_uom.id = agreed_line.product_uom_id
-                           WHERE agreed_line.requisition_id = agreement.id
-                             AND agreed_line.product_id = line.product_id
-                        ORDER BY agreed_line.id
-                           LIMIT 1
-                          ) agreed ON TRUE
-                LEFT JOIN LATERAL (
-                          SELECT prev_line.price_subtotal / prev_line.product_uom_qty
-                                 / prev_order.currency_rate AS unit_price
-                            FROM purchase_order_line prev_line
-                            JOIN purchase_order prev_order ON prev_order.id = prev_line.order_id
-                           WHERE prev_line.product_id = line.product_id
-                             AND prev_order.company_id = orders.company_id
-                             AND prev_order.state = 'purchase'
-                             AND prev_order.date_approve < orders.date_approve
-                             AND prev_order.currency_rate > 0
-                             AND prev_line.display_type IS NULL
-                             AND prev_line.product_uom_qty > 0
-                        ORDER BY prev_order.date_approve DESC, prev_line.id DESC
-                           LIMIT 1
-                          ) previous ON TRUE
-                    WHERE orders.company_id = %s
-                      AND orders.state = 'purchase'
-                      AND orders.date_approve >= %s
-                      AND orders.date_approve < %s
-                      AND orders.currency_rate > 0
-                      AND line.display_type IS NULL
-                      AND line.product_uom_qty > 0
-                      AND (agreed.unit_price IS NOT NULL OR previous.unit_price IS NOT NULL)""",
-                period.company_id.id,
-                start,
-                end,
+                # The last earlier price of each line's product: history and the period's lines
+                # merged per product in date order (a period line sorts before history rows of
+                # the same moment, so only strictly earlier orders count); the running count of
+                # prices numbers the groups, and a line's group holds exactly that last price.
+                # One pass, whatever the number of lines per product.
+                """WITH lines AS (
+                       SELECT line.id, line.product_id, orders.date_approve, orders.user_id,
+                              partner.commercial_partner_id AS partner_id,
+                              line.price_subtotal / orders.currency_rate AS actual,
+                              line.product_uom_qty AS qty,
+                              agreed.unit_price / orders.currency_rate AS agreed_price
+                         FROM purchase_order_line line
+                         JOIN purchase_order orders ON orders.id = line.order_id
+                         JOIN res_partner partner ON partner.id = orders.partner_id
+                         JOIN product_product product ON product.id = line.product_id
+                         JOIN product_template tmpl ON tmpl.id = product.product_tmpl_id
+                         JOIN uom_uom product_uom ON product_uom.id = tmpl.uom_id
+                    LEFT JOIN purchase_requisition agreement
+                           ON agreement.id = orders.requisition_id
+                          AND agreement.requisition_type = 'blanket_order'
+                          AND agreement.currency_id = orders.currency_id
+                    LEFT JOIN LATERAL (
+                              SELECT agreed_line.price_unit * product_uom.factor
+                                     / COALESCE(agreed_uom.factor, product_uom.factor) AS unit_price
+                                FROM purchase_requisition_line agreed_line
+                           LEFT JOIN uom_uom agreed_uom
+                                  ON agreed_uom.id = agreed_line.product_uom_id
+                               WHERE agreed_line.requisition_id = agreement.id
+                                 AND agreed_line.product_id = line.product_id
+                            ORDER BY agreed_line.id
+                               LIMIT 1
+                              ) agreed ON TRUE
+                        WHERE orders.company_id = %(company)s
+                          AND orders.state = 'purchase'
+                          AND orders.date_approve >= %(start)s
+                          AND orders.date_approve < %(end)s
+                          AND orders.currency_rate > 0
+                          AND line.display_type IS NULL
+                          AND line.product_uom_qty > 0
+                   ),
+                   merged AS (
+                       SELECT id, product_id, date_approve, 0 AS kind, NULL::numeric AS price
+                         FROM lines
+                       UNION ALL
+                       SELECT prev_line.id, prev_line.product_id, prev_order.date_approve, 1,
+                              prev_line.price_subtotal / prev_line.product_uom_qty
+                              / prev_order.currency_rate
+                         FROM purchase_order_line prev_line
+                         JOIN purchase_order prev_order ON prev_order.id = prev_line.order_id
+                        WHERE prev_line.product_id IN (SELECT product_id FROM lines)
+                          AND prev_order.company_id = %(company)s
+                          AND prev_order.state = 'purchase'
+                          AND prev_order.date_approve < %(end)s
+                          AND prev_order.currency_rate > 0
+                          AND prev_line.display_type IS NULL
+                          AND prev_line.product_uom_qty > 0
+                   ),
+                   numbered AS (
+                       SELECT id, kind, product_id, price,
+                              count(price) OVER (
+                                  PARTITION BY product_id ORDER BY date_approve, kind, id
+                              ) AS price_group
+                         FROM merged
+                   ),
+                   previous AS (
+                       SELECT id, kind,
+                              max(price) OVER (PARTITION BY product_id, price_group) AS price
+                         FROM numbered
+                   )
+                   SELECT lines.id, lines.user_id, lines.partner_id, lines.actual,
+                          COALESCE(lines.agreed_price, previous.price) * lines.qty
+                     FROM lines
+                LEFT JOIN previous ON previous.id = lines.id AND previous.kind = 0
+                    WHERE COALESCE(lines.agreed_price, previous.price) IS NOT NULL""",
+                company=period.company_id.id,
+                start=start,
+                end=end,
             )
         )
         savings = self._purchase_variant(kpi) == "savings"
