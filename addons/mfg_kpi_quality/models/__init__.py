@@ -1,6 +1,7 @@
 from . import (
     hr_employee,
     mfg_kpi_provider,
+    mfg_qc_inspection_source,
     mfg_qc_trigger_rule,
     mrp_production,
     qc_inspection,

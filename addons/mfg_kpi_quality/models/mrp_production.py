@@ -3,7 +3,9 @@ from odoo import fields, models
 
 
 class MrpProduction(models.Model):
-    _inherit = "mrp.production"
+    _name = "mrp.production"
+    _inherit = ["mrp.production", "mfg.qc.inspection.source"]
+    _mfg_qc_inspection_field = "mfg_production_id"
 
     mfg_qc_inspection_ids = fields.One2many(
         "qc.inspection",
@@ -12,26 +14,3 @@ class MrpProduction(models.Model):
         readonly=True,
         groups="quality_control_oca.group_quality_control_user",
     )
-    mfg_qc_inspection_count = fields.Integer(
-        string="Inspection Count",
-        compute="_compute_mfg_qc_inspection_count",
-        groups="quality_control_oca.group_quality_control_user",
-    )
-
-    def _compute_mfg_qc_inspection_count(self):
-        counts = dict(
-            self.env["qc.inspection"]._read_group(
-                [("mfg_production_id", "in", self.ids)], ["mfg_production_id"], ["__count"]
-            )
-        )
-        for production in self:
-            production.mfg_qc_inspection_count = counts.get(production, 0)
-
-    def action_mfg_open_inspections(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "quality_control_oca.action_qc_inspection"
-        )
-        action["domain"] = [("mfg_production_id", "=", self.id)]
-        action["context"] = {"create": False}
-        return action
