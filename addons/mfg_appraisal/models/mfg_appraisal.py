@@ -1,10 +1,13 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import html2plaintext
 
-from .. import scoring
+from .. import policy, scoring
 from .common import GRADES, scoring_errors
 
 STATES = [
@@ -27,7 +30,7 @@ class MfgAppraisal(models.Model):
 
     _name = "mfg.appraisal"
     _description = "Appraisal"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation", "mfg.appraisal.guard"]
     _order = "cycle_date_end desc, employee_name, id"
     _check_company_auto = True
     _rec_name = "employee_name"
@@ -74,15 +77,22 @@ class MfgAppraisal(models.Model):
         compute="_compute_total", store=True, digits=(5, 2), string="Computed Score"
     )
     score_complete = fields.Boolean(compute="_compute_total", store=True)
-    review_adjustment = fields.Float(digits=(5, 2), tracking=True)
+    review_adjustment = fields.Float(
+        digits=(5, 2),
+        tracking=True,
+        help="复核调整: points added or removed by the reviewer holding the current approval "
+        "tier, with a reason, within the sheet's limit.",
+    )
     adjustment_reason = fields.Text(tracking=True)
     appeal_score = fields.Float(
         digits=(5, 2), tracking=True, readonly=True, help="Score set by HR on an accepted appeal."
     )
+    # Not tracked: the chatter says the result once, at publication and on each later change
+    # (appeal), never an intermediate value that would reveal one rater's score.
     final_score = fields.Float(
-        compute="_compute_final", store=True, digits=(5, 2), tracking=True, aggregator="avg"
+        compute="_compute_final", store=True, digits=(5, 2), aggregator="avg"
     )
-    grade = fields.Selection(GRADES, compute="_compute_final", store=True, tracking=True)
+    grade = fields.Selection(GRADES, compute="_compute_final", store=True)
     # Peer and subordinate scores: to the appraisee only as an aggregate above a minimum count.
     peer_average = fields.Float(compute="_compute_aggregates", digits=(5, 2))
     peer_count = fields.Integer(compute="_compute_aggregates")
@@ -92,8 +102,9 @@ class MfgAppraisal(models.Model):
     appeal_deadline = fields.Date(compute="_compute_appeal_deadline", store=True)
     appeal_ids = fields.One2many("mfg.appraisal.appeal", "appraisal_id", string="Appeals")
     note_ids = fields.One2many("mfg.appraisal.note", "appraisal_id", string="Manager Notes")
-    interview_notes = fields.Html(tracking=True)
-    improvement_plan = fields.Html(tracking=True)
+    # Html fields cannot be tracked in Odoo 19: write() posts their new text in the chatter.
+    interview_notes = fields.Html()
+    improvement_plan = fields.Html()
     # Results application (flags for people to decide on).
     bonus_tier = fields.Selection(
         [
@@ -196,41 +207,234 @@ class MfgAppraisal(models.Model):
                 appraisal[avg_field] = scoring.round_score(avg) if count >= minimum else 0.0
 
     # ------------------------------------------------------------------
-    # Access helpers
+    # Write policy (policy.py) and access helpers
     # ------------------------------------------------------------------
+    def _guard_appraisal(self):
+        self.ensure_one()
+        return self.sudo()
+
+    def _guard_allowed_fields(self):
+        appraisal = self.sudo()
+        roles = self._guard_roles(appraisal)
+        return policy.allowed(policy.APPRAISAL, roles, appraisal.state)
+
+    def _current_reviews(self, user):
+        """Pending approval reviews of this appraisal that ``user`` may decide."""
+        self.ensure_one()
+        return self.sudo().review_ids.filtered(
+            lambda r: r.status == "pending" and user in r.reviewer_ids
+        )
+
     def _is_hr(self):
         return self.env.user.has_group("mfg_appraisal.group_appraisal_hr")
 
-    def _check_can_score(self, lines):
-        """Only the appraiser (or HR) scores the rule-based lines, and only while rating."""
+    def _check_not_own(self):
+        """Nobody acts on their own appraisal beyond the self-assessment and the appeal."""
+        if self.env.su:
+            return
         for appraisal in self:
-            if appraisal.state not in ("rating", "review"):
+            if appraisal.employee_user_id == self.env.user:
                 raise UserError(
                     self.env._(
-                        "Scores of %(who)s can only change while the appraisal is being rated.",
-                        who=appraisal.employee_id.name,
-                    )
-                )
-            if appraisal.appraiser_id != self.env.user and not self._is_hr():
-                raise UserError(
-                    self.env._(
-                        "Only the appraiser of %(who)s or HR scores this sheet.",
+                        "You cannot take this step on your own appraisal (%(who)s).",
                         who=appraisal.employee_id.name,
                     )
                 )
 
+    def _check_appraiser(self, step):
+        """The appraiser or HR, never on their own appraisal."""
+        self._check_not_own()
+        if self.env.su:
+            return
+        for appraisal in self:
+            if appraisal.appraiser_id != self.env.user and not self._is_hr():
+                raise UserError(
+                    self.env._(
+                        "Only the appraiser of %(who)s or HR may %(step)s.",
+                        who=appraisal.employee_id.name,
+                        step=step,
+                    )
+                )
+
+    def _check_hr(self, step):
+        self._check_not_own()
+        if not self.env.su and not self._is_hr():
+            raise UserError(self.env._("Only HR may %(step)s.", step=step))
+
+    def _state_label(self, state):
+        return dict(self._fields["state"]._description_selection(self.env)).get(state, state)
+
     def _check_state(self, *states):
-        labels = dict(STATES)
         for appraisal in self:
             if appraisal.state not in states:
                 raise UserError(
                     self.env._(
                         "The appraisal of %(who)s is %(state)s: this action needs it %(needed)s.",
                         who=appraisal.employee_id.name,
-                        state=labels[appraisal.state],
-                        needed=" / ".join(labels[s] for s in states),
+                        state=self._state_label(appraisal.state),
+                        needed=" / ".join(self._state_label(s) for s in states),
                     )
                 )
+
+    @api.constrains("review_adjustment", "adjustment_reason")
+    def _check_review_adjustment(self):
+        for appraisal in self:
+            if not appraisal.review_adjustment:
+                continue
+            limit = appraisal.template_id.sudo().max_review_adjustment
+            if abs(appraisal.review_adjustment) > limit:
+                raise ValidationError(
+                    self.env._(
+                        "The review adjustment of %(who)s must stay within ±%(limit)s points.",
+                        who=appraisal.employee_id.name,
+                        limit=limit,
+                    )
+                )
+            if not (appraisal.adjustment_reason or "").strip():
+                raise ValidationError(
+                    self.env._(
+                        "Give the reason of the review adjustment of %(who)s.",
+                        who=appraisal.employee_id.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._guard_check_create()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._guard_check_write(vals)
+        html_changes = [name for name in ("interview_notes", "improvement_plan") if name in vals]
+        previous_appraiser = {a.id: a.appraiser_id for a in self} if "appraiser_id" in vals else {}
+        result = super().write(vals)
+        if html_changes:
+            self._log_html_changes(html_changes)
+        if previous_appraiser:
+            self._move_appraiser_rater(previous_appraiser)
+        return result
+
+    def unlink(self):
+        self._guard_check_unlink()
+        return super().unlink()
+
+    def _log_html_changes(self, names):
+        """Html fields cannot be tracked in Odoo 19: log their new text in the chatter."""
+        for appraisal in self:
+            parts = Markup()
+            for name in names:
+                label = self._fields[name]._description_string(self.env)
+                text = html2plaintext(appraisal[name] or "") or self.env._("(emptied)")
+                parts += Markup("<p><b>%s</b></p><p>%s</p>") % (label, text)
+            appraisal.sudo()._message_log(body=parts)
+
+    def _move_appraiser_rater(self, previous):
+        """HR changed the appraiser before rating: the superior's rater entry follows."""
+        for appraisal in self.sudo():
+            old = previous.get(appraisal.id)
+            rater = appraisal.rater_ids.filtered(
+                lambda r, old=old: r.role in ("superior", "indirect") and r.user_id == old
+            )
+            if rater and appraisal.appraiser_id:
+                rater.write({"user_id": appraisal.appraiser_id.id, "role": "superior"})
+            elif rater:
+                rater.unlink()
+            elif appraisal.appraiser_id:
+                appraisal._create_superior_rater()
+
+    def _create_superior_rater(self):
+        self.ensure_one()
+        rater = self.env["mfg.appraisal.rater"].create(
+            {"appraisal_id": self.id, "user_id": self.appraiser_id.id, "role": "superior"}
+        )
+        lines = self.line_ids.filtered(
+            lambda line: line.rule_kind == "direct"
+            and line.section_id._role_weights().get("superior")
+        )
+        self.env["mfg.appraisal.rating"].create(
+            [{"rater_id": rater.id, "line_id": line.id} for line in lines]
+        )
+
+    # ------------------------------------------------------------------
+    # Approval chain (tier.validation): reviews change only through these steps
+    # ------------------------------------------------------------------
+    def _get_under_validation_exceptions(self):
+        return [
+            *super()._get_under_validation_exceptions(),
+            "review_adjustment",
+            "adjustment_reason",
+            "note_ids",
+        ]
+
+    def _check_reviewer(self):
+        self._check_not_own()
+        if self.env.su:
+            return
+        for appraisal in self:
+            if appraisal.state != "review" or not appraisal._current_reviews(self.env.user):
+                raise UserError(
+                    self.env._(
+                        "No approval step of the appraisal of %(who)s waits for you.",
+                        who=appraisal.employee_id.name,
+                    )
+                )
+
+    def validate_tier(self):
+        self._check_reviewer()
+        return super(MfgAppraisal, self.sudo()).validate_tier()
+
+    def reject_tier(self):
+        self._check_reviewer()
+        return super(MfgAppraisal, self.sudo()).reject_tier()
+
+    def _own_pending_tiers(self, tiers):
+        """``tiers`` limited to this appraisal's pending reviews the current user decides."""
+        self.ensure_one()
+        mine = self._current_reviews(self.env.user)
+        return (tiers & mine) if tiers else mine
+
+    def _validate_tier(self, tiers=False):
+        if not self.env.su:
+            self._check_reviewer()
+            tiers = self._own_pending_tiers(tiers)
+        return super(MfgAppraisal, self.sudo())._validate_tier(tiers and tiers.sudo())
+
+    def _rejected_tier(self, tiers=False):
+        if not self.env.su:
+            self._check_reviewer()
+            tiers = self._own_pending_tiers(tiers)
+        return super(MfgAppraisal, self.sudo())._rejected_tier(tiers and tiers.sudo())
+
+    @api.model
+    def _update_counter(self, review_counter):
+        return super(MfgAppraisal, self.sudo())._update_counter(review_counter)
+
+    def request_validation(self):
+        if not self.env.su:
+            raise UserError(
+                self.env._("The approval chain starts when the appraiser submits the rating.")
+            )
+        return super().request_validation()
+
+    def restart_validation(self):
+        if not self.env.su:
+            raise UserError(
+                self.env._("Only HR restarts an approval chain, by sending the appraisal back.")
+            )
+        return super().restart_validation()
+
+    def _approval_missing(self):
+        """Text naming what the approval chain of each appraisal still waits for, or False."""
+        self.ensure_one()
+        appraisal = self.sudo()
+        appraisal.invalidate_recordset(["need_validation", "review_ids"])
+        if appraisal.need_validation:
+            return self.env._("the approval chain was never requested")
+        waiting = appraisal.review_ids.filtered(lambda r: r.status != "approved")
+        return ", ".join(f"{r.name} ({r.todo_by})" for r in waiting) or False
 
     # ------------------------------------------------------------------
     # Workflow
@@ -238,32 +442,32 @@ class MfgAppraisal(models.Model):
     def action_submit_self(self):
         """The appraisee hands in the self-assessment: rating starts."""
         self._check_state("self_assessment")
-        for appraisal in self:
-            if appraisal.employee_user_id != self.env.user and not self._is_hr():
-                raise UserError(self.env._("Only the appraisee submits the self-assessment."))
+        if not self.env.su:
+            for appraisal in self:
+                if appraisal.employee_user_id != self.env.user and not self._is_hr():
+                    raise UserError(self.env._("Only the appraisee submits the self-assessment."))
         own = self.rater_ids.filtered(lambda r: r.role == "self" and r.state == "todo")
         own.action_submit()
         self.sudo().write({"state": "rating"})
         self.sudo()._schedule_rater_activities()
         return True
 
+    def _missing_lines(self):
+        """Lines of this appraisal that cannot be scored yet."""
+        self.ensure_one()
+        return self.sudo().line_ids.filtered(lambda line: line._score_now()[1] is None)
+
     def action_submit_rating(self):
         """The appraiser closes the rating: every line scored; the review chain starts."""
         self._check_state("rating")
+        self._check_appraiser(self.env._("submit the rating"))
         for appraisal in self:
-            if appraisal.appraiser_id != self.env.user and not self._is_hr():
-                raise UserError(
-                    self.env._(
-                        "Only the appraiser of %(who)s submits the rating.",
-                        who=appraisal.employee_id.name,
-                    )
-                )
-            superior = appraisal.rater_ids.filtered(
+            superior = appraisal.sudo().rater_ids.filtered(
                 lambda r, a=appraisal: r.role in ("superior", "indirect")
                 and r.user_id == a.appraiser_id
             )
-            superior.filtered(lambda r: r.state == "todo").action_submit()
-            missing = appraisal.line_ids.filtered(lambda line: not line.score_set)
+            superior.filtered(lambda r: r.state == "todo").with_env(self.env).action_submit()
+            missing = appraisal._missing_lines()
             if missing:
                 raise UserError(
                     self.env._(
@@ -272,8 +476,6 @@ class MfgAppraisal(models.Model):
                         lines=", ".join(missing.mapped("name")),
                     )
                 )
-            if appraisal.review_adjustment and not appraisal.adjustment_reason:
-                raise ValidationError(self.env._("Give the reason of the review adjustment."))
         sudo = self.sudo()
         sudo.write({"state": "review"})
         # need_validation has no dependencies: drop values computed before the state change.
@@ -283,26 +485,23 @@ class MfgAppraisal(models.Model):
         return True
 
     def action_publish(self):
-        """HR publishes reviewed appraisals (after the approval chain, when there is one)."""
-        if not self._is_hr():
-            raise UserError(self.env._("Only HR publishes appraisal results."))
+        """HR publishes reviewed appraisals, once their approval chain is validated."""
+        self._check_hr(self.env._("publish appraisal results"))
         self._check_state("review")
-        pending = self.filtered(
-            lambda a: any(review.status != "approved" for review in a.sudo().review_ids)
-        )
-        if pending:
-            raise UserError(
-                self.env._(
-                    "The approval of %(who)s is not complete yet.",
-                    who=", ".join(pending.mapped("employee_id.name")),
+        for appraisal in self:
+            missing = appraisal._approval_missing()
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "The approval of %(who)s is not complete yet: waiting for %(missing)s.",
+                        who=appraisal.employee_id.name,
+                        missing=missing,
+                    )
                 )
-            )
         today = fields.Date.context_today(self)
-        # As superuser: the approval reviews are not all readable by the publishing officer.
-        # (need_validation has no dependencies: drop a value computed before the reviews.)
-        self.invalidate_recordset(["need_validation", "review_ids"])
         self.sudo().write({"state": "published", "date_published": today})
         self._apply_results()
+        self._log_results(self.env._("Result published"))
         self._schedule_activities(
             [
                 (a, a.employee_user_id, self.env._("Your appraisal result is published"))
@@ -311,43 +510,65 @@ class MfgAppraisal(models.Model):
         )
         return True
 
+    def _log_results(self, title, old_scores=None):
+        """One chatter note per appraisal with its final result (and the previous one)."""
+        grades = dict(self._fields["grade"]._description_selection(self.env))
+        bodies = {}
+        for appraisal in self.sudo():
+            text = self.env._(
+                "%(title)s: final score %(score)s, grade %(grade)s.",
+                title=title,
+                score=f"{appraisal.final_score:.2f}",
+                grade=grades.get(appraisal.grade, "—"),
+            )
+            if old_scores and appraisal.id in old_scores:
+                text += " " + self.env._(
+                    "Before: %(score)s.", score=f"{old_scores[appraisal.id]:.2f}"
+                )
+            if appraisal.result_note:
+                text += "\n" + appraisal.result_note
+            bodies[appraisal.id] = Markup("<p>%s</p>") % text
+        self.sudo()._message_log_batch(bodies)
+
+    def _apply_corrected_score(self, score, title):
+        """A published result changes (accepted appeal): the final score, then everything
+        derived from it (grade, bonus tier and amount, result flags), logged in the chatter."""
+        old = {appraisal.id: appraisal.final_score for appraisal in self}
+        self.sudo().write({"appeal_score": score})
+        self._apply_results()
+        self._log_results(title, old)
+
     def action_start_interview(self):
         self._check_state("published")
-        self._check_appraiser()
-        self.write({"state": "interview"})
+        self._check_appraiser(self.env._("start the interview"))
+        self.sudo().write({"state": "interview"})
         return True
 
     def action_done(self):
         self._check_state("interview", "published")
-        self._check_appraiser()
+        self._check_appraiser(self.env._("close the appraisal"))
         if any(a.grade == "fail" and not a.improvement_plan for a in self):
             raise UserError(self.env._("A failing appraisal needs an improvement plan."))
-        self.write({"state": "done"})
+        self.sudo().write({"state": "done"})
         return True
 
     def action_cancel(self):
-        if not self._is_hr():
-            raise UserError(self.env._("Only HR cancels appraisals."))
+        self._check_hr(self.env._("cancel appraisals"))
         self._check_state("draft", "self_assessment", "rating", "review")
-        self.write({"state": "cancelled"})
+        self.sudo().write({"state": "cancelled"})
         return True
 
     def action_back_to_rating(self):
-        """HR sends a reviewed appraisal back to its appraiser."""
-        if not self._is_hr():
-            raise UserError(self.env._("Only HR sends appraisals back."))
+        """HR sends a reviewed appraisal back to its appraiser (the chain starts again)."""
+        self._check_hr(self.env._("send appraisals back"))
         self._check_state("review")
-        self.restart_validation()
-        self.rater_ids.filtered(lambda r: r.user_id == r.appraisal_id.appraiser_id).write(
-            {"state": "todo"}
+        sudo = self.sudo()
+        sudo.restart_validation()
+        sudo.rater_ids.filtered(lambda r: r.user_id == r.appraisal_id.appraiser_id).write(
+            {"state": "todo", "date_submitted": False}
         )
-        self.write({"state": "rating"})
+        sudo.write({"state": "rating", "review_adjustment": 0.0, "adjustment_reason": False})
         return True
-
-    def _check_appraiser(self):
-        for appraisal in self:
-            if appraisal.appraiser_id != self.env.user and not self._is_hr():
-                raise UserError(self.env._("Only the appraiser or HR records the interview."))
 
     def action_appeal(self):
         self.ensure_one()
@@ -404,7 +625,12 @@ class MfgAppraisal(models.Model):
         templates = self._templates_by_job(cycle, employees)
         templates_used = self.env["mfg.appraisal.template"].union(*templates.values())
         templates_used._check_complete(require_parameters=True)
-        excluded = self.env["mfg.appraisal.exclusion"]._exclude(cycle, employees)
+        # The team-member exclusion rules (第2条) are computed only for people appraised on a
+        # team-member sheet; exclusions HR recorded by hand apply to anyone.
+        team = employees.filtered(
+            lambda e: (cycle.template_id or templates[e.job_id]).team_exclusions
+        )
+        excluded = self.env["mfg.appraisal.exclusion"]._exclude(cycle, employees, team)
         employees -= excluded
         if not employees:
             raise UserError(self.env._("Nobody is left to appraise in %(c)s.", c=cycle.name))
@@ -426,7 +652,8 @@ class MfgAppraisal(models.Model):
                     "state": "self_assessment",
                 }
             )
-        quiet = self.with_context(tracking_disable=True, mail_create_nolog=True)
+        # Created as the system once HR's launch was checked: nobody creates appraisals by hand.
+        quiet = self.sudo().with_context(tracking_disable=True, mail_create_nolog=True)
         appraisals = quiet.create(vals_list)
         # Sections, then lines, each in one batch.
         sections_vals, lines_of_section = [], []
@@ -452,7 +679,7 @@ class MfgAppraisal(models.Model):
             ],
             cycle.date_indicators_fixed,
         )
-        return appraisals
+        return appraisals.with_env(self.env)
 
     @api.model
     def _cycle_participants(self, cycle):
@@ -523,15 +750,27 @@ class MfgAppraisal(models.Model):
         for employee in employees:
             superior = employee.parent_id
             changed = last_change.get(employee.id)
-            if superior and changed and changed.date() > limit and superior.parent_id.user_id:
-                appraisers[employee.id] = superior.parent_id.user_id.id
+            indirect = superior.parent_id.user_id
+            if superior and changed and changed.date() > limit and indirect:
+                appraisers[employee.id] = indirect.id
                 notes[employee.id] = self.env._(
                     "Indirect superior proposed: %(s)s leads %(e)s for less than six months.",
                     s=superior.name,
                     e=employee.name,
                 )
-            else:
+            elif superior.user_id:
                 appraisers[employee.id] = superior.user_id.id
+            elif indirect:
+                appraisers[employee.id] = indirect.id
+                notes[employee.id] = self.env._(
+                    "Indirect superior proposed: the direct superior %(s)s has no login.",
+                    s=superior.name,
+                )
+            else:
+                notes[employee.id] = self.env._(
+                    "No appraiser: %(e)s has no superior with a login. HR assigns the appraiser.",
+                    e=employee.name,
+                )
         return appraisers, notes
 
     def _create_raters(self, employees):
@@ -645,7 +884,7 @@ class MfgAppraisal(models.Model):
                 vals = {"kpi_value_id": value.id, "actual_value": value.value, "actual_set": True}
                 if line.rule_kind == "occurrence":
                     vals["occurrences"] = int(value.value)
-                line.with_context(tracking_disable=True)._write_prefill(vals)
+                line._write_prefill(vals)
 
     # ------------------------------------------------------------------
     # Results application (flags for people to decide)

@@ -4,6 +4,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .. import policy
+
 
 class MfgAppraisalAppeal(models.Model):
     """An appraisee's appeal against a published result (第11条: within 5 days of learning it;
@@ -48,16 +50,38 @@ class MfgAppraisalAppeal(models.Model):
                 days=appeal.appraisal_id.cycle_id.appeal_decision_days or 15
             )
 
+    @api.constrains("new_score")
+    def _check_new_score(self):
+        for appeal in self:
+            if not 0 <= appeal.new_score <= 100:
+                raise ValidationError(
+                    self.env._("The new score of an appeal is between 0 and 100.")
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
         today = fields.Date.context_today(self)
-        appraisals = self.env["mfg.appraisal"].browse([v.get("appraisal_id") for v in vals_list])
+        for vals in vals_list:
+            refused = set(vals) - policy.APPEAL_CREATE
+            if refused and not self.env.su:
+                raise UserError(
+                    self.env._(
+                        "An appeal is filed with its reason only; HR's decision is recorded by "
+                        "the decide actions (refused: %(fields)s).",
+                        fields=", ".join(sorted(refused)),
+                    )
+                )
+            if not (vals.get("reason") or "").strip():
+                raise ValidationError(self.env._("Give the reason of your appeal."))
+        appraisals = (
+            self.env["mfg.appraisal"].browse([v.get("appraisal_id") for v in vals_list]).sudo()
+        )
         for appraisal in appraisals:
             if appraisal.employee_user_id != self.env.user:
                 raise UserError(self.env._("Only the appraisee appeals an appraisal."))
             if appraisal.state not in ("published", "interview", "done"):
                 raise UserError(self.env._("Only a published result can be appealed."))
-            if today > appraisal.appeal_deadline:
+            if not appraisal.appeal_deadline or today > appraisal.appeal_deadline:
                 raise UserError(
                     self.env._(
                         "The appeal period ended on %(date)s (%(days)s days after publication).",
@@ -79,13 +103,46 @@ class MfgAppraisalAppeal(models.Model):
                 )
         return appeals.with_env(self.env)
 
+    def write(self, vals):
+        if not self.env.su:
+            for appeal in self:
+                roles = set()
+                if appeal.employee_user_id == self.env.user:
+                    roles.add("appraisee")
+                elif self.env.user.has_group("mfg_appraisal.group_appraisal_hr"):
+                    roles.add("hr")
+                refused = set(vals) - policy.allowed(policy.APPEAL, roles, appeal.state)
+                if refused:
+                    raise UserError(
+                        self.env._(
+                            "You may not change %(fields)s of this appeal: the appraisee writes "
+                            "the reason, HR prepares the decision, and only the decide actions "
+                            "set its outcome.",
+                            fields=", ".join(
+                                sorted(
+                                    self._fields[n]._description_string(self.env) for n in refused
+                                )
+                            ),
+                        )
+                    )
+        return super().write(vals)
+
+    def unlink(self):
+        if not self.env.su:
+            raise UserError(self.env._("Appeals are kept: they are never deleted."))
+        return super().unlink()
+
     def _check_hr(self):
         if not self.env.user.has_group("mfg_appraisal.group_appraisal_hr"):
             raise UserError(self.env._("Only HR decides appeals."))
+        if any(appeal.employee_user_id == self.env.user for appeal in self):
+            raise UserError(self.env._("You cannot decide your own appeal."))
         if any(appeal.state != "submitted" for appeal in self):
             raise UserError(self.env._("This appeal is already decided."))
 
     def action_accept(self):
+        """Accept with the new score: everything derived from the final score follows (grade,
+        bonus tier and amount, result flags), and the appraisal's chatter says so."""
         self._check_hr()
         for appeal in self:
             if not appeal.decision:
@@ -94,8 +151,11 @@ class MfgAppraisalAppeal(models.Model):
                 raise ValidationError(
                     self.env._("Give the new score (0-100) of the accepted appeal.")
                 )
-            appeal.appraisal_id.sudo().write({"appeal_score": appeal.new_score})
         self._decide("accepted")
+        for appeal in self:
+            appeal.appraisal_id.sudo()._apply_corrected_score(
+                appeal.new_score, self.env._("Appeal accepted")
+            )
         return True
 
     def action_reject(self):
@@ -106,7 +166,7 @@ class MfgAppraisalAppeal(models.Model):
         return True
 
     def _decide(self, state):
-        self.write(
+        self.sudo().write(
             {
                 "state": state,
                 "decided_by": self.env.uid,
@@ -126,7 +186,7 @@ class MfgAppraisalAppeal(models.Model):
                 ("decision_deadline", "<", today),
             ]
         )
-        overdue.write({"escalated": True})
+        overdue.sudo().write({"escalated": True})
         managers = self.env.ref("mfg_appraisal.group_appraisal_hr_manager").user_ids
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get_id(self._name)

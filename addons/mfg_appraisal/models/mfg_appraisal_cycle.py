@@ -1,12 +1,13 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date, timedelta
 
+import psycopg2
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .. import scoring
+from .. import policy, scoring
 from .common import CYCLE_KINDS, GRADES, scoring_errors
 
 
@@ -94,8 +95,9 @@ class MfgAppraisalCycle(models.Model):
     )
     apply_exclusions = fields.Boolean(
         default=lambda self: True,
-        help="Leave out employees in probation, with 3+ leaves or leave days, 3+ quality issues "
-        "in a month of the period, or an unsafe act (team appraisal rules).",
+        help="Apply the team-member exclusion rules (第2条) to the people appraised on a "
+        "team-member sheet: probation, 3+ leaves or leave days, 3+ quality issues in a month of "
+        "the period, an unsafe act. Other sheets (workshop staff, director plan) keep everyone.",
     )
     appraisal_ids = fields.One2many("mfg.appraisal", "cycle_id", string="Appraisals")
     exclusion_ids = fields.One2many("mfg.appraisal.exclusion", "cycle_id", string="Exclusions")
@@ -122,6 +124,18 @@ class MfgAppraisalCycle(models.Model):
             if cycle.date_end < cycle.date_start:
                 raise ValidationError(
                     self.env._("Cycle %(c)s ends before it starts.", c=cycle.name)
+                )
+
+    @api.constrains("appeal_days", "appeal_decision_days")
+    def _check_appeal_days(self):
+        for cycle in self:
+            if cycle.appeal_days < 1 or cycle.appeal_decision_days < 1:
+                raise ValidationError(
+                    self.env._(
+                        "Cycle %(c)s: the appeal period and HR's decision period are at least "
+                        "one day.",
+                        c=cycle.name,
+                    )
                 )
 
     @api.constrains("threshold_excellent", "threshold_good", "threshold_pass")
@@ -156,6 +170,10 @@ class MfgAppraisalCycle(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            self._check_hr()
+            for vals in vals_list:
+                self._refuse_fields(set(vals) - policy.CYCLE_CONFIG)
         for vals in vals_list:
             if vals.get("date_start") and vals.get("date_end") and not vals.get("date_launch"):
                 milestones = default_milestones(
@@ -166,6 +184,34 @@ class MfgAppraisalCycle(models.Model):
                 for key, value in milestones.items():
                     vals.setdefault(key, value)
         return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            self._check_hr()
+            for cycle in self:
+                allowed = policy.allowed(policy.CYCLE, {"hr"}, cycle.state)
+                self._refuse_fields(set(vals) - allowed - policy.MAIL_FIELDS, cycle)
+        return super().write(vals)
+
+    def _refuse_fields(self, names, cycle=None):
+        if not names:
+            return
+        labels = ", ".join(sorted(self._fields[n]._description_string(self.env) for n in names))
+        if cycle:
+            state = dict(self._fields["state"]._description_selection(self.env))[cycle.state]
+            message = self.env._(
+                "You may not change %(fields)s of cycle %(c)s while it is %(state)s: the cycle's "
+                "actions and the calibration change them.",
+                fields=labels,
+                c=cycle.name,
+                state=state,
+            )
+        else:
+            message = self.env._(
+                "You may not set %(fields)s on a new cycle: the cycle's actions set them.",
+                fields=labels,
+            )
+        raise UserError(message)
 
     def _thresholds(self):
         self.ensure_one()
@@ -209,15 +255,37 @@ class MfgAppraisalCycle(models.Model):
     def action_launch(self):
         """Create every appraisal of the cycle in one set-based pass."""
         self._check_hr()
+        self._lock_rows()
         self._check_state("draft")
         for cycle in self:
             cycle.env["mfg.appraisal"]._launch_cycle(cycle)
-        self.write({"state": "running"})
+        self.sudo().write({"state": "running"})
         return True
+
+    def _lock_rows(self):
+        """Take the cycles' rows for this transaction: a second launch (or publication) of the
+        same cycle waits for none and is told, instead of failing on a duplicate."""
+        if not self.ids:
+            return
+        try:
+            self.env.cr.execute(
+                "SELECT id FROM mfg_appraisal_cycle WHERE id IN %s FOR NO KEY UPDATE NOWAIT",
+                [tuple(self.ids)],
+            )
+        except psycopg2.errors.LockNotAvailable as error:
+            raise UserError(
+                self.env._(
+                    "Someone else is launching or publishing %(c)s right now: try again in a "
+                    "moment.",
+                    c=", ".join(self.mapped("name")),
+                )
+            ) from error
+        self.invalidate_recordset(["state"])
 
     def action_publish(self):
         """Publish every reviewed appraisal of the cycle."""
         self._check_hr()
+        self._lock_rows()
         self._check_state("running")
         appraisals = self.appraisal_ids.filtered(lambda a: a.state == "review")
         waiting = self.appraisal_ids.filtered(
@@ -232,20 +300,22 @@ class MfgAppraisalCycle(models.Model):
                 )
             )
         appraisals.action_publish()
-        self.write({"state": "published", "date_published": fields.Date.context_today(self)})
+        self.sudo().write({"state": "published", "date_published": fields.Date.context_today(self)})
         return True
 
     def action_close(self):
         self._check_hr()
         self._check_state("published")
-        self.write({"state": "closed"})
+        self.sudo().write({"state": "closed"})
         return True
 
     def action_cancel(self):
         self._check_hr()
         self._check_state("draft", "running")
-        self.appraisal_ids.filtered(lambda a: a.state != "done").write({"state": "cancelled"})
-        self.write({"state": "cancelled"})
+        self.sudo().appraisal_ids.filtered(lambda a: a.state != "done").write(
+            {"state": "cancelled"}
+        )
+        self.sudo().write({"state": "cancelled"})
         return True
 
     def action_open_appraisals(self):

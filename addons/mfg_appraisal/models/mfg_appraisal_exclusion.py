@@ -1,5 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .. import policy
 
 # KPI codes whose monthly values feed the team exclusion rules (第2条), when a bridge computes
 # them (mfg_kpi_hr, mfg_kpi_quality); otherwise HR records exclusions by hand.
@@ -48,20 +51,68 @@ class MfgAppraisalExclusion(models.Model):
         "UNIQUE(cycle_id, employee_id, reason)", "This exclusion is already recorded."
     )
 
+    # ------------------------------------------------------------------
+    # Write policy: HR records manual exclusions while the cycle is a draft
+    # ------------------------------------------------------------------
+    def _check_hr_draft(self, cycles, fields_=()):
+        if self.env.su:
+            return
+        if not self.env.user.has_group("mfg_appraisal.group_appraisal_hr"):
+            raise UserError(self.env._("Only HR records exclusions."))
+        refused = set(fields_) - policy.EXCLUSION_FIELDS
+        if refused:
+            raise UserError(
+                self.env._(
+                    "You may not set %(fields)s of an exclusion: only the launch computes them.",
+                    fields=", ".join(sorted(refused)),
+                )
+            )
+        if any(cycle.state != "draft" for cycle in cycles):
+            raise UserError(
+                self.env._("Exclusions change only while their cycle is a draft, before launch.")
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            cycle = self.env["mfg.appraisal.cycle"].browse(vals.get("cycle_id"))
+            self._check_hr_draft(cycle, vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            self._check_hr_draft(self.cycle_id, vals)
+            if any(exclusion.source == "computed" for exclusion in self):
+                raise UserError(
+                    self.env._("Computed exclusions are kept as the launch recorded them.")
+                )
+        return super().write(vals)
+
+    def unlink(self):
+        if not self.env.su:
+            self._check_hr_draft(self.cycle_id)
+        return super().unlink()
+
+    # ------------------------------------------------------------------
+    # Launch
+    # ------------------------------------------------------------------
     @api.model
-    def _exclude(self, cycle, employees):
-        """Record the computed exclusions of ``cycle`` and return every excluded employee
-        (computed and manual), in a fixed number of queries."""
+    def _exclude(self, cycle, employees, computed_for=None):
+        """Record the computed exclusions of ``cycle`` for ``computed_for`` (default: every
+        employee; the team-member rules of 第2条 apply to team members only) and return every
+        excluded employee of ``employees`` (computed and manual), in a fixed number of
+        queries."""
         if not cycle.apply_exclusions:
             return self.env["hr.employee"]
+        computed_for = employees if computed_for is None else computed_for
         found = {}
-        for employee in self._in_probation(cycle, employees):
+        for employee in self._in_probation(cycle, computed_for):
             found.setdefault(employee.id, []).append(("probation", False))
-        for reason, employee_ids in self._from_kpis(cycle, employees).items():
+        for reason, employee_ids in self._from_kpis(cycle, computed_for).items():
             for employee_id, note in employee_ids.items():
                 found.setdefault(employee_id, []).append((reason, note))
         existing = {(e.employee_id.id, e.reason) for e in cycle.exclusion_ids}
-        self.create(
+        self.sudo().create(
             [
                 {
                     "cycle_id": cycle.id,

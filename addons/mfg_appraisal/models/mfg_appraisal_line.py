@@ -4,8 +4,12 @@ import json
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .. import scoring
+from .. import policy, scoring
 from .common import RULE_KINDS, scoring_errors
+
+# Appraisal states in which the combination of direct ratings is withheld: raters submit one by
+# one, and a score that moved with each submission would reveal each rater's score.
+RATING_OPEN_STATES = ("draft", "self_assessment", "rating")
 
 
 class MfgAppraisalLine(models.Model):
@@ -14,7 +18,7 @@ class MfgAppraisalLine(models.Model):
 
     _name = "mfg.appraisal.line"
     _description = "Appraisal Line"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mfg.appraisal.guard"]
     _order = "appraisal_id, section_sequence, sequence, id"
 
     section_id = fields.Many2one(
@@ -57,9 +61,8 @@ class MfgAppraisalLine(models.Model):
     suggested_score = fields.Float(
         compute="_compute_scores", store=True, digits=(5, 2), precompute=True
     )
-    score = fields.Float(
-        compute="_compute_scores", store=True, digits=(5, 2), tracking=True, precompute=True
-    )
+    # Not tracked: see RATING_OPEN_STATES.
+    score = fields.Float(compute="_compute_scores", store=True, digits=(5, 2), precompute=True)
     score_set = fields.Boolean(compute="_compute_scores", store=True, precompute=True)
     comment = fields.Text()
 
@@ -83,9 +86,14 @@ class MfgAppraisalLine(models.Model):
         "rated_set",
         "rating_ids.score",
         "rating_ids.rater_id.state",
+        "appraisal_id.state",
     )
     def _compute_scores(self):
         for line in self:
+            if line.rule_kind == "direct" and line.appraisal_id.state in RATING_OPEN_STATES:
+                line.suggested_score = line.score = 0.0
+                line.score_set = False
+                continue
             with scoring_errors(self.env):
                 suggested, score = line._score_now()
             line.suggested_score = suggested or 0.0
@@ -131,8 +139,10 @@ class MfgAppraisalLine(models.Model):
             return None, (self.rated_score if self.rated_set and self.level_number > 0 else None)
         # direct rating: raters' submitted scores combined by the section's role weights
         scores = {}
-        for rating in self.rating_ids.filtered(lambda r: r.rater_id.state == "submitted"):
-            scores.setdefault(rating.rater_id.role, []).append(rating.score)
+        for rating in self.sudo().rating_ids.filtered(lambda r: r.rater_id.state == "submitted"):
+            # The indirect superior rates in the superior's place (appraiser under 6 months).
+            role = "superior" if rating.rater_id.role == "indirect" else rating.rater_id.role
+            scores.setdefault(role, []).append(rating.score)
         weights = self.section_id._role_weights()
         if not scores.get("superior") and weights.get("superior"):
             return None, None
@@ -162,16 +172,35 @@ class MfgAppraisalLine(models.Model):
         for line in self:
             line.display_name = line.name
 
-    def _write_prefill(self, vals):
-        """Write KPI prefill values at launch, before anybody scores (skips the scoring-role
-        check of ``write`` on purpose)."""
-        return super().write(vals)  # pylint: disable=super-method-mismatch
+    # ------------------------------------------------------------------
+    # Write policy
+    # ------------------------------------------------------------------
+    def _guard_appraisal(self):
+        self.ensure_one()
+        return self.sudo().appraisal_id
+
+    def _guard_allowed_fields(self):
+        appraisal = self._guard_appraisal()
+        roles = self._guard_roles(appraisal)
+        return policy.line_allowed(roles, appraisal.state, self.rule_kind)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._guard_check_create()
+        return super().create(vals_list)
 
     def write(self, vals):
+        self._guard_check_write(vals)
         if {"actual_value", "occurrences", "major_event"} & set(vals) and "actual_set" not in vals:
             vals = dict(vals, actual_set=True)
         if {"rated_score", "level_number"} & set(vals) and "rated_set" not in vals:
             vals = dict(vals, rated_set=True)
-        if set(vals) - {"comment"}:
-            self.appraisal_id._check_can_score(self)
         return super().write(vals)
+
+    def unlink(self):
+        self._guard_check_unlink()
+        return super().unlink()
+
+    def _write_prefill(self, vals):
+        """KPI values written into the lines by the system (launch, refresh)."""
+        return self.sudo().with_context(tracking_disable=True).write(vals)

@@ -2,6 +2,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .. import policy
 from .common import RATER_ROLES
 
 
@@ -9,6 +10,7 @@ class MfgAppraisalRater(models.Model):
     """A person who rates an appraisal, in one role (self, superior, peer, subordinate…)."""
 
     _name = "mfg.appraisal.rater"
+    _inherit = ["mfg.appraisal.guard"]
     _description = "Appraisal Rater"
     _order = "appraisal_id, role, id"
 
@@ -35,11 +37,47 @@ class MfgAppraisalRater(models.Model):
         for rater in self:
             rater.display_name = f"{rater.user_id.name} ({roles.get(rater.role, '')})"
 
+    # ------------------------------------------------------------------
+    # Write policy
+    # ------------------------------------------------------------------
+    def _guard_appraisal(self):
+        self.ensure_one()
+        return self.sudo().appraisal_id
+
+    def _guard_allowed_fields(self):
+        return policy.allowed(policy.RATER, self._rater_roles(), self._window())
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._guard_check_create()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._guard_check_write(vals)
+        return super().write(vals)
+
+    def unlink(self):
+        self._guard_check_unlink()
+        return super().unlink()
+
+    def _rater_roles(self):
+        """``{"rater"}`` when the current user is this entry's rater (and it is still open)."""
+        self.ensure_one()
+        return {"rater"} if self.user_id == self.env.user and self.state == "todo" else set()
+
+    def _window(self):
+        """``"open"`` while this rater's step of the appraisal is open, else the state."""
+        self.ensure_one()
+        expected = "self_assessment" if self.role == "self" else "rating"
+        state = self.sudo().appraisal_id.state
+        return "open" if state == expected else state
+
     def action_submit(self):
         """The rater hands in their scores: every line they rate needs a score."""
         for rater in self:
-            if rater.user_id != self.env.user and not self.env.user.has_group(
-                "mfg_appraisal.group_appraisal_hr"
+            if rater.user_id != self.env.user and (
+                not self.env.user.has_group("mfg_appraisal.group_appraisal_hr")
+                or rater.sudo().appraisal_id.employee_user_id == self.env.user
             ):
                 raise UserError(self.env._("Only the rater submits their own scores."))
             expected = "self_assessment" if rater.role == "self" else "rating"

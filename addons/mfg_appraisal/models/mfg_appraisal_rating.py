@@ -1,12 +1,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
+
+from .. import policy
 
 
 class MfgAppraisalRating(models.Model):
     """One rater's score (0-100) on one direct-rating line."""
 
     _name = "mfg.appraisal.rating"
+    _inherit = ["mfg.appraisal.guard"]
     _description = "Appraisal Rating"
     _order = "line_id, rater_id"
 
@@ -39,18 +42,30 @@ class MfgAppraisalRating(models.Model):
                     )
                 )
 
+    # ------------------------------------------------------------------
+    # Write policy: only the rater, on their own open entry
+    # ------------------------------------------------------------------
+    def _guard_appraisal(self):
+        self.ensure_one()
+        return self.sudo().appraisal_id
+
+    def _guard_allowed_fields(self):
+        rater = self.sudo().rater_id
+        return policy.allowed(
+            policy.RATING, rater.with_env(self.env)._rater_roles(), rater._window()
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._guard_check_create()
+        return super().create(vals_list)
+
     def write(self, vals):
+        self._guard_check_write(vals)
         if "score" in vals:
             vals = dict(vals, score_set=True)
-            for rating in self:
-                if rating.rater_id.state == "submitted":
-                    raise UserError(
-                        self.env._(
-                            "Submitted scores cannot change (%(line)s).", line=rating.line_name
-                        )
-                    )
-                if rating.user_id != self.env.user and not self.env.user.has_group(
-                    "mfg_appraisal.group_appraisal_hr"
-                ):
-                    raise UserError(self.env._("Only the rater gives their own scores."))
         return super().write(vals)
+
+    def unlink(self):
+        self._guard_check_unlink()
+        return super().unlink()

@@ -53,6 +53,18 @@ class MfgAppraisalTemplate(models.Model):
         help="The sheet has an initial score, a review adjustment with a reason and a final score "
         "(初核得分 / 复核调整 / 最后得分).",
     )
+    team_exclusions = fields.Boolean(
+        string="Team-member Exclusion Rules",
+        help="Team-member appraisal (班组人员绩效考核制度 第2条): people in probation, with 3 or "
+        "more leave requests or leave days, 3 or more quality issues in a month, or an unsafe "
+        "act are left out of cycles using this sheet. Other systems keep them in.",
+    )
+    max_review_adjustment = fields.Float(
+        string="Review Adjustment Limit",
+        default=10.0,
+        digits=(5, 2),
+        help="The reviewer's adjustment (复核调整) stays within plus or minus this many points.",
+    )
     min_aggregate_raters = fields.Integer(
         string="Minimum Raters for Aggregates",
         default=3,

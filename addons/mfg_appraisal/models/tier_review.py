@@ -1,14 +1,66 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models
+from odoo import api, models
+from odoo.exceptions import UserError
+
+APPRAISAL = "mfg.appraisal"
 
 
 class TierReview(models.Model):
+    """Approval reviews of appraisals are the record of who approved a result: callers never
+    create, change or delete them. The appraisal's approval steps (validate, reject, send back)
+    change them as the system once they checked the caller holds the pending tier; a reviewer
+    may only add a comment to their own pending review (the comment dialog)."""
+
     _inherit = "tier.review"
 
     def _get_reviewers(self):
         """Reviewer groups of appraisal tiers include the members of the groups implying them
-        (an HR manager reviews the HR officers' tier)."""
+        (an HR manager reviews the HR officers' tier); the appraisee never reviews their own
+        appraisal."""
         reviewers = super()._get_reviewers()
-        if self.model == "mfg.appraisal" and self.reviewer_group_id:
-            reviewers |= self.reviewer_group_id.all_user_ids
+        if self.model == APPRAISAL:
+            if self.reviewer_group_id:
+                reviewers |= self.reviewer_group_id.all_user_ids
+            appraisal = self.env[APPRAISAL].sudo().browse(self.res_id).exists()
+            reviewers -= appraisal.employee_user_id
         return reviewers
+
+    def _refuse(self):
+        raise UserError(
+            self.env._(
+                "Approvals of appraisals change only through the approval steps (validate, "
+                "reject, send back), by the reviewer of the pending tier."
+            )
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(vals.get("model") == APPRAISAL for vals in vals_list):
+            self._refuse()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            guarded = self.filtered(lambda r: r.model == APPRAISAL)
+            if guarded and (
+                set(vals) - {"comment"}
+                or any(
+                    r.status != "pending" or self.env.user not in r.reviewer_ids for r in guarded
+                )
+            ):
+                self._refuse()
+        return super().write(vals)
+
+    def unlink(self):
+        if not self.env.su and any(r.model == APPRAISAL for r in self):
+            self._refuse()
+        return super().unlink()
+
+    def _update_review_status(self):
+        """Promotion of waiting reviews to pending is bookkeeping of the chain itself (the
+        reviewer's counter calls it too): done as the system."""
+        ours = self.filtered(lambda r: r.model == APPRAISAL)
+        if ours:
+            super(TierReview, ours.sudo())._update_review_status()
+        if self - ours:
+            super(TierReview, self - ours)._update_review_status()

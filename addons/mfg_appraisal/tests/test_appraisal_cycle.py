@@ -33,6 +33,7 @@ class TestCycleLaunch(AppraisalCase):
         self.assertLessEqual(h2.date_publication_deadline, date(2026, 1, 15))
 
     def test_exclusions_are_recorded_with_reasons(self):
+        self.template.team_exclusions = True  # 班组人员 第2条: team-member sheets
         # A probation that ends after the period: excluded, with a visible reason.
         self.peer.sudo().current_version_id.trial_date_end = date(2026, 3, 1)
         cycle = self._cycle()
@@ -53,6 +54,7 @@ class TestCycleLaunch(AppraisalCase):
         self.assertEqual(cycle.exclusion_ids.mapped("reason"), ["unsafe"])
 
     def test_probation_exclusion_computed(self):
+        self.template.team_exclusions = True  # 班组人员 第2条: team-member sheets
         self.peer.sudo().current_version_id.trial_date_end = date(2026, 3, 1)
         cycle = self._cycle()
         cycle.with_user(self.user_hr).action_launch()
@@ -64,6 +66,7 @@ class TestCycleLaunch(AppraisalCase):
         )
 
     def test_exclusions_from_monthly_kpi_values(self):
+        self.template.team_exclusions = True  # 班组人员 第2条: team-member sheets
         kpi = self.env["mfg.kpi"].search([("code", "=", "LEAVE_REQUEST_COUNT")]) or self.env[
             "mfg.kpi"
         ].create(
@@ -86,6 +89,24 @@ class TestCycleLaunch(AppraisalCase):
         self.assertEqual(cycle.appraisal_ids.employee_id, self.peer, "2 leaves stay in")
         self.assertEqual(cycle.exclusion_ids.reason, "leave")
         self.assertIn(period.name, cycle.exclusion_ids.note)
+
+    def test_exclusions_apply_to_team_member_sheets_only(self):
+        """班组人员绩效考核制度 第2条 lists who is left out of the *team-member* appraisal
+        (probation, 3 or more leaves in a month, …). The workshop-staff system (车间人员绩效考核
+        制度) has no such article: a workshop sheet appraises everyone in scope."""
+        self.assertFalse(self.template.team_exclusions)
+        self.peer.sudo().current_version_id.trial_date_end = date(2026, 3, 1)
+        kpi = self.env["mfg.kpi"].search([("code", "=", "LEAVE_DAYS")]) or self.env[
+            "mfg.kpi"
+        ].create({"code": "LEAVE_DAYS", "name": "Leave days", "unit": "count"})
+        period = self.env["mfg.kpi.period"]._get_or_create("month", date(2025, 5, 1))
+        self.env["mfg.kpi.value"].create(
+            {"kpi_id": kpi.id, "period_id": period.id, "employee_id": self.emp.id, "value": 3}
+        )
+        cycle = self._cycle()
+        cycle.with_user(self.user_hr).action_launch()
+        self.assertEqual(cycle.appraisal_ids.employee_id, self.emp | self.peer)
+        self.assertFalse(cycle.exclusion_ids)
 
     def test_indirect_superior_when_the_manager_is_new(self):
         # The director took over the employee recently (the chatter logged the change of
@@ -193,11 +214,12 @@ class TestCalibration(AppraisalCase):
             for line in record.sudo().line_ids.filtered(lambda x: x.rule_kind != "direct"):
                 target = json.loads(line.rule)["target"]
                 line._write_prefill({"actual_value": target, "occurrences": 0, "actual_set": True})
-            for rater in record.rater_ids:
+            for rater in record.sudo().rater_ids:
                 rater.rating_ids.write(
                     {"score": 90.0 if record == appraisal else 88.0, "score_set": True}
                 )
                 rater.state = "submitted"
+        (appraisal | peer).sudo().state = "review"  # raters' scores count once rating closed
         self.assertEqual((appraisal | peer).mapped("grade"), ["excellent", "excellent"])
         action = cycle.with_user(self.user_hr).action_open_calibration()
         wizard = self.env[action["res_model"]].with_user(self.user_hr).browse(action["res_id"])

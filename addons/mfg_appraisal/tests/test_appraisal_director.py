@@ -1,6 +1,6 @@
 from datetime import date
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from .. import scoring
@@ -132,12 +132,26 @@ class TestDirectorSemiAnnualPlan(AppraisalCase):
         #         = 16.8 + 16.92 + 20 + 8.8 + 9.5 + 7.5 + 8.5 = 88.02
         self.assertAlmostEqual(appraisal.total_score, 88.02, 2)
         self.assertEqual(appraisal.grade, "excellent")
-        # Review adjustment needs a reason; final = 88.02 - 4 = 84.02 -> Good.
-        appraisal.with_user(boss).review_adjustment = -4.0
-        with self.assertRaisesRegex(ValidationError, "reason of the review adjustment"):
-            appraisal.with_user(boss).action_submit_rating()
-        appraisal.with_user(boss).adjustment_reason = "Two late deliveries in June."
         appraisal.with_user(boss).action_submit_rating()
+        # 复核调整 belongs to the review step (方案 六(三)): the appraiser no longer touches it;
+        # the reviewer (here HR: the sheet has no approval chain in this test) adjusts, with a
+        # reason, within the sheet's limit. Final = 88.02 - 4 = 84.02 -> Good.
+        with self.assertRaisesRegex(UserError, "You may not change"), self.cr.savepoint():
+            appraisal.with_user(boss).write(
+                {"review_adjustment": -4.0, "adjustment_reason": "Late deliveries."}
+            )
+        reviewer = appraisal.with_user(self.user_hr)
+        with (
+            self.assertRaisesRegex(ValidationError, "reason of the review adjustment"),
+            self.cr.savepoint(),
+        ):
+            reviewer.review_adjustment = -4.0
+        with self.assertRaisesRegex(ValidationError, "within ±10"), self.cr.savepoint():
+            reviewer.write({"review_adjustment": -12.0, "adjustment_reason": "Too much."})
+        self.assertEqual(appraisal.review_adjustment, 0.0, "nothing half-written")
+        reviewer.write(
+            {"review_adjustment": -4.0, "adjustment_reason": "Two late deliveries in June."}
+        )
         self.assertAlmostEqual(appraisal.final_score, 84.02, 2)
         self.assertEqual(appraisal.grade, "good")
 

@@ -58,9 +58,12 @@ class TestEquipmentAdministrator(AppraisalCase):
             line.with_user(self.user_director).write({field: value})
             self.assertAlmostEqual(line.score, expected, 2, line.name)
         self._rate(appraisal, self.user_director, SUPERIOR)
+        # The raters' combination is withheld while the rating is open (confidentiality)...
+        self.assertFalse(any(lines[9:].mapped("score_set")))
+        appraisal.with_user(self.user_director).action_submit_rating()
+        # ... and appears once, when the appraiser closes the rating.
         expected_attitude = [83, 73, 78, 86.5, 80, 78, 73, 86.5, 81.5, 76.5]
         self.assertEqual([round(s, 2) for s in lines[9:].mapped("score")], expected_attitude)
-        appraisal.with_user(self.user_director).action_submit_rating()
 
         performance, attitude = appraisal.section_ids.sorted("sequence")
         self.assertAlmostEqual(performance.score, 90.83, 2)

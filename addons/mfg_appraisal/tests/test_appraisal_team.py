@@ -200,9 +200,10 @@ class TestResultFlags(AppraisalCase):
         for line in appraisal.sudo().line_ids.filtered(lambda x: x.rule_kind != "direct"):
             target = json.loads(line.rule)["target"]
             line._write_prefill({"actual_value": target, "occurrences": 0, "actual_set": True})
-        for rater in appraisal.rater_ids:
+        for rater in appraisal.sudo().rater_ids:
             rater.rating_ids.write({"score": 90.0, "score_set": True})
             rater.state = "submitted"
+        appraisal.sudo().state = "review"  # raters' scores count once the rating is closed
         self.assertTrue(appraisal.score_complete)
         self.assertEqual(appraisal.grade, "fail")
 

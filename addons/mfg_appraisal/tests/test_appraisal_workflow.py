@@ -73,18 +73,18 @@ class TestAppraisalWorkflow(AppraisalCase):
         with self.assertRaisesRegex(UserError, "this action needs it Rating"):
             appraisal.with_user(self.user_director).action_submit_rating()
         line = appraisal.line_ids.filtered(lambda x: x.name == "Equipment intact rate")
-        with self.assertRaisesRegex(UserError, "only change while the appraisal is being rated"):
+        with self.assertRaisesRegex(UserError, "You may not change Actual Value"):
             line.with_user(self.user_director).write({"actual_value": 90})
         self._rate(appraisal, self.user_emp, SELF)
         appraisal.with_user(self.user_emp).action_submit_self()
-        with self.assertRaisesRegex(UserError, "Only the appraiser"):
+        with self.assertRaisesRegex(UserError, "You may not change Actual Value"):
             line.with_user(self.user_emp).write({"actual_value": 100})
         with self.assertRaises(AccessError):
             appraisal.with_user(self.user_other).read(["final_score"])
         with self.assertRaisesRegex(UserError, "Score every line"):
             appraisal.with_user(self.user_director).action_submit_rating()
         self.assertEqual(appraisal.state, "rating", "nothing half-written")
-        with self.assertRaisesRegex(UserError, "Only HR publishes"):
+        with self.assertRaisesRegex(UserError, "Only HR may publish"):
             appraisal.with_user(self.user_director).action_publish()
 
     def test_out_of_range_scores(self):
@@ -103,7 +103,7 @@ class TestAppraisalWorkflow(AppraisalCase):
     def test_submitted_scores_are_final(self):
         _cycle, appraisal = self._launched()
         rater = self._rate(appraisal, self.user_emp, SELF)
-        with self.assertRaisesRegex(UserError, "Submitted scores cannot change"):
+        with self.assertRaisesRegex(UserError, "You may not change Score"):
             rater.rating_ids[0].write({"score": 10})
 
     # --- confidentiality ---------------------------------------------------------------------

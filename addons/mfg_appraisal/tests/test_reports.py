@@ -224,13 +224,14 @@ class TestAppraisalReports(TransactionCase):
                 line.write({"actual_value": 100.0})
             else:
                 line.write({"level_number": 2, "rated_score": 85.0})
-        appraisal.with_user(self.user_boss).write(
-            {"review_adjustment": 1.0, "adjustment_reason": "Extra shift in June"}
-        )
         appraisal.rater_ids.filtered(lambda r: r.role == "superior").with_user(
             self.user_boss
         ).comment = "Solid half year"
         appraisal.with_user(self.user_boss).action_submit_rating()
+        # 复核调整: the HR director, holding the first tier of the chain, adjusts.
+        appraisal.with_user(self.user_hr_director).write(
+            {"review_adjustment": 1.0, "adjustment_reason": "Extra shift in June"}
+        )
         # 60% of bands at 100 (A = 100 → 100, B = 100 → 100, C = 100 → 100) + 40% of 85 = 94.
         self.assertEqual(appraisal.total_score, 94.0)
         self.assertEqual(appraisal.final_score, 95.0)

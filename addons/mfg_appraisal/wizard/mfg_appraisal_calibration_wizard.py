@@ -98,7 +98,8 @@ class MfgAppraisalCalibrationWizard(models.TransientModel):
         if not (self.reason or "").strip():
             raise ValidationError(self.env._("Give the reason of the calibration."))
         old = self.cycle_id._thresholds()
-        self.cycle_id.write(
+        # Thresholds move only here, with the reason: written as the system after the checks.
+        self.cycle_id.sudo().write(
             {
                 "threshold_excellent": self.threshold_excellent,
                 "threshold_good": self.threshold_good,
