@@ -75,28 +75,29 @@ class MfgAppraisalRater(models.Model):
     def action_submit(self):
         """The rater hands in their scores: every line they rate needs a score."""
         for rater in self:
+            # Peers and subordinates do not read the appraisal itself: its state as the system.
+            appraisal = rater.sudo().appraisal_id
             if rater.user_id != self.env.user and (
                 not self.env.user.has_group("mfg_appraisal.group_appraisal_hr")
-                or rater.sudo().appraisal_id.employee_user_id == self.env.user
+                or appraisal.employee_user_id == self.env.user
             ):
                 raise UserError(self.env._("Only the rater submits their own scores."))
-            expected = "self_assessment" if rater.role == "self" else "rating"
-            if rater.appraisal_id.state != expected:
+            if rater._window() != "open":
                 raise UserError(
                     self.env._(
                         "The appraisal of %(who)s is not open for %(role)s scores.",
-                        who=rater.appraisal_id.employee_id.name,
+                        who=appraisal.employee_id.name,
                         role=dict(self._fields["role"]._description_selection(self.env))[
                             rater.role
                         ],
                     )
                 )
-            missing = rater.rating_ids.filtered(lambda r: not r.score_set)
+            missing = rater.sudo().rating_ids.filtered(lambda r: not r.score_set)
             if missing:
                 raise UserError(
                     self.env._(
                         "Score every line before submitting; missing: %(lines)s.",
-                        lines=", ".join(missing.line_id.mapped("name")),
+                        lines=", ".join(missing.mapped("line_name")),
                     )
                 )
         self.sudo().write({"state": "submitted", "date_submitted": fields.Datetime.now()})

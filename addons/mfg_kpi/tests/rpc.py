@@ -24,8 +24,8 @@ class RpcCase(HttpCase):
 
     def rpc(self, user, model, method, *args, password=None, **kwargs):
         """Call ``model.method(*args, **kwargs)`` through ``/jsonrpc`` as ``user`` (a res.users
-        record whose password is its login, as ``new_test_user`` sets it, unless given)."""
-        password = password or getattr(user, "_rpc_password", None) or user.login
+        record whose password is the one ``new_test_user`` gives by default, unless given)."""
+        password = password or user.login + "x" * (8 - len(user.login))
         params = {
             "service": "object",
             "method": "execute_kw",
