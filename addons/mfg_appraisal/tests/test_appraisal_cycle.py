@@ -108,6 +108,29 @@ class TestCycleLaunch(AppraisalCase):
         self.assertEqual(cycle.appraisal_ids.employee_id, self.emp | self.peer)
         self.assertFalse(cycle.exclusion_ids)
 
+    def test_superior_without_login_never_leaves_the_appraiser_silently_empty(self):
+        # The director has no login: the boss, one level up, is proposed, and the sheet says why.
+        self.director.sudo().user_id = False
+        cycle = self._cycle()
+        cycle.with_user(self.user_hr).action_launch()
+        appraisal = self._appraisal(cycle)
+        self.assertEqual(appraisal.appraiser_id, self.user_boss)
+        self.assertIn("has no login", appraisal.appraiser_note)
+        # Nobody above with a login either: no appraiser, and a note telling HR to assign one.
+        self.boss.sudo().user_id = False
+        cycle = self._cycle(
+            name="No appraiser", date_start=date(2024, 1, 1), date_end=date(2024, 12, 31)
+        )
+        cycle.with_user(self.user_hr).action_launch()
+        appraisal = self._appraisal(cycle)
+        self.assertFalse(appraisal.appraiser_id)
+        self.assertIn("HR assigns the appraiser", appraisal.appraiser_note)
+        # HR assigns one before rating; the superior's rater entry follows.
+        appraisal.with_user(self.user_hr).appraiser_id = self.user_other
+        rater = appraisal.sudo().rater_ids.filtered(lambda r: r.role == "superior")
+        self.assertEqual(rater.user_id, self.user_other)
+        self.assertEqual(len(rater.rating_ids), 10)
+
     def test_indirect_superior_when_the_manager_is_new(self):
         # The director took over the employee recently (the chatter logged the change of
         # manager): the boss, the indirect superior, appraises.

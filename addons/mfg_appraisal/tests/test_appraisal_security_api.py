@@ -4,9 +4,8 @@ as each role: refused with a clear message, and the database unchanged afterward
 from datetime import date
 
 from odoo import Command
-from odoo.tests import new_test_user, tagged
-
 from odoo.addons.mfg_kpi.tests.rpc import RpcCase
+from odoo.tests import new_test_user, tagged
 
 from .common import AppraisalCase
 from .test_appraisal_scoring import PERFORMANCE, SELF, SUPERIOR
@@ -77,7 +76,7 @@ class TestAppraisalSecurityApi(AppraisalCase, RpcCase):
     def assertRefusedUnchanged(self, user, records, model, method, *args, **kwargs):
         """The call is refused and ``records`` (a recordset or a list of them) read back
         exactly as before."""
-        recordsets = records if isinstance(records, (list, tuple)) else [records]
+        recordsets = records if isinstance(records, list | tuple) else [records]
         before = [self.snapshot(rs) for rs in recordsets]
         error = self.refused(user, model, method, *args, **kwargs)
         self.assertTrue(error.message)
@@ -581,10 +580,10 @@ class TestAppraisalSecurityApi(AppraisalCase, RpcCase):
         groups = self.rpc(
             self.user_emp,
             "mfg.appraisal.rating",
-            "read_group",
+            "formatted_read_group",
             [("appraisal_id", "=", appraisal.id)],
-            ["score:avg"],
             ["role"],
+            ["score:avg"],
         )
         self.assertEqual({group["role"] for group in groups}, {"self"})
         # No tracking message carries a score, a final score or a grade.
