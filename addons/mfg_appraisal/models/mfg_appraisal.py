@@ -317,10 +317,6 @@ class MfgAppraisal(models.Model):
             self._move_appraiser_rater(previous_appraiser)
         return result
 
-    def unlink(self):
-        self._guard_check_unlink()
-        return super().unlink()
-
     def _log_html_changes(self, names):
         """Html fields cannot be tracked in Odoo 19: log their new text in the chatter."""
         for appraisal in self:

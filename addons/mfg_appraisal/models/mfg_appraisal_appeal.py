@@ -127,10 +127,10 @@ class MfgAppraisalAppeal(models.Model):
                     )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
         if not self.env.su:
             raise UserError(self.env._("Appeals are kept: they are never deleted."))
-        return super().unlink()
 
     def _check_hr(self):
         if not self.env.user.has_group("mfg_appraisal.group_appraisal_hr"):

@@ -88,10 +88,9 @@ class MfgAppraisalExclusion(models.Model):
                 )
         return super().write(vals)
 
-    def unlink(self):
-        if not self.env.su:
-            self._check_hr_draft(self.cycle_id)
-        return super().unlink()
+    @api.ondelete(at_uninstall=False)
+    def _unlink_hr_draft(self):
+        self._check_hr_draft(self.cycle_id)
 
     # ------------------------------------------------------------------
     # Launch

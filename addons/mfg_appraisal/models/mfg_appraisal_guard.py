@@ -109,6 +109,7 @@ class MfgAppraisalGuard(models.AbstractModel):
                 )
             )
 
+    @api.ondelete(at_uninstall=False)
     def _guard_check_unlink(self):
         if not self.env.su:
             raise UserError(

@@ -197,10 +197,6 @@ class MfgAppraisalLine(models.Model):
             vals = dict(vals, rated_set=True)
         return super().write(vals)
 
-    def unlink(self):
-        self._guard_check_unlink()
-        return super().unlink()
-
     def _write_prefill(self, vals):
         """KPI values written into the lines by the system (launch, refresh)."""
         return self.sudo().with_context(tracking_disable=True).write(vals)

@@ -52,7 +52,7 @@ class MfgAppraisalNote(models.Model):
                 raise UserError(self.env._("Only the author edits the text of a note."))
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
         if not self.env.su:
             raise UserError(self.env._("Notes on an appraisal are kept: they are never deleted."))
-        return super().unlink()

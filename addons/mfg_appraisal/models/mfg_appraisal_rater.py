@@ -56,10 +56,6 @@ class MfgAppraisalRater(models.Model):
         self._guard_check_write(vals)
         return super().write(vals)
 
-    def unlink(self):
-        self._guard_check_unlink()
-        return super().unlink()
-
     def _rater_roles(self):
         """``{"rater"}`` when the current user is this entry's rater (and it is still open)."""
         self.ensure_one()

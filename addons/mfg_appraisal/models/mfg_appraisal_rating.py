@@ -65,7 +65,3 @@ class MfgAppraisalRating(models.Model):
         if "score" in vals:
             vals = dict(vals, score_set=True)
         return super().write(vals)
-
-    def unlink(self):
-        self._guard_check_unlink()
-        return super().unlink()

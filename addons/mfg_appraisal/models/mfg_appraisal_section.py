@@ -54,10 +54,6 @@ class MfgAppraisalSection(models.Model):
         self._guard_check_write(vals)
         return super().write(vals)
 
-    def unlink(self):
-        self._guard_check_unlink()
-        return super().unlink()
-
     def _role_weights(self):
         self.ensure_one()
         return json.loads(self.role_weights or "{}") or {"superior": 100.0}

@@ -51,16 +51,18 @@ class TierReview(models.Model):
                 self._refuse()
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_appraisal_reviews_by_steps_only(self):
         if not self.env.su and any(r.model == APPRAISAL for r in self):
             self._refuse()
-        return super().unlink()
 
     def _update_review_status(self):
         """Promotion of waiting reviews to pending is bookkeeping of the chain itself (the
         reviewer's counter calls it too): done as the system."""
         ours = self.filtered(lambda r: r.model == APPRAISAL)
+        result = None
         if ours:
-            super(TierReview, ours.sudo())._update_review_status()
+            result = super(TierReview, ours.sudo())._update_review_status()
         if self - ours:
-            super(TierReview, self - ours)._update_review_status()
+            result = super(TierReview, self - ours)._update_review_status()
+        return result
