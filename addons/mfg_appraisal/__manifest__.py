@@ -30,6 +30,7 @@
         "views/mfg_appraisal_appeal_views.xml",
         "views/mfg_appraisal_exclusion_views.xml",
         "wizard/mfg_appraisal_calibration_wizard_views.xml",
+        "wizard/mfg_appraisal_correction_wizard_views.xml",
     ],
     "demo": ["demo/mfg_appraisal_demo.xml"],
     "external_dependencies": {"python": ["xlsxwriter"]},

@@ -85,7 +85,12 @@ class MfgAppraisal(models.Model):
     )
     adjustment_reason = fields.Text(tracking=True)
     appeal_score = fields.Float(
-        digits=(5, 2), tracking=True, readonly=True, help="Score set by HR on an accepted appeal."
+        string="Corrected Score",
+        digits=(5, 2),
+        tracking=True,
+        readonly=True,
+        help="Final score set after publication by an accepted appeal or an HR manager's "
+        "correction (with its reason in the chatter).",
     )
     # Not tracked: the chatter says the result once, at publication and on each later change
     # (appeal), never an intermediate value that would reveal one rater's score.
@@ -565,6 +570,18 @@ class MfgAppraisal(models.Model):
         )
         sudo.write({"state": "rating", "review_adjustment": 0.0, "adjustment_reason": False})
         return True
+
+    def action_open_correction(self):
+        """HR manager's tracked correction of a published result."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Correct the Result"),
+            "res_model": "mfg.appraisal.correction.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_appraisal_id": self.id},
+        }
 
     def action_appeal(self):
         self.ensure_one()

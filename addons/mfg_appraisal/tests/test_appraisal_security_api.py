@@ -739,3 +739,25 @@ class TestAppraisalSecurityApi(AppraisalCase, RpcCase):
         self.rpc(self.user_hr, APPRAISAL, "action_publish", [appraisal.id])
         self.assertEqual(appraisal.state, "published")
         self.assertTrue(appraisal.grade)
+
+    # ------------------------------------------------------------------
+    # HR's tracked correction path after publication
+    # ------------------------------------------------------------------
+    def test_hr_manager_corrects_a_published_result_with_a_reason(self):
+        appraisal = self._to_published()
+        manager = new_test_user(
+            self.env, "appr_hrm3", groups="mfg_appraisal.group_appraisal_hr_manager"
+        )
+        Wizard = "mfg.appraisal.correction.wizard"
+        vals = {"appraisal_id": appraisal.id, "new_score": 59.0, "reason": ""}
+        self.refused(self.user_hr, Wizard, "create", dict(vals, reason="Officer"))
+        self.refused(self.user_emp, Wizard, "create", dict(vals, reason="Me"))
+        wizard_id = self.rpc(manager, Wizard, "create", vals)
+        self.assertRefusedUnchanged(manager, appraisal, Wizard, "action_apply", [wizard_id])
+        wizard_id = self.rpc(
+            manager, Wizard, "create", dict(vals, reason="Scrap was counted twice in March.")
+        )
+        self.rpc(manager, Wizard, "action_apply", [wizard_id])
+        self.assertEqual((appraisal.final_score, appraisal.grade), (59.0, "fail"))
+        note = appraisal.sudo().message_ids.filtered(lambda m: "Corrected by HR" in (m.body or ""))
+        self.assertIn("Scrap was counted twice", note.body)

@@ -1,1 +1,2 @@
 from . import mfg_appraisal_calibration_wizard
+from . import mfg_appraisal_correction_wizard
