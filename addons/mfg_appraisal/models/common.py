@@ -30,6 +30,13 @@ CYCLE_KINDS = [
     ("irregular", "Irregular"),
 ]
 
+# The seed's three appraisal systems (seed 004): each has its own rules, schedule and results.
+APPRAISAL_SYSTEMS = [
+    ("workshop_staff", "Workshop staff (车间人员绩效考核制度)"),
+    ("director_plan", "Workshop director plan (车间主任绩效考核方案)"),
+    ("team_member", "Team members (班组人员绩效考核制度)"),
+]
+
 GRADES = [
     ("excellent", "Excellent"),
     ("good", "Good"),

@@ -5,7 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .. import scoring
-from .common import CYCLE_KINDS, scoring_errors
+from .common import APPRAISAL_SYSTEMS, CYCLE_KINDS, scoring_errors
 
 
 class MfgAppraisalTemplate(models.Model):
@@ -53,7 +53,16 @@ class MfgAppraisalTemplate(models.Model):
         help="The sheet has an initial score, a review adjustment with a reason and a final score "
         "(初核得分 / 复核调整 / 最后得分).",
     )
+    appraisal_system = fields.Selection(
+        APPRAISAL_SYSTEMS,
+        string="Appraisal System",
+        help="The seed's system this sheet belongs to: it decides the exclusion rules, the result "
+        "flags, the schedule and the calibration policy that apply.",
+    )
     team_exclusions = fields.Boolean(
+        compute="_compute_team_exclusions",
+        store=True,
+        readonly=False,
         string="Team-member Exclusion Rules",
         help="Team-member appraisal (班组人员绩效考核制度 第2条): people in probation, with 3 or "
         "more leave requests or leave days, 3 or more quality issues in a month, or an unsafe "
@@ -80,6 +89,11 @@ class MfgAppraisalTemplate(models.Model):
             template.weights_ok = abs(template.section_weight_total - 100) < 1e-6 and all(
                 abs(s.line_weight_total - 100) < 1e-6 for s in template.section_ids
             )
+
+    @api.depends("appraisal_system")
+    def _compute_team_exclusions(self):
+        for template in self:
+            template.team_exclusions = template.appraisal_system == "team_member"
 
     def _kinds(self):
         self.ensure_one()

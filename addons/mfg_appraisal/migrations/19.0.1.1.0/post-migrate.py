@@ -1,8 +1,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""19.0.1.1.0: the team-member exclusion rules (第2条) apply to the team-member sheets only.
+"""19.0.1.1.0: each seed sheet belongs to its appraisal system; the team-member exclusion rules
+(第2条) apply to the team-member sheets only.
 
-The seed sheets are ``noupdate`` data: flag the two team-member sheets the earlier release
-shipped (sheets a company made itself keep the flag off until HR sets it).
+The seed sheets are ``noupdate`` data: set the system of the eight sheets the earlier release
+shipped (sheets a company made itself stay without a system until HR sets it).
 """
 
 from odoo import SUPERUSER_ID, api
@@ -12,7 +13,18 @@ def migrate(cr, version):
     if not version:
         return
     env = api.Environment(cr, SUPERUSER_ID, {})
-    for xmlid in ("mfg_appraisal.template_team_leader", "mfg_appraisal.template_operator"):
-        template = env.ref(xmlid, raise_if_not_found=False)
+    systems = {
+        "template_workshop_director": "workshop_staff",
+        "template_equipment_admin": "workshop_staff",
+        "template_safety_officer": "workshop_staff",
+        "template_process_technician": "workshop_staff",
+        "template_maintenance_technician": "workshop_staff",
+        "template_director_plan": "director_plan",
+        "template_team_leader": "team_member",
+        "template_operator": "team_member",
+    }
+    for name, system in systems.items():
+        template = env.ref(f"mfg_appraisal.{name}", raise_if_not_found=False)
         if template:
-            template.team_exclusions = True
+            # The team-member exclusion rules follow from the system (computed).
+            template.appraisal_system = system
