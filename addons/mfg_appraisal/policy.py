@@ -50,14 +50,21 @@ APPRAISAL = {
         **_states(*OPEN_RESULT_STATES, fields={"interview_notes", "improvement_plan", "note_ids"}),
         "done": frozenset({"note_ids"}),
     },
-    # 复核调整: the holder of the current approval tier adjusts the score, with a reason.
-    "reviewer": _states("review", fields={"review_adjustment", "adjustment_reason"}),
+    # 复核调整: the holder of the current approval tier adjusts the score, with a reason; the
+    # production director confirming a director plan records the disposition (方案 七1).
+    "reviewer": _states(
+        "review",
+        fields={"review_adjustment", "adjustment_reason", "disposition", "disposition_note"},
+    ),
     "hr": {
         **_states("draft", "self_assessment", fields={"appraiser_id", "note_ids"}),
         "rating": frozenset({"line_ids", "note_ids"}),
         "review": frozenset({"note_ids"}),
-        **_states(*OPEN_RESULT_STATES, fields={"interview_notes", "improvement_plan", "note_ids"}),
-        "done": frozenset({"note_ids"}),
+        **_states(
+            *OPEN_RESULT_STATES,
+            fields={"interview_notes", "improvement_plan", "note_ids", "training_end_date"},
+        ),
+        "done": frozenset({"note_ids", "training_end_date"}),
     },
     "admin": {},
 }
@@ -107,6 +114,7 @@ CYCLE_CONFIG = frozenset(
     {
         "name",
         "kind",
+        "appraisal_system",
         "company_id",
         "date_start",
         "date_end",

@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
@@ -19,6 +20,24 @@ STATES = [
     ("interview", "Interview"),
     ("done", "Done"),
     ("cancelled", "Cancelled"),
+]
+
+# Which pay a published result is the basis of, per (system, cycle kind): performance pay
+# (车间人员 第12条1), quarterly and annual bonus (班组人员 第12条1-2), the director's year-end
+# bonus (方案 一2).
+PAYROLL_BASIS = {
+    ("workshop_staff", "annual"): "performance_pay",
+    ("team_member", "quarterly"): "quarterly_bonus",
+    ("team_member", "annual"): "annual_bonus",
+    ("director_plan", "semi_annual"): "year_end_bonus",
+}
+
+DISPOSITIONS = [
+    ("renewal", "Renewal (续聘)"),
+    ("dismissal", "Dismissal (解聘)"),
+    ("promotion", "Promotion (提升)"),
+    ("transfer", "Transfer (调转)"),
+    ("training", "Training (培训)"),
 ]
 
 # Months an appraiser must have led the appraisee, else the indirect superior is proposed.
@@ -58,6 +77,7 @@ class MfgAppraisal(models.Model):
     department_id = fields.Many2one("hr.department", index=True)
     template_id = fields.Many2one("mfg.appraisal.template", string="Sheet", required=True)
     template_code = fields.Char(related="template_id.code", store=True)
+    appraisal_system = fields.Selection(related="template_id.appraisal_system", store=True)
     appraiser_id = fields.Many2one(
         "res.users",
         string="Appraiser",
@@ -130,6 +150,33 @@ class MfgAppraisal(models.Model):
         string="Annual Fail (3 Irregular Fails)", readonly=True, copy=False
     )
     flag_dismissal_review = fields.Boolean(string="Dismissal Review", readonly=True, copy=False)
+    flag_demotion = fields.Boolean(string="Demotion or Reassignment", readonly=True, copy=False)
+    flag_reward = fields.Boolean(string="Reward (Dynamic Wage)", readonly=True, copy=False)
+    flag_penalty = fields.Boolean(string="Penalty (Dynamic Wage)", readonly=True, copy=False)
+    payroll_basis = fields.Selection(
+        [
+            ("performance_pay", "Performance pay"),
+            ("quarterly_bonus", "Quarterly bonus"),
+            ("annual_bonus", "Annual bonus"),
+            ("year_end_bonus", "Year-end bonus"),
+        ],
+        string="Basis For",
+        readonly=True,
+        copy=False,
+        help="The pay this published result is the basis of, for payroll.",
+    )
+    training_end_date = fields.Date(
+        string="Basic Training Ended",
+        copy=False,
+        tracking=True,
+        help="When the basic skills training ordered by this result ended: a result still "
+        "below 60 a month later raises the dismissal review (班组人员 第12条3).",
+    )
+    # 方案 七1: the production director's disposition, which HR then carries out.
+    disposition = fields.Selection(DISPOSITIONS, tracking=True, copy=False)
+    disposition_note = fields.Text(copy=False)
+    disposition_by = fields.Many2one("res.users", readonly=True, copy=False)
+    disposition_date = fields.Date(readonly=True, copy=False)
     flag_training = fields.Boolean(string="Promotion Training Eligible", readonly=True, copy=False)
     flag_basic_training = fields.Boolean(string="Basic Skills Training", readonly=True, copy=False)
     result_note = fields.Text(readonly=True, copy=False)
@@ -316,6 +363,14 @@ class MfgAppraisal(models.Model):
         html_changes = [name for name in ("interview_notes", "improvement_plan") if name in vals]
         previous_appraiser = {a.id: a.appraiser_id for a in self} if "appraiser_id" in vals else {}
         result = super().write(vals)
+        if "disposition" in vals:
+            # Who decided and when: recorded by the system, never given by the caller.
+            super(MfgAppraisal, self.sudo()).write(
+                {
+                    "disposition_by": self.env.uid if vals["disposition"] else False,
+                    "disposition_date": vals["disposition"] and fields.Date.context_today(self),
+                }
+            )
         if html_changes:
             self._log_html_changes(html_changes)
         if previous_appraiser:
@@ -367,6 +422,10 @@ class MfgAppraisal(models.Model):
             *super()._get_under_validation_exceptions(),
             "review_adjustment",
             "adjustment_reason",
+            "disposition",
+            "disposition_note",
+            "disposition_by",
+            "disposition_date",
             "note_ids",
         ]
 
@@ -636,7 +695,32 @@ class MfgAppraisal(models.Model):
         KPI prefill and activities, in a number of queries that does not grow with headcount."""
         employees = self._cycle_participants(cycle)
         templates = self._templates_by_job(cycle, employees)
-        templates_used = self.env["mfg.appraisal.template"].union(*templates.values())
+        # In scope without a sheet: a visible exclusion naming the position, never silence.
+        without = employees.filtered(lambda e: e.job_id not in templates)
+        if without == employees:
+            raise UserError(
+                self.env._(
+                    "No active %(kind)s sheet for the positions: %(jobs)s.",
+                    kind=dict(cycle._fields["kind"]._description_selection(self.env))[cycle.kind],
+                    jobs=", ".join(without.job_id.mapped("name")) or "-",
+                )
+            )
+        self.env["mfg.appraisal.exclusion"]._record(
+            cycle,
+            {
+                employee.id: [
+                    (
+                        "no_sheet",
+                        self.env._("No active sheet for %(job)s", job=employee.job_id.name or "-"),
+                    )
+                ]
+                for employee in without
+            },
+        )
+        employees -= without
+        templates_used = self.env["mfg.appraisal.template"].union(
+            *(templates[job] for job in employees.job_id)
+        )
         templates_used._check_complete(require_parameters=True)
         # The team-member exclusion rules (第2条) are computed only for people appraised on a
         # team-member sheet; exclusions HR recorded by hand apply to anyone.
@@ -695,47 +779,44 @@ class MfgAppraisal(models.Model):
         return appraisals.with_env(self.env)
 
     @api.model
+    def _cycle_templates(self, cycle):
+        """Active sheets of the cycle's company that serve its kind (and its system)."""
+        domain = [("state", "=", "active"), ("company_id", "=", cycle.company_id.id)]
+        if cycle.appraisal_system:
+            domain.append(("appraisal_system", "=", cycle.appraisal_system))
+        templates = self.env["mfg.appraisal.template"].search(domain)
+        return templates.filtered(lambda t: cycle.kind in t._kinds())
+
+    @api.model
     def _cycle_participants(self, cycle):
+        """Who the cycle appraises: its positions, else its sheet's, else the positions its
+        system appraises (with or without a sheet), else every position with a sheet."""
         domain = [("company_id", "=", cycle.company_id.id)]
         if cycle.job_ids:
             domain.append(("job_id", "in", cycle.job_ids.ids))
         elif cycle.template_id:
             domain.append(("job_id", "in", cycle.template_id.job_ids.ids))
         else:
-            templates = self.env["mfg.appraisal.template"].search(
-                [("state", "=", "active"), ("company_id", "=", cycle.company_id.id)]
-            )
-            domain.append(("job_id", "in", templates.job_ids.ids))
+            jobs = self._cycle_templates(cycle).job_ids
+            if cycle.appraisal_system in ("workshop_staff", "team_member"):
+                jobs |= self.env["hr.job"].search(
+                    [("mfg_appraisal_scope", "=", cycle.appraisal_system)]
+                )
+            domain.append(("job_id", "in", jobs.ids))
         if cycle.department_ids:
             domain.append(("department_id", "child_of", cycle.department_ids.ids))
         return self.env["hr.employee"].sudo().search(domain)
 
     @api.model
     def _templates_by_job(self, cycle, employees):
+        """{position: sheet} for the positions of ``employees`` that have an active sheet of
+        the cycle's kind and system."""
         if cycle.template_id:
             return {job: cycle.template_id for job in employees.job_id}
-        templates = self.env["mfg.appraisal.template"].search(
-            [
-                ("state", "=", "active"),
-                ("company_id", "=", cycle.company_id.id),
-                ("job_ids", "in", employees.job_id.ids),
-            ]
-        )
         by_job = {}
-        for template in templates:
-            if cycle.kind not in template._kinds():
-                continue
+        for template in self._cycle_templates(cycle):
             for job in template.job_ids:
                 by_job.setdefault(job, template)
-        missing = employees.job_id.filtered(lambda j: j not in by_job)
-        if missing:
-            raise UserError(
-                self.env._(
-                    "No active %(kind)s sheet for the positions: %(jobs)s.",
-                    kind=dict(cycle._fields["kind"]._description_selection(self.env))[cycle.kind],
-                    jobs=", ".join(missing.mapped("name")),
-                )
-            )
         return by_job
 
     @api.model
@@ -903,31 +984,60 @@ class MfgAppraisal(models.Model):
     # Results application (flags for people to decide)
     # ------------------------------------------------------------------
     def _apply_results(self):
-        """Bonus tiers and result flags from this and the previous appraisals of each employee,
-        read in one query."""
+        """Bonus tiers and result flags from this and the previous appraisals of each employee
+        in the same appraisal system, read in one query."""
         history = self.sudo().search_fetch(
             [
                 ("employee_id", "in", self.employee_id.ids),
                 ("state", "in", ("published", "interview", "done")),
                 ("id", "not in", self.ids),
             ],
-            ["employee_id", "cycle_kind", "cycle_date_end", "final_score", "grade"],
+            [
+                "employee_id",
+                "appraisal_system",
+                "cycle_kind",
+                "cycle_date_end",
+                "final_score",
+                "grade",
+                "flag_basic_training",
+                "training_end_date",
+            ],
             order="cycle_date_end desc",
         )
         past = {}
         for appraisal in history:
             past.setdefault(appraisal.employee_id.id, []).append(appraisal)
         for appraisal in self.sudo():
-            appraisal.write(appraisal._results(past.get(appraisal.employee_id.id, [])))
+            same_system = [
+                a
+                for a in past.get(appraisal.employee_id.id, [])
+                if a.appraisal_system == appraisal.appraisal_system
+            ]
+            appraisal.write(appraisal._results(same_system))
 
     def _results(self, past):
         """Flags of this appraisal given the employee's earlier appraisals."""
         self.ensure_one()
-        history = [(a.cycle_kind, a.cycle_date_end, a.final_score, a.grade) for a in past]
+        history = [
+            (
+                a.cycle_kind,
+                a.cycle_date_end,
+                a.final_score,
+                a.grade,
+                a.training_end_date if a.flag_basic_training else None,
+            )
+            for a in past
+        ]
         vals = self._result_flags(
-            self.cycle_kind, self.cycle_date_end, self.final_score, self.grade, history
+            self.cycle_kind,
+            self.cycle_date_end,
+            self.final_score,
+            self.grade,
+            history,
+            system=self.appraisal_system,
         )
-        if self.cycle_kind == "quarterly":
+        vals["payroll_basis"] = PAYROLL_BASIS.get((self.appraisal_system, self.cycle_kind), False)
+        if self.cycle_kind == "quarterly" and self.appraisal_system in (None, False, "team_member"):
             cycle = self.cycle_id
             with scoring_errors(self.env):
                 tier = scoring.bonus_tier(
@@ -942,10 +1052,22 @@ class MfgAppraisal(models.Model):
         return vals
 
     @api.model
-    def _result_flags(self, kind, date_end, score, grade, history):
-        """Result flags (第12条 of both systems) of an appraisal of ``kind`` ending ``date_end``
-        with ``score`` and ``grade``, given ``history``: (kind, end date, score, grade) of the
-        employee's other published appraisals."""
+    def _result_flags(self, kind, date_end, score, grade, history, system=None):
+        """Result flags of an appraisal of ``kind`` ending ``date_end`` with ``score`` and
+        ``grade``, given ``history``: (kind, end date, score, grade[, end of basic training])
+        of the employee's other published appraisals of the same system. Each system follows
+        its own articles (``system`` None: a sheet of no system gets every rule):
+
+        - workshop staff (车间人员 第12条): 2 consecutive annual 优秀 → promotion priority;
+          irregular 不合格 → interview with an improvement plan; 3 consecutive irregular
+          不合格 → the annual result is 不合格 and demotion / reassignment; 2 consecutive
+          annual 不合格 → dismissal review;
+        - team members (班组人员 第12条): annual above 90 → promotion training; 2 consecutive
+          quarters below 60 → basic skills training; still failing a month after that
+          training → dismissal review;
+        - director plan (方案 七2): 优秀 rewarded, 不及格 penalised (dynamic wage)."""
+        workshop = system in (None, False, "workshop_staff")
+        team = system in (None, False, "team_member")
         before = sorted((h for h in history if h[1] < date_end), key=lambda h: h[1], reverse=True)
         same_kind = [h for h in before if h[0] == kind]
         previous_grade = same_kind[0][3] if same_kind else None
@@ -955,45 +1077,71 @@ class MfgAppraisal(models.Model):
                 "flag_promotion",
                 "flag_interview",
                 "flag_forced_fail",
+                "flag_demotion",
                 "flag_dismissal_review",
                 "flag_training",
                 "flag_basic_training",
+                "flag_reward",
+                "flag_penalty",
             ),
             False,
         )
         notes = []
-        if kind == "annual":
+        _ = self.env._
+        if kind == "annual" and workshop:
             if grade == "excellent" and previous_grade == "excellent":
                 vals["flag_promotion"] = True
-                notes.append(self.env._("Two consecutive annual Excellent: promotion priority."))
+                notes.append(_("Two consecutive annual Excellent: promotion priority."))
             irregular = [h for h in before if h[0] == "irregular" and h[1].year == date_end.year]
             if len(irregular) >= 3 and all(h[3] == "fail" for h in irregular[:3]):
-                vals["flag_forced_fail"] = True
+                vals["flag_forced_fail"] = vals["flag_demotion"] = True
                 notes.append(
-                    self.env._("Three consecutive irregular Fail: the annual result is Fail.")
+                    _(
+                        "Three consecutive irregular Fail: the annual result is Fail; demotion "
+                        "or reassignment may follow."
+                    )
                 )
             failing = grade == "fail" or vals["flag_forced_fail"]
             if failing and previous_grade == "fail":
                 vals["flag_dismissal_review"] = True
-                notes.append(self.env._("Two consecutive annual Fail: dismissal review."))
-            if score >= 90:
-                vals["flag_training"] = True
-                notes.append(self.env._("Annual score of 90 or more: promotion training eligible."))
-        elif kind == "irregular" and grade == "fail":
+                notes.append(_("Two consecutive annual Fail: dismissal review."))
+        if kind == "annual" and team and score >= 90:
+            vals["flag_training"] = True
+            notes.append(_("Annual score of 90 or more: promotion training eligible."))
+        if kind == "irregular" and workshop and grade == "fail":
             vals["flag_interview"] = True
-            notes.append(self.env._("Irregular Fail: interview with an improvement plan."))
-        elif (
+            notes.append(_("Irregular Fail: interview with an improvement plan."))
+        if (
             kind == "quarterly"
+            and team
             and score < 60
             and previous_score is not None
             and previous_score < 60
         ):
             vals["flag_basic_training"] = True
             notes.append(
-                self.env._(
+                _(
                     "Two consecutive quarters below 60: basic skills training; dismissal review "
                     "if still failing a month after it."
                 )
             )
+        if team and score < 60:
+            trained = [
+                h[4]
+                for h in before
+                if len(h) > 4 and h[4] and h[4] + relativedelta(months=1) <= date_end
+            ]
+            if trained:
+                vals["flag_dismissal_review"] = True
+                notes.append(
+                    _("Still below 60 a month after the basic skills training: dismissal review.")
+                )
+        if system == "director_plan":
+            if grade == "excellent":
+                vals["flag_reward"] = True
+                notes.append(_("Excellent: reward under the dynamic wage rules."))
+            elif grade == "fail":
+                vals["flag_penalty"] = True
+                notes.append(_("Fail: penalty under the dynamic wage rules."))
         vals["result_note"] = "\n".join(notes) or False
         return vals

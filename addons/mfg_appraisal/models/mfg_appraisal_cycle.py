@@ -8,17 +8,26 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .. import policy, scoring
-from .common import CYCLE_KINDS, GRADES, scoring_errors
+from .common import APPRAISAL_SYSTEMS, CYCLE_KINDS, GRADES, scoring_errors
 
 
-def default_milestones(kind, date_start, date_end):
-    """The seed's schedule for a cycle of ``kind`` covering ``date_start``..``date_end``.
+def default_milestones(kind, date_start, date_end, system=None):
+    """The seed's schedule for a cycle of ``kind`` (of ``system``) covering
+    ``date_start``..``date_end``.
 
-    Workshop staff annual: launch Jan 4, indicators fixed by Jan 6, results published by Jan 15.
-    Director semi-annual: H1 in the first half of July, H2 in the first half of January.
-    Team members quarterly: within 10 days after the quarter.
+    Workshop staff annual (车间人员 第4条, 第7条): launch Jan 4, indicators fixed by Jan 6,
+    results published by Jan 15.
+    Director semi-annual (方案 四): H1 in the first half of July, H2 in the first half of January.
+    Team members (班组人员 第10条): quarterly and annual within 10 days after the period.
     """
     after = date_end + timedelta(days=1)
+    if kind in ("quarterly", "annual") and system == "team_member":
+        return {
+            "date_launch": after,
+            "date_indicators_fixed": after + timedelta(days=2),
+            "date_rating_deadline": after + timedelta(days=7),
+            "date_publication_deadline": after + timedelta(days=9),
+        }
     if kind == "annual":
         return {
             "date_launch": after.replace(day=4),
@@ -60,6 +69,14 @@ class MfgAppraisalCycle(models.Model):
 
     name = fields.Char(required=True, translate=True, tracking=True)
     kind = fields.Selection(CYCLE_KINDS, required=True, default="annual", tracking=True)
+    appraisal_system = fields.Selection(
+        APPRAISAL_SYSTEMS,
+        string="Appraisal System",
+        tracking=True,
+        help="Whom the cycle appraises when no position is chosen: the positions appraised under "
+        "this system (workshop staff, team members) or, for the director plan, its sheets' "
+        "positions. Its rules (exclusions, result flags, distribution policy) apply.",
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
@@ -163,10 +180,12 @@ class MfgAppraisalCycle(models.Model):
                 100.0 * cycle.done_count / cycle.appraisal_count if totals.get(cycle) else 0.0
             )
 
-    @api.onchange("kind", "date_start", "date_end")
+    @api.onchange("kind", "date_start", "date_end", "appraisal_system")
     def _onchange_schedule(self):
         if self.kind and self.date_start and self.date_end:
-            self.update(default_milestones(self.kind, self.date_start, self.date_end))
+            self.update(
+                default_milestones(self.kind, self.date_start, self.date_end, self.appraisal_system)
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -180,6 +199,7 @@ class MfgAppraisalCycle(models.Model):
                     vals.get("kind", "annual"),
                     fields.Date.to_date(vals["date_start"]),
                     fields.Date.to_date(vals["date_end"]),
+                    vals.get("appraisal_system"),
                 )
                 for key, value in milestones.items():
                     vals.setdefault(key, value)
@@ -357,26 +377,37 @@ class MfgAppraisalCycle(models.Model):
 
     @api.model
     def _cron_create_cycles(self):
-        """Create the draft cycles the seed's schedule calls for (once each), per company and
-        kind that has an active sheet."""
+        """Create the draft cycles the seed's schedule calls for (once each), per company,
+        appraisal system and kind that has an active sheet: each cycle carries its system, so
+        it launches as created, over the people that system appraises."""
         today = fields.Date.context_today(self)
-        templates = self.env["mfg.appraisal.template"].search([("state", "=", "active")])
+        templates = self.env["mfg.appraisal.template"].search(
+            [("state", "=", "active"), ("appraisal_system", "!=", False)]
+        )
         existing = {
-            (c.company_id.id, c.kind, c.date_start)
+            (c.company_id.id, c.appraisal_system, c.kind, c.date_start)
             for c in self.search([("date_end", ">=", today - timedelta(days=400))])
         }
         kinds = dict(self._fields["kind"]._description_selection(self.env))
+        systems = dict(self._fields["appraisal_system"]._description_selection(self.env))
+        served = {}
+        for template in templates:
+            key = (template.company_id, template.appraisal_system)
+            served.setdefault(key, set()).update(template._kinds())
         to_create = []
-        for company in templates.company_id:
-            company_kinds = set().union(*(t._kinds() for t in templates if t.company_id == company))
+        for (company, system), company_kinds in sorted(
+            served.items(), key=lambda item: (item[0][0].id, item[0][1])
+        ):
             for kind in ("annual", "semi_annual", "quarterly"):
                 period = kind in company_kinds and self._scheduled_period(kind, today)
-                if not period or (company.id, kind, period[0]) in existing:
+                if not period or (company.id, system, kind, period[0]) in existing:
                     continue
                 to_create.append(
                     {
-                        "name": f"{kinds[kind]} {period[0]:%Y-%m} – {period[1]:%Y-%m}",
+                        "name": f"{systems[system]}: {kinds[kind]} "
+                        f"{period[0]:%Y-%m} – {period[1]:%Y-%m}",
                         "kind": kind,
+                        "appraisal_system": system,
                         "company_id": company.id,
                         "date_start": period[0],
                         "date_end": period[1],

@@ -34,6 +34,7 @@ class MfgAppraisalExclusion(models.Model):
             ("leave", "3 or more leave requests or leave days in a month"),
             ("quality", "3 or more quality issues in a month"),
             ("unsafe", "Unsafe act"),
+            ("no_sheet", "No appraisal sheet for the position"),
             ("other", "Other"),
         ],
         required=True,
@@ -110,8 +111,15 @@ class MfgAppraisalExclusion(models.Model):
         for reason, employee_ids in self._from_kpis(cycle, computed_for).items():
             for employee_id, note in employee_ids.items():
                 found.setdefault(employee_id, []).append((reason, note))
+        self._record(cycle, found)
+        return cycle.exclusion_ids.employee_id & employees
+
+    @api.model
+    def _record(self, cycle, found):
+        """Record computed exclusions ``found`` ({employee id: [(reason, note)]}) of ``cycle``
+        that are not recorded yet, in one batch."""
         existing = {(e.employee_id.id, e.reason) for e in cycle.exclusion_ids}
-        self.sudo().create(
+        return self.sudo().create(
             [
                 {
                     "cycle_id": cycle.id,
@@ -125,7 +133,6 @@ class MfgAppraisalExclusion(models.Model):
                 if (employee_id, reason) not in existing
             ]
         )
-        return cycle.exclusion_ids.employee_id & employees
 
     @api.model
     def _in_probation(self, cycle, employees):

@@ -215,42 +215,51 @@ class ReportAppraisal(models.AbstractModel):
     # Signatures
     # ------------------------------------------------------------------
     def _signatures(self, appraisal):
-        """Signature rows: appraiser and reviewer; for the director plan the appraiser's
-        comments, the HR director's review and the president's office approval (filled from
-        the approval chain once approved)."""
+        """Signature rows: the appraiser, then one row per tier of the approval chain, in the
+        order the tiers are reviewed, named as the tier definitions are (any number of tiers);
+        a tier is filled once approved. Before the chain is requested, the tiers that will
+        apply are printed blank."""
         _ = self.env._
         appraiser = appraisal.rater_ids.filtered(
             lambda r: r.role in ("superior", "indirect") and r.user_id == appraisal.appraiser_id
         )[:1]
         first = {
-            "label": _("Appraiser"),
+            "label": _("Appraiser's comments")
+            if appraisal.template_code == "director_plan"
+            else _("Appraiser"),
             "name": appraisal.appraiser_id.name or "",
             "date": self._local_date(appraiser.date_submitted),
             "comment": appraiser.comment or "",
         }
-        approved = appraisal.review_ids.filtered(lambda r: r.status == "approved").sorted(
-            "sequence"
-        )
-        reviews = [
-            {
-                "name": review.done_by.name or "",
-                "date": self._local_date(review.reviewed_date),
-                "comment": review.comment or "",
-            }
-            for review in approved
-        ]
-        empty = {"name": "", "date": False, "comment": ""}
-        if appraisal.template_code == "director_plan":
-            first["label"] = _("Appraiser's comments")
-            return [
-                first,
-                dict(reviews[0] if reviews else empty, label=_("HR director review")),
-                dict(
-                    reviews[1] if len(reviews) > 1 else empty,
-                    label=_("President's office approval"),
-                ),
+        reviews = appraisal.sudo().review_ids.sorted("sequence")
+        if reviews:
+            rows = [
+                {
+                    "label": review.name or _("Reviewer"),
+                    "name": review.done_by.name if review.status == "approved" else "",
+                    "date": review.status == "approved" and self._local_date(review.reviewed_date),
+                    "comment": review.comment if review.status == "approved" else "",
+                }
+                for review in reviews
             ]
-        return [first, dict(reviews[0] if reviews else empty, label=_("Reviewer"))]
+        else:
+            definitions = (
+                self.env["tier.definition"]
+                .sudo()
+                .search(
+                    [
+                        ("model", "=", appraisal._name),
+                        ("company_id", "in", [False, appraisal.company_id.id]),
+                    ],
+                    order="sequence desc",
+                )
+            )
+            rows = [
+                {"label": definition.name, "name": "", "date": False, "comment": ""}
+                for definition in definitions
+                if appraisal.sudo().evaluate_tier(definition)
+            ] or [{"label": _("Reviewer"), "name": "", "date": False, "comment": ""}]
+        return [first, *rows]
 
     def _local_date(self, moment):
         """The date of a UTC datetime in the reader's time zone (False when unset)."""

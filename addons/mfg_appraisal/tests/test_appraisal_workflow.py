@@ -52,10 +52,20 @@ class TestAppraisalWorkflow(AppraisalCase):
         with self.assertRaisesRegex(ValidationError, "add up to 101%, not 100%"):
             self.template.action_activate()
 
-    def test_launch_needs_a_sheet_per_position(self):
+    def test_launch_records_who_has_no_sheet(self):
+        """班组人员 第2条 / 车间人员 第3条: everyone in scope is appraised or visibly left
+        out. A position without a sheet gives its people an exclusion naming it."""
         cycle = self._cycle(job_ids=[(6, 0, (self.job_equipment | self.job_leader).ids)])
+        cycle.with_user(self.user_hr).action_launch()
+        self.assertEqual(cycle.appraisal_ids.employee_id, self.emp | self.peer)
+        exclusion = cycle.exclusion_ids
+        self.assertEqual((exclusion.employee_id, exclusion.reason), (self.other, "no_sheet"))
+        self.assertIn(self.job_leader.name, exclusion.note)
+        # Nobody with a sheet at all: the launch stops and says which positions lack one.
+        alone = self._cycle(name="Leaders only", job_ids=[(6, 0, self.job_leader.ids)])
         with self.assertRaisesRegex(UserError, "No active Annual sheet for the positions"):
-            cycle.with_user(self.user_hr).action_launch()
+            alone.with_user(self.user_hr).action_launch()
+        self.assertFalse(alone.exclusion_ids, "nothing half-written")
 
     def test_only_hr_launches(self):
         cycle = self._cycle()

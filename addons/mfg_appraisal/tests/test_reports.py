@@ -51,6 +51,12 @@ class TestAppraisalReports(TransactionCase):
             name="Harriet HR Director",
             groups="mfg_appraisal.group_appraisal_hr_manager,hr.group_hr_user",
         )
+        cls.user_production_director = new_test_user(
+            cls.env,
+            "rep_prod_director",
+            name="Pia Production Director",
+            groups="mfg_appraisal.group_appraisal_production_director",
+        )
         cls.user_president = new_test_user(
             cls.env,
             "rep_president",
@@ -182,7 +188,7 @@ class TestAppraisalReports(TransactionCase):
         self.assertIn("Signature", text)
         self.assertIn("Date", text)
         self.assertRegex(text, r"Appraiser Bob Boss \d")
-        self.assertRegex(text, r"Reviewer Hedda HR \d")
+        self.assertRegex(text, r"HR review Hedda HR \d")
         self.assertNotIn("President's office approval", text)
 
     def test_appraisal_sheet_as_pdf(self):
@@ -228,30 +234,38 @@ class TestAppraisalReports(TransactionCase):
             self.user_boss
         ).comment = "Solid half year"
         appraisal.with_user(self.user_boss).action_submit_rating()
-        # 复核调整: the HR director, holding the first tier of the chain, adjusts.
+        # 方案 六(三)2: the production director reviews and confirms first, and records the
+        # disposition HR carries out (七1).
+        reviews = appraisal.review_ids.sorted("sequence")
+        self.assertEqual(
+            reviews.mapped("name"),
+            [
+                "Production director confirmation",
+                "HR director review",
+                "President's office approval",
+            ],
+        )
+        appraisal.with_user(self.user_production_director).write(
+            {"disposition": "renewal", "disposition_note": "Keep on the line."}
+        )
+        self.assertEqual(appraisal.disposition_by, self.user_production_director)
+        self._validate(appraisal, self.user_production_director, "Confirmed")
+        # 复核调整: then the HR director, holding the next tier, adjusts.
         appraisal.with_user(self.user_hr_director).write(
             {"review_adjustment": 1.0, "adjustment_reason": "Extra shift in June"}
         )
         # 60% of bands at 100 (A = 100 → 100, B = 100 → 100, C = 100 → 100) + 40% of 85 = 94.
         self.assertEqual(appraisal.total_score, 94.0)
         self.assertEqual(appraisal.final_score, 95.0)
-        reviews = appraisal.review_ids.sorted("sequence")
-        self.assertEqual(
-            reviews.mapped("name"), ["HR director review", "President's office approval"]
-        )
         for user, comment in (
             (self.user_hr_director, "Reviewed by HR"),
             (self.user_president, "Approved by the office"),
         ):
-            action = appraisal.with_user(user).validate_tier()
-            wizard = (
-                self.env["comment.wizard"]
-                .with_user(user)
-                .with_context(**action["context"])
-                .create({"comment": comment})
-            )
-            wizard.add_comment()
+            self._validate(appraisal, user, comment)
         self.assertEqual(appraisal.validation_status, "validated")
+        appraisal.with_user(self.user_hr).action_publish()
+        self.assertTrue(appraisal.flag_reward, "方案 七2: Excellent is rewarded")
+        self.assertEqual(appraisal.payroll_basis, "year_end_bonus")
 
         text = self._html(SHEET_REPORT, appraisal)
         for expected in (
@@ -266,6 +280,7 @@ class TestAppraisalReports(TransactionCase):
             "Final Score 95",
             "Extra shift in June",
             "Appraiser's comments Solid half year Bob Boss",
+            "Production director confirmation Confirmed Pia Production Director",
             "HR director review Reviewed by HR Harriet HR Director",
             "President's office approval Approved by the office Paul President",
         ):
@@ -274,6 +289,16 @@ class TestAppraisalReports(TransactionCase):
         text = self._html(SHEET_REPORT, appraisal, user=self.user_president)
         self.assertIn("Appraisee Dora Director", text)
         self.assertIn("President's office approval Approved by the office Paul President", text)
+
+    def _validate(self, appraisal, user, comment):
+        action = appraisal.with_user(user).validate_tier()
+        wizard = (
+            self.env["comment.wizard"]
+            .with_user(user)
+            .with_context(**action["context"])
+            .create({"comment": comment})
+        )
+        wizard.add_comment()
 
     def test_cycle_summary(self):
         text = self._html(CYCLE_REPORT, self.cycle, user=self.user_hr)

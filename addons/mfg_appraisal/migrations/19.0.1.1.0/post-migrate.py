@@ -28,3 +28,19 @@ def migrate(cr, version):
         if template:
             # The team-member exclusion rules follow from the system (computed).
             template.appraisal_system = system
+    scopes = {
+        "workshop_staff": (
+            "job_workshop_director",
+            "job_dispatcher",
+            "job_equipment_admin",
+            "job_maintenance_technician",
+            "job_process_technician",
+            "job_safety_officer",
+        ),
+        "team_member": ("job_team_leader", "job_statistician", "job_operator"),
+    }
+    for scope, names in scopes.items():
+        for name in names:
+            job = env.ref(f"mfg_org.{name}", raise_if_not_found=False)
+            if job and not job.mfg_appraisal_scope:
+                job.mfg_appraisal_scope = scope
