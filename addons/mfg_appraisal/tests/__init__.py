@@ -2,6 +2,7 @@ from . import test_appraisal_scoring
 from . import test_appraisal_workflow
 from . import test_appraisal_security_api
 from . import test_appraisal_policy_matrix
+from . import test_appraisal_systems
 from . import test_appraisal_director
 from . import test_appraisal_team
 from . import test_appraisal_cycle

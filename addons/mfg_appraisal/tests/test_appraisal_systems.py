@@ -1,0 +1,183 @@
+"""The seed's three appraisal systems, each with its own scope, schedule and results."""
+
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.tests import tagged
+
+from .common import AppraisalCase
+
+
+@tagged("post_install", "-at_install")
+class TestAppraisalSystems(AppraisalCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # A factory of its own, so that only this test's sheets and people are scheduled.
+        cls.factory = cls.env["res.company"].create({"name": "Systems Factory"})
+        cls.env.user.company_ids |= cls.factory
+        cls.user_hr.company_ids |= cls.factory
+        Job = cls.env["hr.job"]
+        cls.job_equipment2 = Job.create(
+            {
+                "name": "Equipment admin (systems)",
+                "company_id": cls.factory.id,
+                "mfg_appraisal_scope": "workshop_staff",
+            }
+        )
+        cls.job_dispatcher2 = Job.create(
+            {
+                "name": "Dispatcher without sheet (systems)",
+                "company_id": cls.factory.id,
+                "mfg_appraisal_scope": "workshop_staff",
+            }
+        )
+        cls.job_operator2 = Job.create(
+            {
+                "name": "Operator (systems)",
+                "company_id": cls.factory.id,
+                "mfg_appraisal_scope": "team_member",
+            }
+        )
+        workshop = cls.template.copy(
+            {
+                "name": "Workshop sheet (systems)",
+                "company_id": cls.factory.id,
+                "appraisal_system": "workshop_staff",
+                "cycle_kinds": "annual,irregular",
+                "job_ids": [Command.set(cls.job_equipment2.ids)],
+            }
+        )
+        team = cls.template.copy(
+            {
+                "name": "Team sheet (systems)",
+                "company_id": cls.factory.id,
+                "appraisal_system": "team_member",
+                "cycle_kinds": "quarterly,annual",
+                "job_ids": [Command.set(cls.job_operator2.ids)],
+            }
+        )
+        (workshop | team).state = "active"
+        Employee = cls.env["hr.employee"].with_company(cls.factory)
+        boss = Employee.create(
+            {"name": "Systems Boss", "user_id": cls.user_director.id, "company_id": cls.factory.id}
+        )
+        cls.admin2, cls.dispatcher2, cls.operator2 = Employee.create(
+            [
+                {"name": name, "job_id": job.id, "parent_id": boss.id, "company_id": cls.factory.id}
+                for name, job in (
+                    ("Ada Admin", cls.job_equipment2),
+                    ("Dan Dispatcher", cls.job_dispatcher2),
+                    ("Otto Operator", cls.job_operator2),
+                )
+            ]
+        )
+
+    def test_scheduled_cycles_carry_their_system_and_launch_as_created(self):
+        """车间人员 第4条 / 第7条: the annual appraisal starts Jan 4 and is published by
+        Jan 15; 班组人员 第10条: quarterly and annual within 10 days after the period."""
+        Cycle = self.env["mfg.appraisal.cycle"]
+        with freeze_time("2027-01-02"):
+            created = Cycle._cron_create_cycles().filtered(lambda c: c.company_id == self.factory)
+        found = {(c.appraisal_system, c.kind): c for c in created}
+        self.assertEqual(
+            set(found),
+            {
+                ("workshop_staff", "annual"),
+                ("team_member", "annual"),
+                ("team_member", "quarterly"),
+            },
+        )
+        workshop = found["workshop_staff", "annual"]
+        self.assertEqual(workshop.date_launch, date(2027, 1, 4))
+        self.assertEqual(workshop.date_publication_deadline, date(2027, 1, 15))
+        team_annual = found["team_member", "annual"]
+        self.assertEqual(team_annual.date_publication_deadline, date(2027, 1, 10))
+        quarterly = found["team_member", "quarterly"]
+        self.assertEqual(quarterly.date_start, date(2026, 10, 1))
+        self.assertLessEqual(quarterly.date_publication_deadline, date(2027, 1, 10))
+        # Launched exactly as the scheduler made them: no position picked by hand.
+        workshop.with_user(self.user_hr).action_launch()
+        self.assertEqual(workshop.appraisal_ids.employee_id, self.admin2)
+        self.assertEqual(
+            [(x.employee_id, x.reason) for x in workshop.exclusion_ids],
+            [(self.dispatcher2, "no_sheet")],
+            "in scope without a sheet: visible, never silent",
+        )
+        quarterly.with_user(self.user_hr).action_launch()
+        self.assertEqual(quarterly.appraisal_ids.employee_id, self.operator2)
+        self.assertEqual(quarterly.appraisal_ids.appraisal_system, "team_member")
+
+    def flags(self, system, kind, end, score, grade, history=()):
+        return self.env["mfg.appraisal"]._result_flags(
+            kind, end, score, grade, list(history), system=system
+        )
+
+    def test_results_follow_each_systems_own_articles(self):
+        """车间人员 第12条 and 班组人员 第12条 each apply to their own people only."""
+        # 班组人员 第12条3: an annual score above 90 opens promotion training — team only.
+        self.assertTrue(
+            self.flags("team_member", "annual", date(2025, 12, 31), 92, "excellent")[
+                "flag_training"
+            ]
+        )
+        self.assertFalse(
+            self.flags("workshop_staff", "annual", date(2025, 12, 31), 92, "excellent")[
+                "flag_training"
+            ]
+        )
+        # 车间人员 第12条2: two annual Excellent give promotion priority — workshop only.
+        last = ("annual", date(2024, 12, 31), 90, "excellent")
+        self.assertTrue(
+            self.flags("workshop_staff", "annual", date(2025, 12, 31), 91, "excellent", [last])[
+                "flag_promotion"
+            ]
+        )
+        self.assertFalse(
+            self.flags("team_member", "annual", date(2025, 12, 31), 91, "excellent", [last])[
+                "flag_promotion"
+            ]
+        )
+        # 车间人员 第12条3(2): three irregular Fail → annual Fail, demotion or reassignment.
+        irregular = [("irregular", date(2025, m, 28), 50, "fail") for m in (3, 6, 9)]
+        vals = self.flags("workshop_staff", "annual", date(2025, 12, 31), 80, "good", irregular)
+        self.assertTrue(vals["flag_forced_fail"] and vals["flag_demotion"])
+        # 车间人员 第12条3(3): two annual Fail → dismissal review — not a team rule.
+        last = ("annual", date(2024, 12, 31), 50, "fail")
+        self.assertTrue(
+            self.flags("workshop_staff", "annual", date(2025, 12, 31), 55, "fail", [last])[
+                "flag_dismissal_review"
+            ]
+        )
+        self.assertFalse(
+            self.flags("team_member", "annual", date(2025, 12, 31), 55, "fail", [last])[
+                "flag_dismissal_review"
+            ]
+        )
+
+    def test_still_failing_a_month_after_basic_training_means_dismissal_review(self):
+        """班组人员 第12条3: two quarters below 60 → basic skills training; still failing a
+        month after it ends → dismissal."""
+        q2 = ("quarterly", date(2025, 6, 30), 55, "fail")
+        vals = self.flags("team_member", "quarterly", date(2025, 9, 30), 58, "fail", [q2])
+        self.assertTrue(vals["flag_basic_training"])
+        trained = ("quarterly", date(2025, 9, 30), 58, "fail", date(2025, 10, 31))
+        vals = self.flags("team_member", "quarterly", date(2025, 12, 31), 57, "fail", [trained])
+        self.assertTrue(vals["flag_dismissal_review"])
+        vals = self.flags("team_member", "quarterly", date(2025, 12, 31), 65, "pass", [trained])
+        self.assertFalse(vals["flag_dismissal_review"], "passed after the training")
+        recent = ("quarterly", date(2025, 9, 30), 58, "fail", date(2025, 12, 15))
+        vals = self.flags("team_member", "quarterly", date(2025, 12, 31), 57, "fail", [recent])
+        self.assertFalse(vals["flag_dismissal_review"], "less than a month after the training")
+
+    def test_director_plan_result_rewarded_or_penalised(self):
+        """车间主任绩效考核方案 七2: 优秀 rewarded, 不及格 penalised, as the dynamic wage."""
+        end = date(2025, 6, 30)
+        self.assertTrue(
+            self.flags("director_plan", "semi_annual", end, 90, "excellent")["flag_reward"]
+        )
+        self.assertTrue(self.flags("director_plan", "semi_annual", end, 50, "fail")["flag_penalty"])
+        vals = self.flags("director_plan", "semi_annual", end, 80, "good")
+        self.assertFalse(vals["flag_reward"] or vals["flag_penalty"])
