@@ -348,6 +348,16 @@ class MfgAppraisalCycle(models.Model):
     def action_open_calibration(self):
         self.ensure_one()
         self._check_hr()
+        if self.appraisal_system not in (False, "workshop_staff"):
+            systems = dict(self._fields["appraisal_system"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "The grade distribution policy (Excellent at most 10%%, Good at least 60%%, "
+                    "Fail about 5%%) is the workshop-staff system's (车间人员 第11条): cycles of "
+                    "%(system)s are not calibrated.",
+                    system=systems[self.appraisal_system],
+                )
+            )
         wizard = self.env["mfg.appraisal.calibration.wizard"].create({"cycle_id": self.id})
         return {
             "type": "ir.actions.act_window",

@@ -5,6 +5,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo import Command
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import AppraisalCase
@@ -181,3 +182,15 @@ class TestAppraisalSystems(AppraisalCase):
         self.assertTrue(self.flags("director_plan", "semi_annual", end, 50, "fail")["flag_penalty"])
         vals = self.flags("director_plan", "semi_annual", end, 80, "good")
         self.assertFalse(vals["flag_reward"] or vals["flag_penalty"])
+
+    def test_calibration_only_for_the_workshop_staff_policy(self):
+        """车间人员 第11条2 sets the distribution policy for workshop staff only."""
+        team = self._cycle(
+            "quarterly",
+            name="Team Q3",
+            appraisal_system="team_member",
+            date_start=date(2025, 7, 1),
+            date_end=date(2025, 9, 30),
+        )
+        with self.assertRaisesRegex(UserError, "workshop-staff system"):
+            team.with_user(self.user_hr).action_open_calibration()

@@ -25,8 +25,12 @@ class MfgAppraisalCalibrationWizard(models.TransientModel):
     reason = fields.Text()
 
     def _scores(self):
+        """The cohort the policy is about (车间人员 第11条): the cycle's workshop-staff
+        appraisals (and those on sheets of no system)."""
         appraisals = self.cycle_id.appraisal_ids.filtered(
-            lambda a: a.score_complete and a.state != "cancelled"
+            lambda a: a.score_complete
+            and a.state != "cancelled"
+            and a.appraisal_system in (False, "workshop_staff")
         )
         return [a.total_score + a.review_adjustment for a in appraisals]
 
