@@ -21,6 +21,7 @@
         "data/tier_definition_data.xml",
         "data/mfg_appraisal_template_data.xml",
         "data/hr_job_data.xml",
+        "data/mfg_appraisal_irregular_data.xml",
         "report/mfg_appraisal_report.xml",
         "report/mfg_appraisal_templates.xml",
         "views/mfg_appraisal_menus.xml",

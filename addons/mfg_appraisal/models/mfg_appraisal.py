@@ -127,6 +127,13 @@ class MfgAppraisal(models.Model):
     appeal_deadline = fields.Date(compute="_compute_appeal_deadline", store=True)
     appeal_ids = fields.One2many("mfg.appraisal.appeal", "appraisal_id", string="Appeals")
     note_ids = fields.One2many("mfg.appraisal.note", "appraisal_id", string="Manager Notes")
+    # 车间人员 第7条2: the year's irregular results are a main source of the annual appraisal.
+    irregular_appraisal_ids = fields.Many2many(
+        "mfg.appraisal",
+        compute="_compute_irregular",
+        string="Irregular Appraisals of the Year",
+    )
+    irregular_average = fields.Float(compute="_compute_irregular", digits=(5, 2))
     # Html fields cannot be tracked in Odoo 19: write() posts their new text in the chatter.
     interview_notes = fields.Html()
     improvement_plan = fields.Html()
@@ -224,6 +231,31 @@ class MfgAppraisal(models.Model):
                 "fail"
                 if appraisal.flag_forced_fail
                 else scoring.grade_for(score, appraisal.cycle_id._thresholds())
+            )
+
+    def _compute_irregular(self):
+        annual = self.filtered(lambda a: a.cycle_kind == "annual" and a.cycle_date_end)
+        found = self.browse()
+        if annual:
+            found = self.sudo().search_fetch(
+                [
+                    ("employee_id", "in", annual.employee_id.ids),
+                    ("cycle_kind", "=", "irregular"),
+                    ("state", "in", ("published", "interview", "done")),
+                    ("cycle_date_end", ">=", min(annual.mapped("cycle_id.date_start"))),
+                    ("cycle_date_end", "<=", max(annual.mapped("cycle_date_end"))),
+                ],
+                ["employee_id", "cycle_date_end", "final_score"],
+            )
+        for appraisal in self:
+            mine = found.filtered(
+                lambda a, me=appraisal: a.employee_id == me.employee_id
+                and me.cycle_id.date_start <= a.cycle_date_end <= me.cycle_date_end
+            )
+            appraisal.irregular_appraisal_ids = mine.with_env(self.env)
+            scores = mine.mapped("final_score")
+            appraisal.irregular_average = (
+                scoring.round_score(sum(scores) / len(scores)) if scores else 0.0
             )
 
     @api.depends("date_published", "cycle_id.appeal_days")
@@ -794,7 +826,7 @@ class MfgAppraisal(models.Model):
         domain = [("company_id", "=", cycle.company_id.id)]
         if cycle.job_ids:
             domain.append(("job_id", "in", cycle.job_ids.ids))
-        elif cycle.template_id:
+        elif cycle.template_id.job_ids:
             domain.append(("job_id", "in", cycle.template_id.job_ids.ids))
         else:
             jobs = self._cycle_templates(cycle).job_ids

@@ -117,6 +117,13 @@ class MfgAppraisalCycle(models.Model):
         "the period, an unsafe act. Other sheets (workshop staff, director plan) keep everyone.",
     )
     appraisal_ids = fields.One2many("mfg.appraisal", "cycle_id", string="Appraisals")
+    irregular_count = fields.Integer(
+        compute="_compute_irregular",
+        string="Irregular Appraisals in the Year",
+        help="Irregular appraisals launched in the year of this annual workshop-staff cycle: "
+        "车间人员 第4条 asks for at least three a year; their results feed the annual one.",
+    )
+    irregular_warning = fields.Char(compute="_compute_irregular")
     exclusion_ids = fields.One2many("mfg.appraisal.exclusion", "cycle_id", string="Exclusions")
     appraisal_count = fields.Integer(compute="_compute_progress")
     done_count = fields.Integer(compute="_compute_progress")
@@ -180,6 +187,55 @@ class MfgAppraisalCycle(models.Model):
                 100.0 * cycle.done_count / cycle.appraisal_count if totals.get(cycle) else 0.0
             )
 
+    @api.depends("kind", "appraisal_system", "date_end", "company_id")
+    def _compute_irregular(self):
+        annual = self.filtered(
+            lambda c: c.kind == "annual"
+            and c.appraisal_system in (False, "workshop_staff")
+            and c.date_end
+        )
+        groups = {}
+        if annual:
+            years = {cycle.date_end.year for cycle in annual}
+            groups = {
+                (company.id, system, day.year): count
+                for company, system, day, count in self.sudo()._read_group(
+                    [
+                        ("kind", "=", "irregular"),
+                        ("state", "in", ("running", "published", "closed")),
+                        ("company_id", "in", annual.company_id.ids),
+                        ("date_end", ">=", date(min(years), 1, 1)),
+                        ("date_end", "<=", date(max(years), 12, 31)),
+                    ],
+                    ["company_id", "appraisal_system", "date_end:year"],
+                    ["__count"],
+                )
+            }
+        for cycle in self:
+            if cycle not in annual:
+                cycle.irregular_count = 0
+                cycle.irregular_warning = False
+                continue
+            year = cycle.date_end.year
+            count = sum(
+                n
+                for (company, system, y), n in groups.items()
+                if company == cycle.company_id.id
+                and y == year
+                and system in (False, cycle.appraisal_system)
+            )
+            cycle.irregular_count = count
+            cycle.irregular_warning = (
+                self.env._(
+                    "Only %(n)s irregular appraisals in %(year)s: 车间人员 第4条 asks for at "
+                    "least three a year, and their results are a main source of the annual one.",
+                    n=count,
+                    year=year,
+                )
+                if count < 3
+                else False
+            )
+
     @api.onchange("kind", "date_start", "date_end", "appraisal_system")
     def _onchange_schedule(self):
         if self.kind and self.date_start and self.date_end:
@@ -190,8 +246,8 @@ class MfgAppraisalCycle(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su:
-            self._check_hr()
             for vals in vals_list:
+                self._check_runner([vals.get("kind", "annual")])
                 self._refuse_fields(set(vals) - policy.CYCLE_CONFIG)
         for vals in vals_list:
             if vals.get("date_start") and vals.get("date_end") and not vals.get("date_launch"):
@@ -207,7 +263,7 @@ class MfgAppraisalCycle(models.Model):
 
     def write(self, vals):
         if not self.env.su:
-            self._check_hr()
+            self._check_runner([*self.mapped("kind"), vals.get("kind", "irregular")])
             for cycle in self:
                 allowed = policy.allowed(policy.CYCLE, {"hr"}, cycle.state)
                 self._refuse_fields(set(vals) - allowed - policy.MAIL_FIELDS, cycle)
@@ -259,6 +315,20 @@ class MfgAppraisalCycle(models.Model):
         if not self.env.user.has_group("mfg_appraisal.group_appraisal_hr"):
             raise UserError(self.env._("Only HR runs appraisal cycles."))
 
+    def _check_runner(self, kinds):
+        """HR runs every cycle; the production department also runs the irregular ones
+        (车间人员 第4条: 不定期考核由生产部视具体情况而定)."""
+        if self.env.user.has_group("mfg_appraisal.group_appraisal_hr"):
+            return
+        production = self.env.user.has_group("mfg_appraisal.group_appraisal_production")
+        if not production or any(kind != "irregular" for kind in kinds):
+            raise UserError(
+                self.env._(
+                    "Only HR runs appraisal cycles; the production department runs the "
+                    "irregular ones."
+                )
+            )
+
     def _check_state(self, *states):
         labels = dict(self._fields["state"]._description_selection(self.env))
         for cycle in self:
@@ -274,11 +344,13 @@ class MfgAppraisalCycle(models.Model):
 
     def action_launch(self):
         """Create every appraisal of the cycle in one set-based pass."""
-        self._check_hr()
+        self._check_runner(self.mapped("kind"))
         self._lock_rows()
         self._check_state("draft")
         for cycle in self:
             cycle.env["mfg.appraisal"]._launch_cycle(cycle)
+            if cycle.irregular_warning:
+                cycle.sudo().message_post(body=cycle.irregular_warning)
         self.sudo().write({"state": "running"})
         return True
 

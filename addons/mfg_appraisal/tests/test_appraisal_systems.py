@@ -6,7 +6,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import AppraisalCase
 
@@ -194,3 +194,66 @@ class TestAppraisalSystems(AppraisalCase):
         )
         with self.assertRaisesRegex(UserError, "workshop-staff system"):
             team.with_user(self.user_hr).action_open_calibration()
+
+    def test_production_department_runs_irregular_inspections(self):
+        """车间人员 第4条 / 第7条2: the production department inspects at least three times a
+        year; the results are a main source of the annual appraisal."""
+        inspector = new_test_user(
+            self.env,
+            "appr_inspector",
+            groups="mfg_appraisal.group_appraisal_production",
+            company_id=self.factory.id,
+            company_ids=[Command.set(self.factory.ids)],
+        )
+        sheet = self.env.ref("mfg_appraisal.template_irregular_inspection").copy(
+            {"company_id": self.factory.id}
+        )
+        sheet.state = "active"
+        Cycle = self.env["mfg.appraisal.cycle"].with_user(inspector)
+        with self.assertRaisesRegex(UserError, "production department runs the irregular"):
+            Cycle.create(
+                {
+                    "name": "Not ours",
+                    "kind": "annual",
+                    "company_id": self.factory.id,
+                    "date_start": date(2025, 1, 1),
+                    "date_end": date(2025, 12, 31),
+                }
+            )
+        irregular = Cycle.create(
+            {
+                "name": "Inspection March",
+                "kind": "irregular",
+                "appraisal_system": "workshop_staff",
+                "template_id": sheet.id,
+                "company_id": self.factory.id,
+                "date_start": date(2025, 3, 1),
+                "date_end": date(2025, 3, 31),
+            }
+        )
+        irregular.action_launch()
+        appraisal = irregular.appraisal_ids.filtered(lambda a: a.employee_id == self.admin2)
+        self.assertEqual(appraisal.template_id, sheet, "the light sheet, for everyone in scope")
+        self.assertIn(self.dispatcher2, irregular.appraisal_ids.employee_id)
+        appraisal.sudo().write({"state": "published"})
+        appraisal.sudo().rater_ids.rating_ids.write({"score": 55.0, "score_set": True})
+        appraisal.sudo().rater_ids.state = "submitted"
+        # The annual cycle of that year warns that fewer than three were run, and each annual
+        # appraisal shows the year's irregular results.
+        annual = self.env["mfg.appraisal.cycle"].create(
+            {
+                "name": "Annual 2025",
+                "kind": "annual",
+                "appraisal_system": "workshop_staff",
+                "company_id": self.factory.id,
+                "date_start": date(2025, 1, 1),
+                "date_end": date(2025, 12, 31),
+            }
+        )
+        self.assertEqual(annual.irregular_count, 1)
+        self.assertIn("at least three", annual.irregular_warning)
+        annual.with_user(self.user_hr).action_launch()
+        self.assertIn("at least three", annual.message_ids[:1].body)
+        mine = annual.appraisal_ids.filtered(lambda a: a.employee_id == self.admin2)
+        self.assertEqual(mine.irregular_appraisal_ids, appraisal)
+        self.assertEqual(mine.irregular_average, 55.0)

@@ -1,10 +1,12 @@
 from datetime import date
 
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
+from odoo.tools.misc import file_open
 
 L, OC, B, V, D = "linear", "occurrence", "bands", "levels", "direct"
 ATTITUDE = (30, [15, 5, 10, 15, 10, 10, 5, 10, 15, 5], [D] * 10, {"self": 30, "superior": 70})
@@ -45,6 +47,46 @@ SEED_SHEETS = {
     "operator": [(100, [20, 20, 15, 15, 10, 10, 10], [L, L, L, L, L, OC, OC], SUPERIOR)],
 }
 
+# Composed by us, not by the seed (DESIGN §3): 车间人员 第3条 and 班组人员 第2条 put 计划调度员 and
+# 统计员 in scope without a sheet. Same format as SEED_SHEETS.
+OURS = {
+    "dispatcher": [(70, [25, 20, 20, 15, 10, 10], [L] * 6, SUPERIOR), ATTITUDE],
+    "statistician": [(100, [15, 15, 15, 10, 10, 15, 10, 10], [L, L, L, L, OC, L, L, L], SUPERIOR)],
+}
+# Our sheets: position, appraisal system, a cycle kind they serve, and the KPIs of the
+# performance lines in order (seed 000's 生产调度员 list and the director sheet's 交期达成率; the
+# 数据管理 menu of 班组人员 第6条, whose 统计报表上级及时率 is the library's 统计报表上报及时率).
+OURS_SETUP = {
+    "dispatcher": (
+        "mfg_org.job_dispatcher",
+        "workshop_staff",
+        "annual",
+        [
+            "kpi_plan_completion_rate",
+            "kpi_delivery_date_achievement_rate",
+            "kpi_schedule_achievement_rate",
+            "kpi_rush_order_on_time_rate",
+            "kpi_material_expediting_timeliness",
+            "kpi_dispatch_minutes_timeliness",
+        ],
+    ),
+    "statistician": (
+        "mfg_org.job_statistician",
+        "team_member",
+        "quarterly",
+        [
+            "kpi_production_stats_accuracy",
+            "kpi_output_stats_accuracy",
+            "kpi_production_stats_timeliness",
+            "kpi_item_stats_accuracy",
+            "kpi_stats_entry_error_count",
+            "kpi_stats_report_timeliness",
+            "kpi_stats_archiving_timeliness",
+            "kpi_production_record_completeness",
+        ],
+    ),
+}
+
 
 @tagged("post_install", "-at_install")
 class TestSeedSheets(TransactionCase):
@@ -54,7 +96,7 @@ class TestSeedSheets(TransactionCase):
         )
 
     def test_every_seed_sheet_with_its_exact_weights_and_rules(self):
-        for code, expected in SEED_SHEETS.items():
+        for code, expected in {**SEED_SHEETS, **OURS}.items():
             sheet = self._sheet(code)
             self.assertEqual(len(sheet), 1, code)
             actual = [
@@ -112,6 +154,67 @@ class TestSeedSheets(TransactionCase):
         first_linear = sheet.line_ids.filtered(lambda line: line.rule_kind == "linear")[0]
         self.assertIn(f"{first_linear.name} (step S, deduction D)", str(caught.exception))
         self.assertFalse(cycle.appraisal_ids)
+
+    def test_sheets_composed_by_us(self):
+        """Active, on their position and system, KPIs linked, and shipped with X, S and D blank:
+        a cycle using them names every missing parameter and writes nothing."""
+        data = etree.parse(file_open("mfg_appraisal/data/mfg_appraisal_template_data.xml"))
+        for code, (job_xmlid, system, kind, kpis) in OURS_SETUP.items():
+            with self.subTest(code):
+                sheet = self._sheet(code)
+                job = self.env.ref(job_xmlid)
+                self.assertEqual(sheet.state, "active")
+                self.assertEqual(sheet.job_ids, job)
+                self.assertEqual(sheet.appraisal_system, system)
+                self.assertEqual(job.mfg_appraisal_scope, system, "in scope per the seed")
+                self.assertIn(kind, sheet._kinds())
+                self.assertIn("Composed by us", sheet.note)
+                performance = sheet.section_ids[0].line_ids
+                self.assertEqual(
+                    [line.kpi_id.id for line in performance],
+                    [self.env.ref(f"mfg_kpi.{kpi}").id for kpi in kpis],
+                )
+                for line in performance:
+                    self.assertEqual(line.direction, line.kpi_id.direction, line.name)
+                # As shipped: no target, no deduction, a step only on occurrence lines (1).
+                lines = data.xpath(
+                    f".//record[starts-with(@id, 'template_{code}_line_')]"
+                    "[field[@name='rule_kind'][text()='linear' or text()='occurrence']]"
+                )
+                self.assertEqual(len(lines), len(kpis))
+                for record in lines:
+                    shipped = {f.get("name"): f.text for f in record.iterfind("field")}
+                    self.assertNotIn("target", shipped, record.get("id"))
+                    self.assertNotIn("deduction", shipped, record.get("id"))
+                    if shipped["rule_kind"] == "linear":
+                        self.assertNotIn("step", shipped, record.get("id"))
+                # Blank as shipped (demo data may have filled them): the launch names them all.
+                linear = sheet.line_ids.filtered(lambda line: line.rule_kind == "linear")
+                occurrence = sheet.line_ids.filtered(lambda line: line.rule_kind == "occurrence")
+                linear.write({"target": 0.0, "step": 0.0, "deduction": 0.0})
+                occurrence.write({"deduction": 0.0})
+                self.env["hr.employee"].create({"name": f"{code} appraisee", "job_id": job.id})
+                date_end = date(2025, 3, 31) if kind == "quarterly" else date(2025, 12, 31)
+                cycle = self.env["mfg.appraisal.cycle"].create(
+                    {
+                        "name": f"Blank {code}",
+                        "kind": kind,
+                        "appraisal_system": system,
+                        "date_start": date(2025, 1, 1),
+                        "date_end": date_end,
+                        "job_ids": [(6, 0, job.ids)],
+                    }
+                )
+                with self.assertRaisesRegex(
+                    ValidationError, r"Fill the scoring parameters"
+                ) as caught:
+                    cycle.action_launch()
+                message = str(caught.exception)
+                for line in linear:
+                    self.assertIn(f"{line.name} (target X, step S, deduction D)", message)
+                for line in occurrence:
+                    self.assertIn(f"{line.name} (deduction D)", message)
+                self.assertFalse(cycle.appraisal_ids)
 
     def test_scheduled_cycles_created_once(self):
         Cycle = self.env["mfg.appraisal.cycle"]
