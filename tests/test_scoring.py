@@ -398,6 +398,10 @@ def test_occurrence_count_examples():
     # 迟到早退次数不超过 2 次，每超出一次扣 12.5 分
     assert sc.occurrence_count(2, 12.5, allowed=2) == 100.0
     assert sc.occurrence_count(5, 12.5, allowed=2) == 62.5
+    # 每出现 N 次减 D 分 (issue 11 §9): each 2 occurrences deduct 10; an odd one does not yet.
+    assert sc.occurrence_count(3, 10, per=2) == 90.0
+    assert sc.occurrence_count(4, 10, per=2) == 80.0
+    assert sc.occurrence_count(5, 10, allowed=1, per=2) == 80.0
 
 
 def test_occurrence_count_errors():
@@ -411,6 +415,9 @@ def test_occurrence_count_errors():
     )
     assert_error(
         lambda: sc.occurrence_count(1, -5), sc.MSG_NEGATIVE, {"name": "deduction", "value": "-5"}
+    )
+    assert_error(
+        lambda: sc.occurrence_count(1, 5, per=0), sc.MSG_NOT_POSITIVE, {"name": "per", "value": "0"}
     )
 
 

@@ -270,21 +270,29 @@ def linear_deduction(
 
 
 def occurrence_count(
-    count: int, deduction: Number | None, allowed: int = 0, major_event: bool = False
+    count: int,
+    deduction: Number | None,
+    allowed: int = 0,
+    major_event: bool = False,
+    per: int = 1,
 ) -> float:
-    """Score of a "target 0 (or ``allowed``), each occurrence deducts D points" line.
+    """Score of a "target 0 (or ``allowed``), each ``per`` occurrences deduct D points" line
+    (每出现 N 次减 D 分; N = 1 unless the sheet says otherwise).
 
-    ``score = 100 - D * max(0, count - allowed)`` clamped to 0..100.  ``major_event`` zeroes the
-    line (造成重大损失或恶劣社会影响的，该项不得分).  ``count`` and ``allowed`` are whole
-    numbers >= 0.
+    ``score = 100 - D * (max(0, count - allowed) // per)`` clamped to 0..100: only whole groups
+    of ``per`` occurrences deduct.  ``major_event`` zeroes the line (造成重大损失或恶劣社会影响的，
+    该项不得分).  ``count`` and ``allowed`` are whole numbers >= 0, ``per`` >= 1.
     """
     _missing(deduction=deduction)
     occurrences = _count(count, "count")
     free = _count(allowed, "allowed")
+    group = _count(per, "per")
+    if group < 1:
+        raise ScoringError(MSG_NOT_POSITIVE, {"name": "per", "value": _show(per)})
     points = _not_negative(deduction, "deduction")
     if major_event:
         return 0.0
-    return _round(_clamp(HUNDRED - points * max(occurrences - free, 0)))
+    return _round(_clamp(HUNDRED - points * (max(occurrences - free, 0) // group)))
 
 
 # --- bands -------------------------------------------------------------------------------------

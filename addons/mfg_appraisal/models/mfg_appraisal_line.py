@@ -41,6 +41,9 @@ class MfgAppraisalLine(models.Model):
     rule_kind = fields.Selection(RULE_KINDS, required=True)
     rule = fields.Text(help="The scoring rule (JSON) frozen from the sheet.")
     rule_text = fields.Char(string="Scoring Rule")
+    source_text = fields.Char(
+        string="Data Source", help="资料来源 / 数据来源 of the criterion, frozen from the sheet."
+    )
     actual_value = fields.Float(digits=(16, 4), tracking=True)
     actual_set = fields.Boolean(help="An actual value is known (entered or from a KPI).")
     occurrences = fields.Integer(tracking=True)
@@ -125,6 +128,7 @@ class MfgAppraisalLine(models.Model):
                 rule.get("deduction"),
                 allowed=rule.get("allowed", 0),
                 major_event=bool(self.major_event and rule.get("major_event_zero")),
+                per=int(rule.get("step") or 1),
             )
             return value, value
         if kind == "bands":

@@ -185,6 +185,7 @@ class MfgAppraisalTemplate(models.Model):
                         "rule_kind": line.rule_kind,
                         "rule": json.dumps(line._rule_snapshot()),
                         "rule_text": line.rule_text,
+                        "source_text": ", ".join(line.source_ids.mapped("name")) or False,
                     }
                     for line in section.line_ids
                 ],

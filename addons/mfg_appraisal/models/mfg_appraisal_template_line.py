@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from .. import scoring
 from .common import DIRECTIONS, RULE_KINDS, scoring_errors
@@ -50,7 +51,11 @@ class MfgAppraisalTemplateLine(models.Model):
         DIRECTIONS, compute="_compute_direction", store=True, readonly=False
     )
     target = fields.Float(digits=(16, 4), help="X: the target value of a linear deduction.")
-    step = fields.Float(digits=(16, 4), help="S: each S of gap deducts D points.")
+    step = fields.Float(
+        digits=(16, 4),
+        help="S: each S of gap deducts D points. On an occurrence count: N, each N occurrences "
+        "deduct D points (每出现 N 次减 D 分; blank means 1).",
+    )
     deduction = fields.Float(digits=(16, 4), help="D: points deducted per step or occurrence.")
     allowed = fields.Integer(help="Occurrences allowed before deductions start.")
     whole_steps = fields.Boolean(help="Count only whole steps of the gap.")
@@ -96,6 +101,13 @@ class MfgAppraisalTemplateLine(models.Model):
                     dir=self.env._("below") if line.direction == "higher" else self.env._("above"),
                     d=line.deduction or "?",
                 )
+            elif line.rule_kind == "occurrence" and line.step > 1:
+                text = self.env._(
+                    "Target %(n)s, each %(per)s occurrences deduct %(d)s",
+                    n=line.allowed,
+                    per=int(line.step),
+                    d=line.deduction or "?",
+                )
             elif line.rule_kind == "occurrence":
                 text = self.env._(
                     "Target %(n)s, each occurrence deducts %(d)s",
@@ -138,6 +150,13 @@ class MfgAppraisalTemplateLine(models.Model):
                     scoring.validate_bands(line._bands(), line.direction)
                 elif line.rule_kind == "levels":
                     scoring.validate_levels(line._levels())
+            if line.rule_kind == "occurrence" and line.step and line.step != int(line.step):
+                raise ValidationError(
+                    self.env._(
+                        "Line %(line)s: deductions per N occurrences need a whole N.",
+                        line=line.name,
+                    )
+                )
 
     def _bands(self):
         return [band._to_scoring() for band in self.band_ids]

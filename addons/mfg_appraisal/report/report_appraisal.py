@@ -107,7 +107,15 @@ class ReportAppraisal(models.AbstractModel):
         if kind == "occurrence":
             allowed = rule.get("allowed") or 0
             deduction = fmt(rule.get("deduction") or 0.0)
-            if allowed:
+            per = int(rule.get("step") or 1)
+            if per > 1:
+                text = _(
+                    "At most %(n)s; each %(per)s further occurrences deduct %(d)s points",
+                    n=allowed,
+                    per=per,
+                    d=deduction,
+                )
+            elif allowed:
                 text = _(
                     "At most %(n)s; each further occurrence deducts %(d)s points",
                     n=allowed,

@@ -5,7 +5,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from .common import AppraisalCase
@@ -257,3 +257,23 @@ class TestAppraisalSystems(AppraisalCase):
         mine = annual.appraisal_ids.filtered(lambda a: a.employee_id == self.admin2)
         self.assertEqual(mine.irregular_appraisal_ids, appraisal)
         self.assertEqual(mine.irregular_average, 55.0)
+
+    def test_occurrences_per_n_and_data_sources(self):
+        """每出现 N 次减 D 分: a step N on an occurrence line deducts per whole N; the line's
+        资料来源 is frozen onto the appraisal."""
+        line = self.template.line_ids.filtered(lambda x: x.name == "Operating procedure errors")
+        source = self.env["mfg.kpi.source"].create({"name": "Equipment operation log"})
+        line.write({"step": 2.0, "source_ids": [Command.set(source.ids)]})
+        self.assertIn("each 2 occurrences", line.rule_text)
+        with self.assertRaisesRegex(ValidationError, "whole N"):
+            line.step = 1.5
+            self.template._check_complete()
+        line.step = 2.0
+        cycle = self._cycle(name="Per N")
+        cycle.with_user(self.user_hr).action_launch()
+        appraisal = self._appraisal(cycle).sudo()
+        frozen = appraisal.line_ids.filtered(lambda x: x.name == "Operating procedure errors")
+        self.assertEqual(frozen.source_text, "Equipment operation log")
+        appraisal.state = "rating"
+        frozen.with_user(self.user_director).occurrences = 3
+        self.assertEqual(frozen.score, 90.0, "3 occurrences = one whole group of 2 → -10")
