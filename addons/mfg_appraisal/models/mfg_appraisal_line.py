@@ -147,6 +147,12 @@ class MfgAppraisalLine(models.Model):
             # The indirect superior rates in the superior's place (appraiser under 6 months).
             role = "superior" if rating.rater_id.role == "indirect" else rating.rater_id.role
             scores.setdefault(role, []).append(rating.score)
+        # Peers and subordinates count only as a group of at least the sheet's minimum (their
+        # weight goes to the other roles otherwise): one colleague's score is never singled out.
+        minimum = self.sudo().appraisal_id.template_id.min_aggregate_raters
+        for role in ("peer", "subordinate"):
+            if len(scores.get(role, ())) < minimum:
+                scores.pop(role, None)
         weights = self.section_id._role_weights()
         if not scores.get("superior") and weights.get("superior"):
             return None, None
