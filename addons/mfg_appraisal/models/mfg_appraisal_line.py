@@ -147,13 +147,17 @@ class MfgAppraisalLine(models.Model):
             # The indirect superior rates in the superior's place (appraiser under 6 months).
             role = "superior" if rating.rater_id.role == "indirect" else rating.rater_id.role
             scores.setdefault(role, []).append(rating.score)
-        # Peers and subordinates count only as a group of at least the sheet's minimum (their
-        # weight goes to the other roles otherwise): one colleague's score is never singled out.
+        # Peers and subordinates count only as a group of at least the sheet's minimum: one
+        # colleague's score is never singled out.
         minimum = self.sudo().appraisal_id.template_id.min_aggregate_raters
+        weights = dict(self.section_id._role_weights())
         for role in ("peer", "subordinate"):
             if len(scores.get(role, ())) < minimum:
                 scores.pop(role, None)
-        weights = self.section_id._role_weights()
+                # Their share is part of the superior side (第7条(3) next to the seed's
+                # self 30 / superior 70 table): it goes back to the superior, not to self.
+                if weights.get(role) and weights.get("superior"):
+                    weights["superior"] += weights.pop(role)
         if not scores.get("superior") and weights.get("superior"):
             return None, None
         value = scoring.combine_raters(scores, weights, redistribute=True)

@@ -568,11 +568,12 @@ class TestAppraisalSecurityApi(AppraisalCase, RpcCase):
         self.assertEqual(len(lines), 10)
         self.assertFalse(any(line["score_set"] or line["score"] for line in lines))
         self._to_published_from_rating(appraisal)
-        # One peer under a minimum of two: its score does not count at all (its weight goes to
-        # self and superior), so it cannot be singled out from the line score either.
+        # One peer under a minimum of two: its score does not count at all (its weight goes
+        # back to the superior, keeping the seed's self 30 / superior side 70), so it cannot
+        # be singled out from the line score either.
         first = appraisal.sudo().line_ids.filtered(lambda ln: ln.rule_kind == "direct")
         first = first.sorted("sequence")[:1]
-        self.assertAlmostEqual(first.score, (30 * SELF[0] + 50 * SUPERIOR[0]) / 80, 2)
+        self.assertAlmostEqual(first.score, (30 * SELF[0] + 70 * SUPERIOR[0]) / 100, 2)
         # Only its own ratings are readable, even grouped.
         rows = self.rpc(
             self.user_emp,

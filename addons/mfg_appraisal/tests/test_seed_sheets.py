@@ -9,7 +9,13 @@ from odoo.tests.common import TransactionCase
 from odoo.tools.misc import file_open
 
 L, OC, B, V, D = "linear", "occurrence", "bands", "levels", "direct"
-ATTITUDE = (30, [15, 5, 10, 15, 10, 10, 5, 10, 15, 5], [D] * 10, {"self": 30, "superior": 70})
+# 第8条 table: self 30 / superior 70; 第7条(3) peers and subordinates inside the superior side.
+ATTITUDE = (
+    30,
+    [15, 5, 10, 15, 10, 10, 5, 10, 15, 5],
+    [D] * 10,
+    {"self": 30, "superior": 50, "peer": 10, "subordinate": 10},
+)
 SUPERIOR = {"superior": 100}
 
 # The score sheets of seed 004, read per DESIGN §3: (section weight, line weights, rule kinds,

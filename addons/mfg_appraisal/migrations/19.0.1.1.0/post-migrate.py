@@ -44,3 +44,28 @@ def migrate(cr, version):
             job = env.ref(f"mfg_org.{name}", raise_if_not_found=False)
             if job and not job.mfg_appraisal_scope:
                 job.mfg_appraisal_scope = scope
+    # 车间人员 第7条(3): superior, subordinates and peers rate the attitude items; their share is
+    # part of the seed's superior 70% (superior 50, peers 10, subordinates 10). Only sheets still
+    # as shipped (self 30 / superior 70) change.
+    for code in (
+        "workshop_director",
+        "equipment_admin",
+        "safety_officer",
+        "process_technician",
+        "maintenance_technician",
+    ):
+        section = env.ref(
+            f"mfg_appraisal.template_{code}_section_attitude", raise_if_not_found=False
+        )
+        if not section:
+            continue
+        weights = {rater.role: rater.weight for rater in section.rater_ids}
+        if weights != {"self": 30.0, "superior": 70.0}:
+            continue
+        section.rater_ids.filtered(lambda r: r.role == "superior").weight = 50.0
+        env["mfg.appraisal.template.rater"].create(
+            [
+                {"section_id": section.id, "role": "peer", "weight": 10.0},
+                {"section_id": section.id, "role": "subordinate", "weight": 10.0},
+            ]
+        )
