@@ -5,7 +5,8 @@ import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 PERIOD_KINDS = [
     ("month", "Month"),
@@ -15,6 +16,8 @@ PERIOD_KINDS = [
     ("custom", "Custom"),
 ]
 KIND_MONTHS = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
+# What a locked period keeps: the span its values were measured over.
+LOCKED_PERIOD_FIELDS = ("kind", "date_start", "date_end", "company_id")
 
 
 class MfgKpiPeriod(models.Model):
@@ -36,7 +39,10 @@ class MfgKpiPeriod(models.Model):
         [("open", "Open"), ("locked", "Locked")],
         default="open",
         required=True,
-        help="Locking a period locks every value measured in it.",
+        readonly=True,
+        copy=False,
+        help="Locking a period locks every value measured in it. Only the Lock action of a KPI "
+        "manager locks a period, and a locked period never opens again.",
     )
     value_count = fields.Integer(compute="_compute_value_count")
 
@@ -72,6 +78,46 @@ class MfgKpiPeriod(models.Model):
         )
         for period in self:
             period.value_count = counts.get(period, 0)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(vals.get("state", "open") != "open" for vals in vals_list):
+            raise UserError(
+                _("A period is created open; only the Lock action of a KPI manager locks it.")
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        # No caller sets the state, whoever he is and whatever the context says: the Lock
+        # action reaches it through _write_state.
+        if "state" in vals:
+            raise UserError(
+                _(
+                    "The state of a KPI period is not written directly: a KPI manager locks a "
+                    "period with its Lock action, and a locked period never opens again."
+                )
+            )
+        frozen = [name for name in LOCKED_PERIOD_FIELDS if name in vals]
+        locked = self.filtered(lambda p: p.state == "locked")
+        if frozen and locked:
+            raise UserError(
+                _(
+                    "Period %(name)s is locked: its %(fields)s do not change any more.",
+                    name=locked[0].display_name,
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env) for name in frozen
+                    ),
+                )
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_locked(self):
+        locked = self.filtered(lambda p: p.state == "locked")
+        if locked:
+            raise UserError(
+                _("Period %(name)s is locked and cannot be deleted.", name=locked[0].display_name)
+            )
 
     @api.model
     def _bounds(self, kind, day):
@@ -143,12 +189,19 @@ class MfgKpiPeriod(models.Model):
         )
 
     def action_lock(self):
-        """Lock the periods and every value measured in them."""
-        values = self.env["mfg.kpi.value"].search(
-            [("period_id", "in", self.ids), ("state", "!=", "locked")]
+        """Lock the periods and every value measured in them (KPI managers)."""
+        self._check_kpi_manager(_("Only KPI managers lock KPI periods."))
+        # The period rows first: a computation of these periods running now finishes before
+        # (and one starting later finds them locked), so no draft value lands in a locked period.
+        periods = self._lock_rows_open()
+        values = (
+            self.env["mfg.kpi.value"]
+            .sudo()
+            .search([("period_id", "in", periods.ids), ("state", "!=", "locked")])
         )
-        values.action_lock()
-        self.write({"state": "locked"})
+        values._write_state("locked")
+        periods._write_state("locked")
+        return True
 
     def action_open_values(self):
         self.ensure_one()
@@ -158,6 +211,58 @@ class MfgKpiPeriod(models.Model):
         return action
 
     def action_compute(self):
-        """Recompute every computed KPI of these periods now."""
+        """Recompute every computed KPI of these periods now (KPI managers)."""
+        self._check_kpi_manager(_("Only KPI managers recompute KPI values."))
         self.env["mfg.kpi.provider"]._compute_periods(self)
         return True
+
+    # ------------------------------------------------------------------
+    # Lock (private: not reachable through the external API)
+    # ------------------------------------------------------------------
+    def _check_kpi_manager(self, message):
+        if not (self.env.su or self.env.user.has_group("mfg_kpi.group_kpi_manager")):
+            raise UserError(message)
+
+    def _lock_rows_open(self):
+        """Take the row lock of the periods (``SELECT … FOR UPDATE``, in id order) and return
+        those that are open: the state is read under the lock, never from the cache.
+
+        Locking a period and storing values in it both start here, so they run one after the
+        other. Under REPEATABLE READ a period changed by a transaction that committed after
+        this one started makes the query fail with a serialisation error: the request is
+        retried and sees the committed values (see ``_touch_values_added``).
+        """
+        if not self:
+            return self
+        self.flush_recordset(["state"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT id, state FROM mfg_kpi_period WHERE id IN %s ORDER BY id FOR UPDATE",
+                tuple(self.ids),
+            ),
+            # A serialisation failure here is expected under concurrency, and retried.
+            log_exceptions=False,
+        )
+        states = dict(self.env.cr.fetchall())
+        self.invalidate_recordset(["state"])
+        return self.filtered(lambda p: states.get(p.id) == "open")
+
+    def _touch_values_added(self):
+        """Give the (row-locked) periods a new row version because values are added to them.
+
+        A Lock action whose transaction started before this one commits would not see the
+        new values (its snapshot is older) and would leave them draft in a locked period. The
+        no-op update makes its ``FOR UPDATE`` fail to serialise instead, and it is retried.
+        """
+        if self:
+            self.env.cr.execute(
+                SQL("UPDATE mfg_kpi_period SET state = state WHERE id IN %s", tuple(self.ids))
+            )
+
+    def _write_state(self, state):
+        """The only way to a period's state: the Lock action, after its checks.
+
+        Private (no external call reaches it) and past the guards of ``write`` on purpose.
+        """
+        # pylint: disable-next=super-method-mismatch
+        return super().write({"state": state})

@@ -65,18 +65,24 @@ class MfgKpiProvider(models.AbstractModel):
     def _compute_kpi(self, kpi, period):
         """Compute and store the values of one computed KPI for one period; returns counts."""
         provider = self._get_providers().get(kpi.code)
-        if not provider:
-            return {"created": 0, "updated": 0, "locked": 0, "removed": 0}
         # Providers read operational data whatever the caller may see: computing is a
         # system task (cron, or a KPI manager's "recompute now"); values keep their own rules.
         provider_model = self.sudo()
         kpi, period = kpi.sudo(), period.sudo()
+        # The period's row lock first, as the Lock action does: a locked period is not computed.
+        if not provider or not period._lock_rows_open():
+            return {"created": 0, "updated": 0, "locked": 0, "removed": 0}
         measures = getattr(provider_model, provider["method"])(kpi, period)
         return provider_model.env["mfg.kpi.value"]._store_measures(kpi, period, measures)
 
     @api.model
     def _compute_periods(self, periods, kpis=None):
-        """Compute every computed KPI (or ``kpis``) for ``periods``; returns summed counts."""
+        """Compute every computed KPI (or ``kpis``) for ``periods``; returns summed counts.
+
+        The rows of all the periods are locked first (``SELECT … FOR UPDATE``, as the Lock
+        action does) and kept locked until the transaction ends: a lock of one of them waits
+        for the computation, and periods found locked are skipped and logged.
+        """
         providers = self._get_providers()
         kpis = (
             kpis
@@ -85,7 +91,13 @@ class MfgKpiProvider(models.AbstractModel):
         )
         kpis = kpis.filtered(lambda k: k.code in providers)
         totals = {"created": 0, "updated": 0, "locked": 0, "removed": 0}
-        for period in periods.filtered(lambda p: p.state == "open"):
+        open_periods = periods._lock_rows_open()
+        if periods - open_periods:
+            _logger.info(
+                "KPI computation: locked periods left unchanged: %s",
+                ", ".join((periods - open_periods).mapped("display_name")),
+            )
+        for period in open_periods:
             for kpi in kpis.filtered(
                 lambda k, p=period: not k.company_id or k.company_id == p.company_id
             ):

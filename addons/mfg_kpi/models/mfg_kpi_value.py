@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import json
+import logging
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -7,12 +8,42 @@ from odoo.tools import SQL
 
 from .mfg_kpi import UNIT_RANGES
 
+_logger = logging.getLogger(__name__)
+
 SUBJECT_TYPES = [
     ("employee", "Employee"),
     ("department", "Department"),
     ("company", "Company"),
     ("record", "Other record"),
 ]
+# Set by the system only: the state (Confirm and Lock actions), the origin of a value and where
+# a computed value comes from (the providers), and the fields derived from other fields.
+SYSTEM_FIELDS = ("state", "source", "computed_at", "drill_model", "drill_domain")
+DERIVED_FIELDS = (
+    "category",
+    "unit",
+    "direction",
+    "period_date_start",
+    "period_kind",
+    "company_id",
+    "subject_ref",
+    "subject_name",
+    "target",
+    "status",
+)
+# What the provider owns on a computed value: the measure and what it measures.
+PROVIDER_FIELDS = (
+    "kpi_id",
+    "period_id",
+    "subject_type",
+    "employee_id",
+    "department_id",
+    "res_model",
+    "res_id",
+    "value",
+    "numerator",
+    "denominator",
+)
 
 
 class MfgKpiValue(models.Model):
@@ -60,20 +91,26 @@ class MfgKpiValue(models.Model):
         required=True,
         default="manual",
         readonly=True,
+        copy=False,
     )
-    computed_at = fields.Datetime(readonly=True)
+    computed_at = fields.Datetime(readonly=True, copy=False)
     state = fields.Selection(
         [("draft", "Draft"), ("confirmed", "Confirmed"), ("locked", "Locked")],
         default="draft",
         required=True,
         readonly=True,
+        copy=False,
         tracking=True,
     )
     reason = fields.Text(
         help="Why a confirmed value was changed; required when overwriting a confirmed value."
     )
-    drill_model = fields.Char(readonly=True, help="Model of the source records of the value.")
-    drill_domain = fields.Text(readonly=True, help="Domain (JSON) of the source records.")
+    drill_model = fields.Char(
+        readonly=True, copy=False, help="Model of the source records of the value."
+    )
+    drill_domain = fields.Text(
+        readonly=True, copy=False, help="Domain (JSON) of the source records."
+    )
     target = fields.Float(compute="_compute_target_status", digits=(16, 4))
     status = fields.Selection(
         [
@@ -196,22 +233,79 @@ class MfgKpiValue(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        periods = self.env["mfg.kpi.period"].browse(
-            {vals["period_id"] for vals in vals_list if vals.get("period_id")}
-        )
-        if "locked" in periods.mapped("state"):
+        # Whoever calls (superuser included) creates a manual draft: the computation turns its
+        # own into computed values (_store_measures), Confirm and Lock change the state.
+        periods = self.env["mfg.kpi.period"].sudo()
+        vals_list = [dict(vals) for vals in vals_list]
+        for vals in vals_list:
+            if vals.get("state", "draft") != "draft":
+                raise UserError(
+                    _(
+                        "A KPI value is created as a draft; it is confirmed and locked with "
+                        "its Confirm and Lock actions."
+                    )
+                )
+            if vals.get("source", "manual") != "manual":
+                raise UserError(
+                    _("Only the KPI computation creates computed values; enter a manual value.")
+                )
+            if "company_id" in vals:
+                # The company is the period's: accepted when it says so, never written through.
+                company_id = vals.pop("company_id")
+                period = periods.browse(vals.get("period_id"))
+                if company_id and period and company_id != period.company_id.id:
+                    raise ValidationError(
+                        _(
+                            "A KPI value belongs to the company of its period %(period)s.",
+                            period=period.display_name,
+                        )
+                    )
+            self._check_caller_fields(vals, {"state", "source"})
+        # The periods' row lock, as the Lock action takes it: no value lands in a locked period.
+        periods = periods.browse(
+            sorted({vals["period_id"] for vals in vals_list if vals.get("period_id")})
+        ).exists()
+        open_periods = periods._lock_rows_open()
+        if periods - open_periods:
             raise UserError(_("Values cannot be added to a locked period."))
+        open_periods._touch_values_added()
         return super().create(vals_list)
 
     def write(self, vals):
-        if self.env.context.get("mfg_kpi_lock"):
-            return super().write(vals)
+        # No context key, group or sudo opens a way around these checks: only the actions
+        # (_write_state) and the computation (_store_measures, in SQL) write the system fields.
+        if "state" in vals:
+            raise UserError(
+                _(
+                    "The state of a KPI value is not written directly: data stewards confirm "
+                    "values with Confirm, KPI managers lock them with Lock."
+                )
+            )
         if any(rec.state == "locked" for rec in self):
             raise UserError(
                 _(
                     "Locked KPI values never change; unlock is not possible. Record a new period instead."
                 )
             )
+        self._check_caller_fields(vals)
+        provider_owned = [name for name in PROVIDER_FIELDS if name in vals]
+        computed = self.filtered(lambda r: r.source == "computed")
+        if provider_owned and computed:
+            raise UserError(
+                _(
+                    "The value of %(kpi)s for %(subject)s is computed: %(fields)s come from "
+                    "its provider and cannot be changed by hand.",
+                    kpi=computed[0].kpi_id.display_name,
+                    subject=computed[0].subject_name,
+                    fields=self._field_labels(provider_owned),
+                )
+            )
+        if vals.get("period_id"):
+            # Moving a value into a period adds one to it: the same row lock as a creation.
+            period = self.env["mfg.kpi.period"].sudo().browse(vals["period_id"])
+            if not period._lock_rows_open():
+                raise UserError(_("Values cannot be added to a locked period."))
+            period._touch_values_added()
         if "value" in vals and not vals.get("reason"):
             confirmed = self.filtered(lambda r: r.state == "confirmed" and r.value != vals["value"])
             if confirmed:
@@ -231,15 +325,13 @@ class MfgKpiValue(models.Model):
 
     def action_confirm(self):
         drafts = self.filtered(lambda r: r.state == "draft")
-        drafts.with_context(mfg_kpi_lock=True).write({"state": "confirmed"})
+        drafts._write_state("confirmed")
         return True
 
     def action_lock(self):
-        if not self.env.user.has_group("mfg_kpi.group_kpi_manager"):
+        if not (self.env.su or self.env.user.has_group("mfg_kpi.group_kpi_manager")):
             raise UserError(_("Only KPI managers lock KPI values."))
-        self.filtered(lambda r: r.state != "locked").with_context(mfg_kpi_lock=True).write(
-            {"state": "locked"}
-        )
+        self.filtered(lambda r: r.state != "locked")._write_state("locked")
         return True
 
     def action_open_records(self):
@@ -261,6 +353,38 @@ class MfgKpiValue(models.Model):
         return json.loads(self.drill_domain or "[]")
 
     # ------------------------------------------------------------------
+    # Guards and the private write paths (not reachable through the external API)
+    # ------------------------------------------------------------------
+    @api.model
+    def _field_labels(self, names):
+        return ", ".join(self._fields[name]._description_string(self.env) for name in names)
+
+    @api.model
+    def _check_caller_fields(self, vals, allowed=()):
+        """Refuse the fields no caller writes: system-set and derived fields."""
+        names = [
+            name
+            for name in (*SYSTEM_FIELDS, *DERIVED_FIELDS)
+            if name in vals and name not in allowed
+        ]
+        if names:
+            raise UserError(
+                _(
+                    "These fields of a KPI value are set by the system and cannot be written: "
+                    "%(fields)s.",
+                    fields=self._field_labels(names),
+                )
+            )
+
+    def _write_state(self, state):
+        """The only way to a value's state: the Confirm and Lock actions, after their checks.
+
+        Private (no external call reaches it) and past the guards of ``write`` on purpose.
+        """
+        # pylint: disable-next=super-method-mismatch
+        return super().write({"state": state})
+
+    # ------------------------------------------------------------------
     # Storage of computed values (set-based)
     # ------------------------------------------------------------------
     @api.model
@@ -271,8 +395,14 @@ class MfgKpiValue(models.Model):
         ``department_id``, or ``res_model`` + ``res_id``), ``value``, optionally
         ``numerator``, ``denominator``, ``drill_model`` and ``drill_domain`` (a list).
         Locked values are left alone and counted. A fixed number of queries whatever the
-        number of measures. Returns a dict of counts: created, updated, locked.
+        number of measures. Returns a dict of counts: created, updated, locked, removed.
+
+        The row lock of the period comes first (as for the Lock action, see
+        ``mfg.kpi.period._lock_rows_open``): a period found locked then is left untouched.
         """
+        if not period._lock_rows_open():
+            _logger.info("KPI %s: period %s is locked, nothing stored.", kpi.code, period.name)
+            return {"created": 0, "updated": 0, "locked": 0, "removed": 0}
         now = fields.Datetime.now()
         existing = self.search_fetch(
             [("kpi_id", "=", kpi.id), ("period_id", "=", period.id)],
@@ -292,9 +422,18 @@ class MfgKpiValue(models.Model):
                 locked += 1
             else:
                 to_update.append((current.id, vals))
+        # New values are created as any other (a draft in an open period, what a caller may
+        # write), then the one UPDATE below stores what only the computation sets.
+        created = self.browse()
         if to_create:
-            self.with_context(tracking_disable=True).create(to_create)
-        if to_update:
+            created = self.with_context(tracking_disable=True).create(
+                [
+                    {key: val for key, val in vals.items() if key not in SYSTEM_FIELDS}
+                    for vals in to_create
+                ]
+            )
+        stored = to_update + list(zip(created.ids, to_create, strict=True))
+        if stored:
             rows = SQL(", ").join(
                 SQL(
                     "(%s, %s::numeric, %s::numeric, %s::numeric, %s, %s)",
@@ -305,7 +444,7 @@ class MfgKpiValue(models.Model):
                     vals["drill_model"],
                     vals["drill_domain"],
                 )
-                for rec_id, vals in to_update
+                for rec_id, vals in stored
             )
             self.env.cr.execute(
                 SQL(
@@ -316,7 +455,7 @@ class MfgKpiValue(models.Model):
                               source = 'computed', write_date = %s, write_uid = %s
                          FROM (VALUES %s) AS d(id, value, numerator, denominator,
                                                drill_model, drill_domain)
-                        WHERE v.id = d.id""",
+                        WHERE v.id = d.id AND v.state != 'locked'""",
                     now,
                     now,
                     self.env.uid,

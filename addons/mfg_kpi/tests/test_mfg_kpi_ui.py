@@ -8,4 +8,8 @@ class TestKpiUi(HttpCase):
             {"code": "TOUR_KPI", "name": "Tour KPI", "unit": "percent", "direction": "higher"}
         )
         new_test_user(self.env, "kpi_tour_user", groups="mfg_kpi.group_kpi_user")
-        self.start_tour("/odoo", "mfg_kpi_library_tour", login="kpi_tour_user")
+        self.start_tour(
+            "/odoo/action-mfg_kpi.mfg_kpi_value_action_mine",
+            "mfg_kpi_library_tour",
+            login="kpi_tour_user",
+        )

@@ -1,15 +1,18 @@
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_utils";
 
-// A KPI user opens the suite, browses the KPI library and opens one KPI.
+// A KPI user, in the Production Management app, browses the KPI library and opens one KPI.
+// The tour starts on the app's "My KPIs" action: waiting for it before using the menus keeps
+// the home action (or the app's own) from loading late and replacing the library.
 registry.category("web_tour.tours").add("mfg_kpi_library_tour", {
-    url: "/odoo",
+    url: "/odoo/action-mfg_kpi.mfg_kpi_value_action_mine",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
         {
-            content: "Open the Production Management app",
-            trigger: ".o_app[data-menu-xmlid='mfg_kpi.menu_production_management_root']",
-            run: "click",
+            content: "The Production Management app is open",
+            trigger: ".o_menu_brand:contains('Production Management')",
+        },
+        {
+            content: "It shows My KPIs",
+            trigger: ".o_breadcrumb:contains('My KPIs')",
         },
         {
             content: "Open the KPIs menu",
@@ -22,9 +25,24 @@ registry.category("web_tour.tours").add("mfg_kpi_library_tour", {
             run: "click",
         },
         {
+            content: "The KPI library is open",
+            trigger: ".o_breadcrumb:contains('KPI Library')",
+        },
+        {
             content: "Switch to the list",
             trigger: ".o_switch_view.o_list",
             run: "click",
+        },
+        {
+            // The library holds more KPIs than a page shows: look the test KPI up.
+            content: "Search the test KPI",
+            trigger: ".o_searchview_input",
+            run: "edit Tour KPI",
+        },
+        {
+            content: "Apply the search",
+            trigger: ".o_searchview_input",
+            run: "press Enter",
         },
         {
             content: "Open the test KPI",
