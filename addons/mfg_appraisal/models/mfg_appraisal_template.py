@@ -168,6 +168,15 @@ class MfgAppraisalTemplate(models.Model):
         """Values of an appraisal's sections, each with the values of its lines under
         ``"lines"``, frozen from this sheet (in section order)."""
         self.ensure_one()
+        codes = {
+            code
+            for code in self.line_ids.filtered(lambda ln: not ln.kpi_id).mapped("kpi_code")
+            if code
+        }
+        by_code = {}
+        if codes:
+            kpis = self.env["mfg.kpi"].sudo().search([("code", "in", list(codes))])
+            by_code = {kpi.code: kpi.id for kpi in kpis}
         return [
             {
                 "name": section.name,
@@ -181,7 +190,7 @@ class MfgAppraisalTemplate(models.Model):
                         "dimension": line.dimension,
                         "name": line.name,
                         "weight": line.weight,
-                        "kpi_id": line.kpi_id.id,
+                        "kpi_id": line.kpi_id.id or by_code.get(line.kpi_code) or False,
                         "rule_kind": line.rule_kind,
                         "rule": json.dumps(line._rule_snapshot()),
                         "rule_text": line.rule_text,

@@ -36,6 +36,12 @@ class MfgAppraisalTemplateLine(models.Model):
     name = fields.Char(required=True, translate=True)
     weight = fields.Float(required=True, digits=(5, 2), help="Weight in % of its section.")
     kpi_id = fields.Many2one("mfg.kpi", string="KPI", ondelete="restrict")
+    kpi_code = fields.Char(
+        string="KPI Code",
+        help="When the line's KPI comes from a module that may not be installed (late arrivals "
+        "and early departures from mfg_kpi_hr, …): its code. Launching links the KPI when it "
+        "exists, so its values prefill the line.",
+    )
     source_ids = fields.Many2many(
         "mfg.kpi.source",
         string="Data Sources",

@@ -277,3 +277,27 @@ class TestAppraisalSystems(AppraisalCase):
         appraisal.state = "rating"
         frozen.with_user(self.user_director).occurrences = 3
         self.assertEqual(frozen.score, 90.0, "3 occurrences = one whole group of 2 → -10")
+
+    def test_attitude_line_fed_by_the_late_early_count(self):
+        """班组人员 第8条: 工作态度 — "迟到早退次数不超过 次": a line may name its KPI by code
+        (the attendance bridge is optional); launching links it, and its locked value
+        prefills the occurrences."""
+        kpi = self.env["mfg.kpi"].search([("code", "=", "LATE_EARLY_COUNT")]) or self.env[
+            "mfg.kpi"
+        ].create({"code": "LATE_EARLY_COUNT", "name": "Late/early", "unit": "count"})
+        line = self.template.line_ids.filtered(lambda x: x.name == "Operating procedure errors")
+        line.write({"kpi_id": False, "kpi_code": "LATE_EARLY_COUNT"})
+        period = self.env["mfg.kpi.period"]._get_or_create("year", date(2025, 6, 1))
+        value = self.env["mfg.kpi.value"].create(
+            {"kpi_id": kpi.id, "period_id": period.id, "employee_id": self.emp.id, "value": 2}
+        )
+        value.action_lock()
+        cycle = self._cycle(name="Late early")
+        cycle.with_user(self.user_hr).action_launch()
+        frozen = (
+            self._appraisal(cycle)
+            .sudo()
+            .line_ids.filtered(lambda x: x.name == "Operating procedure errors")
+        )
+        self.assertEqual((frozen.kpi_id, frozen.occurrences), (kpi, 2))
+        self.assertTrue(frozen.actual_set)

@@ -69,3 +69,9 @@ def migrate(cr, version):
                 {"section_id": section.id, "role": "subordinate", "weight": 10.0},
             ]
         )
+    # The operator's work attitude line is fed by the late arrivals / early departures count.
+    line = env.ref(
+        "mfg_appraisal.template_operator_line_attitude_late_early", raise_if_not_found=False
+    )
+    if line and not line.kpi_id and not line.kpi_code:
+        line.kpi_code = "LATE_EARLY_COUNT"
