@@ -75,3 +75,22 @@ def migrate(cr, version):
     )
     if line and not line.kpi_id and not line.kpi_code:
         line.kpi_code = "LATE_EARLY_COUNT"
+    # The director plan's material bands print as the seed writes them.
+    labels = {
+        "template_director_plan_line_material_consumption_band_1": (
+            "B ≤ 100%",
+            {"en_US": "B = 100%", "zh_CN": "B=100%"},
+        ),
+        "template_director_plan_line_material_consumption_band_2": (
+            "100% < B < 105%",
+            {"en_US": "100% ≤ B < 105%", "zh_CN": "100%≤B<105%"},
+        ),
+        "template_director_plan_line_material_consumption_band_4": (
+            "110% ≤ B ≤ 120%",
+            {"en_US": "110% ≤ B < 120%", "zh_CN": "110%≤B<120%"},
+        ),
+    }
+    for name, (old, new) in labels.items():
+        band = env.ref(f"mfg_appraisal.{name}", raise_if_not_found=False)
+        if band and band.with_context(lang="en_US").label == old:
+            band.update_field_translations("label", new)
