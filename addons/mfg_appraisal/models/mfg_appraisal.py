@@ -1007,7 +1007,9 @@ class MfgAppraisal(models.Model):
                 (line.kpi_id.id, "d", appraisal.department_id.id)
             )
             if value:
-                vals = {"kpi_value_id": value.id, "actual_value": value.value, "actual_set": True}
+                # In the unit the sheet states (e.g. 万元 for a KPI measured in yuan).
+                actual = value.value * (line._rule().get("kpi_scale") or 1.0)
+                vals = {"kpi_value_id": value.id, "actual_value": actual, "actual_set": True}
                 if line.rule_kind == "occurrence":
                     vals["occurrences"] = int(value.value)
                 line._write_prefill(vals)

@@ -36,6 +36,14 @@ class MfgAppraisalTemplateLine(models.Model):
     name = fields.Char(required=True, translate=True)
     weight = fields.Float(required=True, digits=(5, 2), help="Weight in % of its section.")
     kpi_id = fields.Many2one("mfg.kpi", string="KPI", ondelete="restrict")
+    kpi_scale = fields.Float(
+        string="KPI Value Factor",
+        default=1.0,
+        digits=(16, 6),
+        help="Factor from the KPI's unit to the unit the sheet states, applied when a KPI value "
+        "prefills the line: 0.0001 turns yuan into 万元 (ten-thousand yuan), as the sheets "
+        "state maintenance cost per output and development cost.",
+    )
     kpi_code = fields.Char(
         string="KPI Code",
         help="When the line's KPI comes from a module that may not be installed (late arrivals "
@@ -181,6 +189,7 @@ class MfgAppraisalTemplateLine(models.Model):
             "deduction": self.deduction,
             "allowed": self.allowed,
             "whole_steps": self.whole_steps,
+            "kpi_scale": self.kpi_scale or 1.0,
             "major_event_zero": self.major_event_zero,
             "bands": [band._snapshot() for band in self.band_ids],
             "levels": [level._snapshot() for level in self.level_ids],

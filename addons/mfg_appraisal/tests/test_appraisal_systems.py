@@ -301,3 +301,30 @@ class TestAppraisalSystems(AppraisalCase):
         )
         self.assertEqual((frozen.kpi_id, frozen.occurrences), (kpi, 2))
         self.assertTrue(frozen.actual_set)
+
+    def test_costs_prefilled_in_the_sheets_unit(self):
+        """车间设备管理员考核表: 单位产量维修费用 "目标值 万元以下" — the KPI measures yuan, the
+        sheet 万元: the prefill converts."""
+        kpi = self.env["mfg.kpi"].create(
+            {
+                "code": "TEST_REPAIR_COST",
+                "name": "Repair cost",
+                "unit": "amount",
+                "direction": "lower",
+            }
+        )
+        line = self.template.line_ids.filtered(lambda x: x.name == "Repair cost per output")
+        line.write({"kpi_id": kpi.id, "kpi_scale": 0.0001})
+        period = self.env["mfg.kpi.period"]._get_or_create("year", date(2025, 6, 1))
+        value = self.env["mfg.kpi.value"].create(
+            {"kpi_id": kpi.id, "period_id": period.id, "employee_id": self.emp.id, "value": 15000}
+        )
+        value.action_lock()
+        cycle = self._cycle(name="Cost in wan")
+        cycle.with_user(self.user_hr).action_launch()
+        frozen = self._appraisal(cycle).sudo().line_ids.filtered(lambda x: x.kpi_id == kpi)
+        self.assertAlmostEqual(frozen.actual_value, 1.5, 4, "15,000 yuan = 1.5 万元")
+        # Target 2 (万元), lower is better: 1.5 is within target.
+        self.assertEqual(frozen.score, 100.0)
+        ref = self.env.ref("mfg_appraisal.template_equipment_admin_line_repair_cost")
+        self.assertEqual(ref.kpi_scale, 0.0001)

@@ -59,16 +59,20 @@ def migrate(cr, version):
         )
         if not section:
             continue
-        weights = {rater.role: rater.weight for rater in section.rater_ids}
-        if weights != {"self": 30.0, "superior": 70.0}:
-            continue
-        section.rater_ids.filtered(lambda r: r.role == "superior").weight = 50.0
-        env["mfg.appraisal.template.rater"].create(
-            [
-                {"section_id": section.id, "role": "peer", "weight": 10.0},
-                {"section_id": section.id, "role": "subordinate", "weight": 10.0},
-            ]
-        )
+        raters = {rater.role: rater for rater in section.rater_ids}
+        weights = {role: rater.weight for role, rater in raters.items()}
+        # The upgrade has just created the (new) peer and subordinate rows of the data file,
+        # while the existing superior row kept its 70: bring it to 50.
+        if weights == {"self": 30.0, "superior": 70.0, "peer": 10.0, "subordinate": 10.0}:
+            raters["superior"].weight = 50.0
+        elif weights == {"self": 30.0, "superior": 70.0}:
+            raters["superior"].weight = 50.0
+            env["mfg.appraisal.template.rater"].create(
+                [
+                    {"section_id": section.id, "role": "peer", "weight": 10.0},
+                    {"section_id": section.id, "role": "subordinate", "weight": 10.0},
+                ]
+            )
     # The operator's work attitude line is fed by the late arrivals / early departures count.
     line = env.ref(
         "mfg_appraisal.template_operator_line_attitude_late_early", raise_if_not_found=False
@@ -90,7 +94,18 @@ def migrate(cr, version):
             {"en_US": "110% ≤ B < 120%", "zh_CN": "110%≤B<120%"},
         ),
     }
+    installed = {code for code, _name in env["res.lang"].get_installed()}
     for name, (old, new) in labels.items():
         band = env.ref(f"mfg_appraisal.{name}", raise_if_not_found=False)
         if band and band.with_context(lang="en_US").label == old:
-            band.update_field_translations("label", new)
+            band.update_field_translations(
+                "label", {lang: text for lang, text in new.items() if lang in installed}
+            )
+    # The sheets state these costs in 万元 while the KPIs measure yuan.
+    for name in (
+        "template_equipment_admin_line_repair_cost",
+        "template_process_technician_line_development_cost",
+    ):
+        line = env.ref(f"mfg_appraisal.{name}", raise_if_not_found=False)
+        if line and line.kpi_scale == 1.0:
+            line.kpi_scale = 0.0001
