@@ -328,3 +328,61 @@ class TestAppraisalSystems(AppraisalCase):
         self.assertEqual(frozen.score, 100.0)
         ref = self.env.ref("mfg_appraisal.template_equipment_admin_line_repair_cost")
         self.assertEqual(ref.kpi_scale, 0.0001)
+
+
+@tagged("post_install", "-at_install")
+class TestWholeOrganisation(AppraisalCase):
+    """车间人员 第3条 and 班组人员 第2条: a launch over the whole organisation appraises or
+    visibly excludes everyone in scope of both systems, on the shipped sheets."""
+
+    def test_everyone_in_scope_appraised_or_visibly_excluded(self):
+        company = self.env.company
+        sheets = self.env["mfg.appraisal.template"].search(
+            [("company_id", "=", company.id), ("appraisal_system", "!=", False)]
+        )
+        # The company fills the parameters the seed leaves blank (as the demo does).
+        for line in sheets.line_ids:
+            if line.rule_kind == "linear":
+                line.write(
+                    {"target": 0.0 if line.direction == "zero" else 90.0, "step": 1, "deduction": 5}
+                )
+            elif line.rule_kind == "occurrence":
+                line.deduction = 10
+        scope = {
+            "workshop_staff": self.env.ref("mfg_org.job_workshop_director")
+            | self.env.ref("mfg_org.job_dispatcher")
+            | self.env.ref("mfg_org.job_equipment_admin")
+            | self.env.ref("mfg_org.job_maintenance_technician")
+            | self.env.ref("mfg_org.job_process_technician")
+            | self.env.ref("mfg_org.job_safety_officer"),
+            "team_member": self.env.ref("mfg_org.job_team_leader")
+            | self.env.ref("mfg_org.job_statistician")
+            | self.env.ref("mfg_org.job_operator"),
+        }
+        Employee = self.env["hr.employee"]
+        for jobs in scope.values():
+            Employee.create([{"name": f"In scope: {job.name}", "job_id": job.id} for job in jobs])
+        for system, kind, start, end in (
+            ("workshop_staff", "annual", date(2025, 1, 1), date(2025, 12, 31)),
+            ("team_member", "quarterly", date(2025, 10, 1), date(2025, 12, 31)),
+            ("team_member", "annual", date(2025, 1, 1), date(2025, 12, 31)),
+        ):
+            with self.subTest(system=system, kind=kind):
+                cycle = self._cycle(
+                    kind,
+                    name=f"{system} {kind}",
+                    appraisal_system=system,
+                    job_ids=False,
+                    date_start=start,
+                    date_end=end,
+                )
+                cycle.with_user(self.user_hr).action_launch()
+                in_scope = Employee.search(
+                    [("company_id", "=", company.id), ("job_id", "in", scope[system].ids)]
+                )
+                covered = cycle.appraisal_ids.employee_id | cycle.exclusion_ids.employee_id
+                self.assertFalse(in_scope - covered, "nobody in scope is left out silently")
+                self.assertEqual(
+                    cycle.appraisal_ids.job_id | cycle.exclusion_ids.employee_id.job_id,
+                    scope[system] & in_scope.job_id,
+                )
