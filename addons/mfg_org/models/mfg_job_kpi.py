@@ -27,6 +27,13 @@ class MfgJobKpi(models.Model):
     kpi_id = fields.Many2one(
         "mfg.kpi", string="KPI", required=True, ondelete="restrict", index=True
     )
+    name = fields.Char(
+        string="Name Here",
+        translate=True,
+        help="The KPI's name as this list writes it, when it differs from the library's (the "
+        "library merged two names of one measure, e.g. 生产安全检查计划完成率 on the safety "
+        "officer's sheet for 安全检查计划完成率). Printed on the position description.",
+    )
     sequence = fields.Integer(default=10)
     origin = fields.Selection(
         ORIGINS,
@@ -43,6 +50,12 @@ class MfgJobKpi(models.Model):
         "documents give no weight.",
     )
     kpi_code = fields.Char(related="kpi_id.code", string="KPI Code")
+    display_kpi_name = fields.Char(
+        compute="_compute_display_kpi_name",
+        string="KPI Name",
+        compute_sudo=True,
+        help="The name printed for this line: its own, else the library's.",
+    )
     unit = fields.Selection(related="kpi_id.unit")
     direction = fields.Selection(related="kpi_id.direction")
 
@@ -50,6 +63,12 @@ class MfgJobKpi(models.Model):
         "UNIQUE(job_id, kpi_id, origin)",
         "A KPI appears only once in each list of a position.",
     )
+
+    @api.depends("name", "kpi_id.name")
+    @api.depends_context("lang")
+    def _compute_display_kpi_name(self):
+        for line in self:
+            line.display_kpi_name = line.name or line.kpi_id.name
 
     @api.constrains("weight")
     def _check_weight(self):

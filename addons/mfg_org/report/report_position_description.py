@@ -26,7 +26,7 @@ class ReportPositionDescription(models.AbstractModel):
                         {
                             "label": label,
                             "weighted": any(lines.mapped("weight")),
-                            "lines": [(line.kpi_id.sudo(), line.weight) for line in lines],
+                            "lines": [(line.display_kpi_name, line.weight) for line in lines],
                         }
                     )
             kpi_sections[job.id] = sections

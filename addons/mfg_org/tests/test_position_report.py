@@ -63,6 +63,17 @@ class TestPositionReport(MfgOrgCommon):
         ):
             self.assertIn(text, html)
 
+    def test_sheet_lines_print_the_seeds_own_names(self):
+        """Where the library merged two names of one measure, each list prints the seed's name
+        for that position: the safety officer's sheet (车间人员 第9条3) says 生产安全检查计划完成率
+        and 安全生产培训计划完成率, its position description 安全检查计划完成率."""
+        self.load_chinese()
+        html = self._render(self.jobs["safety_officer"], self.kpi_user, lang="zh_CN")
+        for text in ("生产安全检查计划完成率", "安全生产培训计划完成率", "安全检查计划完成率"):
+            self.assertIn(text, html)
+        html = self._render(self.jobs["safety_officer"], self.kpi_user)
+        self.assertIn("Production safety inspection plan completion rate", html)
+
     def test_employee_prints_without_kpi_rights(self):
         html = self._render(self.jobs["maintenance_technician"], self.employee_user)
         self.assertIn("Maintenance Technician", html)
