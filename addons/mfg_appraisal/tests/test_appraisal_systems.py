@@ -110,6 +110,16 @@ class TestAppraisalSystems(AppraisalCase):
         quarterly.with_user(self.user_hr).action_launch()
         self.assertEqual(quarterly.appraisal_ids.employee_id, self.operator2)
         self.assertEqual(quarterly.appraisal_ids.appraisal_system, "team_member")
+        # 车间人员 第12条1 / 班组人员 第12条1-2: what each result is the basis of.
+        team_annual.with_user(self.user_hr).action_launch()
+        for cycle, basis in (
+            (workshop, "performance_pay"),
+            (quarterly, "quarterly_bonus"),
+            (team_annual, "annual_bonus"),
+        ):
+            vals = cycle.appraisal_ids[:1].sudo()._results([])
+            self.assertEqual(vals["payroll_basis"], basis, cycle.name)
+        self.assertIn("bonus_tier", quarterly.appraisal_ids[:1].sudo()._results([]))
 
     def flags(self, system, kind, end, score, grade, history=()):
         return self.env["mfg.appraisal"]._result_flags(
