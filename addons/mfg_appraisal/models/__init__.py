@@ -1,4 +1,5 @@
 from . import mfg_appraisal_guard
+from . import mfg_appraisal_guarded
 from . import mfg_appraisal_template
 from . import mfg_appraisal_template_section
 from . import mfg_appraisal_template_rater

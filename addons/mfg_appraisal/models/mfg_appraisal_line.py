@@ -18,7 +18,7 @@ class MfgAppraisalLine(models.Model):
 
     _name = "mfg.appraisal.line"
     _description = "Appraisal Line"
-    _inherit = ["mail.thread", "mfg.appraisal.guard"]
+    _inherit = ["mail.thread", "mfg.appraisal.guarded"]
     _order = "appraisal_id, section_sequence, sequence, id"
 
     section_id = fields.Many2one(
@@ -189,27 +189,17 @@ class MfgAppraisalLine(models.Model):
     # ------------------------------------------------------------------
     # Write policy
     # ------------------------------------------------------------------
-    def _guard_appraisal(self):
-        self.ensure_one()
-        return self.sudo().appraisal_id
-
     def _guard_allowed_fields(self):
         appraisal = self._guard_appraisal()
         roles = self._guard_roles(appraisal)
         return policy.line_allowed(roles, appraisal.state, self.rule_kind)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._guard_check_create()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._guard_check_write(vals)
+    def _guard_complete_vals(self, vals):
         if {"actual_value", "occurrences", "major_event"} & set(vals) and "actual_set" not in vals:
             vals = dict(vals, actual_set=True)
         if {"rated_score", "level_number"} & set(vals) and "rated_set" not in vals:
             vals = dict(vals, rated_set=True)
-        return super().write(vals)
+        return vals
 
     def _write_prefill(self, vals):
         """KPI values written into the lines by the system (launch, refresh)."""

@@ -10,7 +10,7 @@ class MfgAppraisalRater(models.Model):
     """A person who rates an appraisal, in one role (self, superior, peer, subordinate…)."""
 
     _name = "mfg.appraisal.rater"
-    _inherit = ["mfg.appraisal.guard"]
+    _inherit = ["mfg.appraisal.guarded"]
     _description = "Appraisal Rater"
     _order = "appraisal_id, role, id"
 
@@ -40,21 +40,8 @@ class MfgAppraisalRater(models.Model):
     # ------------------------------------------------------------------
     # Write policy
     # ------------------------------------------------------------------
-    def _guard_appraisal(self):
-        self.ensure_one()
-        return self.sudo().appraisal_id
-
     def _guard_allowed_fields(self):
         return policy.allowed(policy.RATER, self._rater_roles(), self._window())
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._guard_check_create()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._guard_check_write(vals)
-        return super().write(vals)
 
     def _rater_roles(self):
         """``{"rater"}`` when the current user is this entry's rater (and it is still open)."""

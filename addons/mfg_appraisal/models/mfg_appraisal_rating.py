@@ -9,7 +9,7 @@ class MfgAppraisalRating(models.Model):
     """One rater's score (0-100) on one direct-rating line."""
 
     _name = "mfg.appraisal.rating"
-    _inherit = ["mfg.appraisal.guard"]
+    _inherit = ["mfg.appraisal.guarded"]
     _description = "Appraisal Rating"
     _order = "line_id, rater_id"
 
@@ -45,23 +45,11 @@ class MfgAppraisalRating(models.Model):
     # ------------------------------------------------------------------
     # Write policy: only the rater, on their own open entry
     # ------------------------------------------------------------------
-    def _guard_appraisal(self):
-        self.ensure_one()
-        return self.sudo().appraisal_id
-
     def _guard_allowed_fields(self):
         rater = self.sudo().rater_id
         return policy.allowed(
             policy.RATING, rater.with_env(self.env)._rater_roles(), rater._window()
         )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._guard_check_create()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._guard_check_write(vals)
-        if "score" in vals:
-            vals = dict(vals, score_set=True)
-        return super().write(vals)
+    def _guard_complete_vals(self, vals):
+        return dict(vals, score_set=True) if "score" in vals else vals

@@ -10,7 +10,7 @@ class MfgAppraisalSection(models.Model):
     """A section of one appraisal, frozen from its sheet at launch."""
 
     _name = "mfg.appraisal.section"
-    _inherit = ["mfg.appraisal.guard"]
+    _inherit = ["mfg.appraisal.guarded"]
     _description = "Appraisal Section"
     _order = "appraisal_id, sequence, id"
 
@@ -38,21 +38,8 @@ class MfgAppraisalSection(models.Model):
     # ------------------------------------------------------------------
     # Write policy
     # ------------------------------------------------------------------
-    def _guard_appraisal(self):
-        self.ensure_one()
-        return self.sudo().appraisal_id
-
     def _guard_allowed_fields(self):
         return set()  # frozen at launch: nobody writes a section
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._guard_check_create()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._guard_check_write(vals)
-        return super().write(vals)
 
     def _role_weights(self):
         self.ensure_one()
