@@ -272,6 +272,8 @@ class TestAppraisalReports(TransactionCase):
             "Workshop Director semi-annual appraisal plan",
             "Semi-annual indicators (100%)",
             "A = 100%: 91–100",
+            # 车间主任绩效考核指标表: the band labels as the seed writes them.
+            "B = 100%: 91–100",
             "B > 120%: 0–50",
             "91–100: No production accident; safety work runs very smoothly.",
             "Level 2 (81–90)",
