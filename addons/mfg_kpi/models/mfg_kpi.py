@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 CATEGORIES = [
     ("production", "Production"),
@@ -96,6 +97,10 @@ class MfgKpi(models.Model):
         help="Computed when an installed module registers a provider for this KPI's code.",
     )
     provider_name = fields.Char(compute="_compute_measurement", string="Provider")
+    # Set by the computation only: the last failure of this KPI's provider (the other KPIs of
+    # the period were computed all the same).
+    last_error = fields.Text(string="Last Computation Error", readonly=True, copy=False)
+    last_error_at = fields.Datetime(string="Failed At", readonly=True, copy=False)
     target_ids = fields.One2many("mfg.kpi.target", "kpi_id", string="Targets")
     value_ids = fields.One2many("mfg.kpi.value", "kpi_id", string="Values")
     value_count = fields.Integer(compute="_compute_value_count")
@@ -105,6 +110,11 @@ class MfgKpi(models.Model):
     )
 
     _code_uniq = models.Constraint("UNIQUE(code)", "The KPI code must be unique.")
+
+    def write(self, vals):
+        if not self.env.su and {"last_error", "last_error_at"} & set(vals):
+            raise UserError(_("Only the KPI computation records its errors."))
+        return super().write(vals)
 
     def _compute_measurement(self):
         providers = self.env["mfg.kpi.provider"]._get_providers()

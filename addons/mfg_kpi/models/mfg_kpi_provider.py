@@ -97,28 +97,54 @@ class MfgKpiProvider(models.AbstractModel):
                 "KPI computation: locked periods left unchanged: %s",
                 ", ".join((periods - open_periods).mapped("display_name")),
             )
+        failed = self.env["mfg.kpi"]
         for period in open_periods:
             for kpi in kpis.filtered(
                 lambda k, p=period: not k.company_id or k.company_id == p.company_id
             ):
-                counts = self._compute_kpi(kpi, period)
+                # Each (KPI, period) in its own savepoint: a provider that fails is logged and
+                # shown on its KPI, and every other KPI of the period is computed all the same.
+                try:
+                    with self.env.cr.savepoint():
+                        counts = self._compute_kpi(kpi, period)
+                except Exception as error:  # any provider bug stays with its KPI
+                    _logger.exception(
+                        "KPI computation: %s failed for %s", kpi.code, period.display_name
+                    )
+                    kpi.sudo().write(
+                        {
+                            "last_error": f"{period.display_name}: {error}",
+                            "last_error_at": fields.Datetime.now(),
+                        }
+                    )
+                    failed |= kpi
+                    continue
                 for key, count in counts.items():
                     totals[key] += count
+        (kpis - failed).filtered("last_error").sudo().write(
+            {"last_error": False, "last_error_at": False}
+        )
         return totals
 
     @api.model
     def _cron_compute(self):
         """Scheduled job: compute the current and the previous month and quarter of each company."""
         today = fields.Date.context_today(self)
-        periods = self.env["mfg.kpi.period"]
-        for company in self.env["res.company"].search([("active", "=", True)]):
+        totals = {"created": 0, "updated": 0, "locked": 0, "removed": 0}
+        companies = self.env["res.company"].search([("active", "=", True)])
+        for done, company in enumerate(companies, start=1):
             period_model = self.env["mfg.kpi.period"].with_company(company)
+            periods = self.env["mfg.kpi.period"]
             for kind in ("month", "quarter", "year"):
                 current = period_model._get_or_create(kind, today, company)
                 previous = period_model._get_or_create(
                     kind, current.date_start - timedelta(days=1), company
                 )
                 periods |= current | previous
-        totals = self._compute_periods(periods)
+            for key, count in self._compute_periods(periods).items():
+                totals[key] += count
+            # In the scheduled job, each company's work is committed before the next one.
+            if self.env.context.get("ir_cron_progress_id"):
+                self.env["ir.cron"]._commit_progress(1, remaining=len(companies) - done)
         _logger.info("KPI computation: %s", totals)
         return totals

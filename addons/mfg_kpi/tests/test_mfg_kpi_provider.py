@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -143,3 +145,52 @@ class TestKpiProvider(KpiCase):
         self.env["mfg.kpi.value"].search([("kpi_id", "=", self.kpi_team.id)]).unlink()
         large = queries_for(60)
         self.assertEqual(small, large)
+
+
+@tagged("post_install", "-at_install")
+class TestProviderFailure(KpiCase):
+    """One failing provider never rolls back the others: each (KPI, period) is computed in its
+    own savepoint, and the failure is shown on its KPI."""
+
+    def test_failing_provider_leaves_the_others_computed(self):
+        Provider = self.env["mfg.kpi.provider"]
+        broken = self.env["mfg.kpi"].create(
+            {"code": "TEST_BROKEN", "name": "Broken (test)", "unit": "count"}
+        )
+        original = type(Provider)._get_providers
+
+        def _get_providers(provider):
+            providers = original(provider)
+            providers["TEST_BROKEN"] = {"name": "Broken (test)", "method": "_provide_broken"}
+            return providers
+
+        def _provide_broken(provider, kpi, period):
+            # A provider that writes, then fails: its writes must not survive.
+            provider.env["mfg.kpi.value"].create(
+                {"kpi_id": kpi.id, "period_id": period.id, "employee_id": self.boss.id, "value": 9}
+            )
+            raise ZeroDivisionError("division by zero in the broken provider")
+
+        with (
+            patch.object(type(Provider), "_get_providers", _get_providers),
+            patch.object(type(Provider), "_provide_broken", _provide_broken, create=True),
+            self.assertLogs("odoo.addons.mfg_kpi.models.mfg_kpi_provider", "ERROR") as logs,
+        ):
+            counts = Provider._compute_periods(self.period, self.kpi_team | broken)
+        self.assertIn("TEST_BROKEN failed", logs.output[0])
+        self.assertEqual(counts["created"], 1, "the working KPI is computed")
+        Value = self.env["mfg.kpi.value"]
+        self.assertTrue(Value.search([("kpi_id", "=", self.kpi_team.id)]))
+        self.assertFalse(Value.search([("kpi_id", "=", broken.id)]), "nothing half-written")
+        self.assertIn("division by zero", broken.last_error)
+        self.assertIn(self.period.display_name, broken.last_error)
+        self.assertTrue(broken.last_error_at)
+        with self.assertRaisesRegex(UserError, "Only the KPI computation"):
+            broken.with_user(self.user_manager).write({"last_error": False})
+        # Once it computes again, the error goes away.
+        with (
+            patch.object(type(Provider), "_get_providers", _get_providers),
+            patch.object(type(Provider), "_provide_broken", lambda *args: [], create=True),
+        ):
+            Provider._compute_periods(self.period, broken)
+        self.assertFalse(broken.last_error)
