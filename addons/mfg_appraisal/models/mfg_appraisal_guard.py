@@ -99,13 +99,17 @@ class MfgAppraisalGuard(models.AbstractModel):
             state=self._guard_state_label(appraisal),
         )
 
+    def _guard_model_label(self):
+        """The model's name in the reader's language (ir.model names are translated)."""
+        return self.env["ir.model"]._get(self._name).name or self._description
+
     def _guard_check_create(self):
         if not self.env.su:
             raise UserError(
                 self.env._(
                     "%(model)s records are created by the appraisal workflow (launching a "
                     "cycle), not by hand.",
-                    model=self._description,
+                    model=self._guard_model_label(),
                 )
             )
 
@@ -115,6 +119,6 @@ class MfgAppraisalGuard(models.AbstractModel):
             raise UserError(
                 self.env._(
                     "%(model)s records are never deleted by hand: cancel the appraisal instead.",
-                    model=self._description,
+                    model=self._guard_model_label(),
                 )
             )
