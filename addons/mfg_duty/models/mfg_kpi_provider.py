@@ -2,21 +2,20 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider
+from odoo.tools.translate import LazyTranslate
 
+_lt = LazyTranslate(__name__)
 DUTY_COMPLETION_CODE = "DUTY_CHECKLIST_COMPLETION"
 
 
 class MfgKpiProvider(models.AbstractModel):
     _inherit = "mfg.kpi.provider"
-
-    @api.model
-    def _get_providers(self):
-        providers = super()._get_providers()
-        providers[DUTY_COMPLETION_CODE] = {
-            "name": self.env._("Duty checklists"),
-            "method": "_provide_duty_checklist_completion",
-        }
-        return providers
+    _mfg_providers = {
+        DUTY_COMPLETION_CODE: Provider(
+            _lt("Duty checklists"), "_provide_duty_checklist_completion"
+        ),
+    }
 
     @api.model
     def _provide_duty_checklist_completion(self, kpi, period):

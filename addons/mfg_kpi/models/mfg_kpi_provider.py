@@ -1,6 +1,41 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""The KPI provider framework: registration, the period clock, who is who, aggregation.
+
+A bridge module computes library KPIs from the records of an Odoo application. It declares its
+providers in one table on its extension of ``mfg.kpi.provider``::
+
+    from odoo.tools.translate import LazyTranslate
+    from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider
+
+    _lt = LazyTranslate(__name__)
+    ORDERS = _lt("Manufacturing orders: plan")
+
+
+    class MfgKpiProvider(models.AbstractModel):
+        _inherit = "mfg.kpi.provider"
+        _mfg_providers = {
+            "PLAN_COMPLETION_RATE": Provider(ORDERS, "_provide_mrp_plan", "quantity"),
+        }
+
+        def _provide_mrp_plan(self, kpi, period):
+            clock = self._clock(period)
+            tally = Tally()
+            ...  # one or a few queries for the whole period, then tally.add(...)
+            return self._tally_measures(kpi, tally, "mrp.production")
+
+The tables of every installed bridge are merged in module order (a later module's entry
+replaces an earlier one's, unless the later one is a ``fallback``). A provider method receives
+``(kpi, period)`` and returns measures (see ``mfg.kpi.value._store_measures``) for every subject
+of the period, read in a number of queries that does not depend on the number of subjects,
+records or people. A subject without data gets no measure (no value), never a zero.
+"""
+
 import logging
+from collections import defaultdict
 from datetime import timedelta
+from typing import NamedTuple
+
+import pytz
 
 from odoo import api, fields, models
 from odoo.tools import SQL
@@ -8,41 +43,181 @@ from odoo.tools import SQL
 _logger = logging.getLogger(__name__)
 
 
-class MfgKpiProvider(models.AbstractModel):
-    """Registry of KPI providers.
+class Provider(NamedTuple):
+    """One registration: the data source shown on the KPI (a lazy translated string), the
+    provider method, the variant the method reads from ``_variant(kpi)``, and whether a
+    provider registered for the same code by another module wins (``fallback``)."""
 
-    A bridge module registers a provider for a KPI code by extending ``_get_providers``::
+    name: object
+    method: str
+    variant: str | None = None
+    fallback: bool = False
 
-        class MfgKpiProvider(models.AbstractModel):
-            _inherit = "mfg.kpi.provider"
 
-            def _get_providers(self):
-                providers = super()._get_providers()
-                providers["PLAN_COMPLETION_RATE"] = {
-                    "name": self.env._("Manufacturing orders"),
-                    "method": "_provide_plan_completion_rate",
-                }
-                return providers
+class Clock(NamedTuple):
+    """The one period clock of every provider (see ``mfg.kpi.provider._clock``)."""
 
-    The method receives ``(kpi, period)`` and returns a list of measures (see
-    ``mfg.kpi.value._store_measures``) for every subject of the period, computed in a number
-    of queries that does not depend on the number of subjects. A subject without data gets no
-    measure (no value), never a zero.
+    tz: object  # pytz time zone of the period's company
+    start: object  # first instant of the period (naive UTC, as stored)
+    end: object  # end of the period, exclusive (naive UTC)
+    now: object  # the computation time (naive UTC)
+    cutoff: object  # what has happened so far: min(end, now)
+    day_cutoff: object  # the days already over: min(end, start of today)
+    today: object  # today, in the company's time zone
+    last_day: object  # last day of the period already begun: min(date_end, today)
+
+    def local_date(self, value):
+        """The company's calendar day of a stored (naive UTC) datetime."""
+        return pytz.utc.localize(value).astimezone(self.tz).date()
+
+
+class Tally:
+    """Numerator, denominator and drill-down record ids per subject.
+
+    A subject is ``("company", id)``, ``("department", id)``, ``("employee", id)`` or
+    ``("record", model, id)``. ``add`` adds a figure to each subject (a figure shared between
+    subjects is added in parts); ``count`` counts a keyed figure once per subject, the same key
+    again replacing it (a record reached through several rows).
     """
+
+    def __init__(self):
+        self._sums = defaultdict(lambda: [0.0, 0.0, set()])
+        self._keyed = defaultdict(dict)
+
+    def add(self, subjects, numerator, denominator=0.0, ids=()):
+        for subject in subjects:
+            row = self._sums[subject]
+            row[0] += numerator
+            row[1] += denominator
+            row[2].update(ids)
+
+    def count(self, subjects, key, numerator, denominator=1.0, ids=None):
+        """``ids``: the records behind the key (default: the key itself); empty keeps the
+        figure out of the drill-down (e.g. an order without error in an error count)."""
+        ids = (key,) if ids is None else tuple(ids)
+        for subject in subjects:
+            self._keyed[subject][key] = (numerator, denominator, ids)
+
+    def rows(self):
+        """``{subject: (numerator, denominator, ids)}`` of every subject with a figure."""
+        result = {}
+        for subject in self._sums.keys() | self._keyed.keys():
+            numerator, denominator, ids = self._sums.get(subject, (0.0, 0.0, set()))
+            ids = set(ids)
+            for num, den, key_ids in self._keyed.get(subject, {}).values():
+                numerator += num
+                denominator += den
+                ids.update(key_ids)
+            result[subject] = (numerator, denominator, ids)
+        return result
+
+    def __bool__(self):
+        return bool(self._sums or self._keyed)
+
+
+class MfgKpiProvider(models.AbstractModel):
+    """Registry of KPI providers and the tools every provider shares (see the module's
+    docstring)."""
 
     _name = "mfg.kpi.provider"
     _description = "KPI Provider Registry"
+    # KPI code -> Provider; each bridge's extension of this model declares its own table.
+    _mfg_providers = {}
 
     @api.model
     def _get_providers(self):
-        """Mapping of KPI code to ``{"name": str, "method": str}``."""
-        return {}
+        """Mapping of KPI code to ``{"name", "method", "variant"}`` of the installed bridges."""
+        providers = {}
+        for cls in reversed(type(self).mro()):
+            for code, provider in cls.__dict__.get("_mfg_providers", {}).items():
+                if provider.fallback and code in providers:
+                    continue
+                providers[code] = {
+                    "name": self.env._(provider.name),
+                    "method": provider.method,
+                    "variant": provider.variant,
+                }
+        return providers
+
+    @api.model
+    def _variant(self, kpi):
+        """The variant registered with ``kpi``'s provider (how its method computes it)."""
+        return self._get_providers().get(kpi.code, {}).get("variant")
+
+    # ------------------------------------------------------------------
+    # Tools of the providers
+    # ------------------------------------------------------------------
+    @api.model
+    def _clock(self, period):
+        """The period's clock in its company's time zone (see ``Clock``)."""
+        tz = period._company_tz(period.company_id)
+        start, end = period._utc_bounds()
+        now = fields.Datetime.now()
+        today = pytz.utc.localize(now).astimezone(tz).date()
+        return Clock(
+            tz=tz,
+            start=start,
+            end=end,
+            now=now,
+            cutoff=min(end, now),
+            day_cutoff=min(end, period._day_start_utc(period.company_id, today)),
+            today=today,
+            last_day=min(period.date_end, today),
+        )
+
+    @api.model
+    def _fetch_rows(self, query):
+        """Rows of an SQL ``query`` (pending ORM writes flushed first), fetched at once."""
+        self.env.flush_all()
+        self.env.cr.execute(query)
+        return self.env.cr.fetchall()
+
+    @api.model
+    def _tally_measures(self, kpi, tally, drill_model, kind="rate", drill_extra=None):
+        """Measures of ``kpi`` from a ``Tally``: one per subject with a figure.
+
+        ``kind``: ``rate`` (numerator ÷ denominator × 100), ``ratio`` (numerator ÷
+        denominator), both without a value when the denominator is zero; ``sum`` (the
+        numerator: a count or an amount). A KPI measured per employee keeps its employee
+        subjects only. The drill-down opens the subject's records of ``drill_model``
+        (``drill_extra``: more domain terms, e.g. archived records too).
+        """
+        employee_only = kpi.subject_level == "employee"
+        measures = []
+        for subject, (numerator, denominator, ids) in sorted(
+            tally.rows().items(), key=lambda item: str(item[0])
+        ):
+            if employee_only and subject[0] != "employee":
+                continue
+            if kind == "sum":
+                value = numerator
+            elif abs(denominator) < 1e-9:
+                continue
+            else:
+                value = numerator / denominator * (100.0 if kind == "rate" else 1.0)
+            measure = {
+                "subject_type": subject[0],
+                "value": round(value, 6),
+                "numerator": round(numerator, 6),
+                "denominator": round(denominator, 6),
+                "drill_model": drill_model,
+                "drill_domain": [*(drill_extra or []), ("id", "in", sorted(ids))],
+            }
+            if subject[0] == "employee":
+                measure["employee_id"] = subject[1]
+            elif subject[0] == "department":
+                measure["department_id"] = subject[1]
+            elif subject[0] == "record":
+                measure["res_model"], measure["res_id"] = subject[1], subject[2]
+            measures.append(measure)
+        return measures
 
     @api.model
     def _user_employees(self, user_ids, company):
         """``{user id: (employee id, department id)}`` of the users' employees in ``company``,
-        archived employees included (an active one first), in one query: providers use it to
-        turn who did the work (a user) into the employee a value belongs to. The department is
+        archived employees included (an active one first, then the oldest), in one query: the
+        one rule by which every provider turns who did the work (a user) into the employee a
+        value belongs to. The department is
         the one of the employee's current contract version."""
         user_ids = tuple(uid for uid in user_ids if uid)
         if not user_ids:

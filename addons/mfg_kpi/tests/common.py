@@ -96,3 +96,49 @@ class KpiCase(TransactionCase):
         cls.department = cls.env["hr.department"].create(
             {"name": "Workshop 1", "manager_id": cls.boss.id}
         )
+
+
+class ProviderCase(TransactionCase):
+    """Base of the bridges' provider tests: compute a library KPI and check that its provider
+    reads a period in a number of queries that does not grow with the data."""
+
+    def compute(self, code, period, **subject):
+        """Compute the library KPI ``code`` for ``period``; its values, or the one value of
+        the subject given as ``employee_id=…``, ``department_id=…`` or ``res_id=…``."""
+        kpi = self.env["mfg.kpi"].search([("code", "=", code)])
+        self.assertTrue(kpi, f"KPI {code} is in the library")
+        self.env["mfg.kpi.provider"]._compute_kpi(kpi, period)
+        values = self.env["mfg.kpi.value"].search(
+            [("kpi_id", "=", kpi.id), ("period_id", "=", period.id)]
+        )
+        if subject:
+            ((field, subject_id),) = subject.items()
+            return values.filtered(lambda value: value[field].id == subject_id)
+        return values
+
+    def provider_queries(self, codes, period):
+        """``{code: (queries of its provider method, number of measures)}``."""
+        Provider = self.env["mfg.kpi.provider"].sudo()
+        providers = Provider._get_providers()
+        counts = {}
+        for code in codes:
+            kpi = self.env["mfg.kpi"].search([("code", "=", code)])
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            measures = getattr(Provider, providers[code]["method"])(kpi, period)
+            counts[code] = (self.env.cr.sql_log_count - before, len(measures))
+        return counts
+
+    def assertQueriesFlat(self, codes, period, grow):
+        """The providers of ``codes`` read ``period`` in as many queries after ``grow()`` (which
+        adds more records, subjects and people) as before, and find more subjects after."""
+        self.provider_queries(codes, period)  # warm the caches
+        small = self.provider_queries(codes, period)
+        grow()
+        self.provider_queries(codes, period)  # creating users clears the registry caches
+        large = self.provider_queries(codes, period)
+        for code in codes:
+            self.assertTrue(small[code][1], f"{code}: the small data set has values")
+            self.assertEqual(small[code][0], large[code][0], f"{code}: queries grew")
+            self.assertGreaterEqual(large[code][1], small[code][1], f"{code}: subjects")
