@@ -2,9 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 {
     "name": "Production KPIs: Purchasing",
-    "summary": "Buyer and supplier KPIs from purchase orders and receipts; "
-    "the 'ask at least three suppliers' rule",
-    "version": "19.0.1.0.0",
+    "summary": "Buyer and supplier KPIs from purchase orders and receipts",
+    "version": "19.0.1.1.0",
     "category": "Manufacturing/Production Management",
     "website": "https://github.com/mfg-suite/production-management",
     "author": "Production Management Suite contributors",
@@ -16,9 +15,8 @@
         "security/ir.model.access.csv",
         "security/mfg_kpi_purchase_rules.xml",
         "data/mfg_kpi_data.xml",
-        "wizard/mfg_rfq_waiver_wizard_views.xml",
         "views/purchase_order_views.xml",
-        "views/res_config_settings_views.xml",
         "views/mfg_kpi_value_views.xml",
     ],
+    "auto_install": True,
 }

@@ -19,6 +19,7 @@
         "mfg_appraisal",
         "mfg_kpi_mrp",
         "mfg_kpi_purchase",
+        "mfg_purchase_rfq_rule",
         "mfg_kpi_stock",
         "mfg_kpi_hr",
         "mfg_kpi_maintenance",

@@ -1,9 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """KPI providers fed by purchase orders, their receipts and returns.
 
-Each provider reads the period's cohort with one SQL query (grouped or joined), whatever the
-number of orders, lines, buyers or suppliers, then adds up a numerator and a denominator per
-subject. The subjects follow the KPI's level:
+Each provider reads the period's cohort in a few queries (grouped or joined in the database),
+whatever the number of orders, lines, buyers or suppliers, and tallies a numerator and a
+denominator per subject (``mfg_kpi``'s provider framework). The subjects follow the KPI's level
+(``_purchase_subjects``):
 
 - ``employee``: the buyer (``purchase.order.user_id``) through the employee of that user in the
   period's company;
@@ -15,142 +16,68 @@ A subject without data gets no value. The drill-down of every value selects exac
 counted (``[("id", "in", ids)]``).
 """
 
-from collections import defaultdict
-
-import pytz
-
-from odoo import api, fields, models
+from odoo import api, models
+from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider, Tally
 from odoo.tools import SQL
+from odoo.tools.translate import LazyTranslate
 
-# KPI code -> (provider method, variant). Library codes (mfg_kpi) and this module's own codes.
-PURCHASE_PROVIDERS = {
-    # Order lines due in the period: share of the ordered quantity received by the planned day.
-    "PURCHASE_ON_TIME_ARRIVAL_RATE": ("_provide_purchase_on_time", "quantity"),
-    "SUPPLIER_ON_TIME_RATE": ("_provide_purchase_on_time", "quantity"),
-    # Order lines due in the period: lines fully received by the planned day.
-    "PURCHASE_PLAN_ON_TIME_RATE": ("_provide_purchase_on_time", "complete"),
-    # Receipts from vendors done in the period that were not returned to the vendor.
-    "PURCHASE_QUALITY_PASS_RATE": ("_provide_purchase_quality", None),
-    "SUPPLIER_QUALITY_PASS_RATE": ("_provide_purchase_quality", None),
-    # Order lines confirmed in the period against their reference (agreed, else last) price.
-    "PURCHASE_PRICE_CONTROL": ("_provide_purchase_price", "index"),
-    "SUPPLIER_PRICE_INDEX": ("_provide_purchase_price", "index"),
-    "PURCHASE_SAVINGS_AMOUNT": ("_provide_purchase_price", "savings"),
-    # Orders cancelled after confirmation or with a line corrected after confirmation.
-    "PURCHASE_ORDER_ERROR_COUNT": ("_provide_purchase_order_errors", None),
-    # Suppliers ordered from in the period whose file is complete.
-    "SUPPLIER_FILE_COMPLETENESS": ("_provide_supplier_file_completeness", None),
-}
-# Codes another bridge may compute from better data (incoming inspections): registered only when
-# no module loaded before this one provides them.
-PURCHASE_FALLBACK_CODES = {"PURCHASE_QUALITY_PASS_RATE"}
+_lt = LazyTranslate(__name__)
+LINES = _lt("Purchase order lines and receipts")
+RECEIPTS = _lt("Purchase receipts and vendor returns")
+PRICES = _lt("Purchase prices")
+CORRECTIONS = _lt("Purchase order corrections")
+FILES = _lt("Supplier files")
 
 
 class MfgKpiProvider(models.AbstractModel):
     _inherit = "mfg.kpi.provider"
-
-    @api.model
-    def _get_providers(self):
-        providers = super()._get_providers()
-        names = {
-            "_provide_purchase_on_time": self.env._("Purchase order lines and receipts"),
-            "_provide_purchase_quality": self.env._("Purchase receipts and vendor returns"),
-            "_provide_purchase_price": self.env._("Purchase prices"),
-            "_provide_purchase_order_errors": self.env._("Purchase order corrections"),
-            "_provide_supplier_file_completeness": self.env._("Supplier files"),
-        }
-        for code, (method, _variant) in PURCHASE_PROVIDERS.items():
-            provider = {"name": names[method], "method": method}
-            if code in PURCHASE_FALLBACK_CODES:
-                providers.setdefault(code, provider)
-            else:
-                providers[code] = provider
-        return providers
+    _mfg_providers = {
+        # Order lines due in the period: share of the ordered quantity received by the planned day.
+        "PURCHASE_ON_TIME_ARRIVAL_RATE": Provider(LINES, "_provide_purchase_on_time", "quantity"),
+        "SUPPLIER_ON_TIME_RATE": Provider(LINES, "_provide_purchase_on_time", "quantity"),
+        # Order lines due in the period: lines fully received by the planned day.
+        "PURCHASE_PLAN_ON_TIME_RATE": Provider(LINES, "_provide_purchase_on_time", "complete"),
+        # Receipts from vendors done in the period that were not returned to the vendor. An
+        # inspection bridge may compute the library code from better data: ours is the fallback.
+        "PURCHASE_QUALITY_PASS_RATE": Provider(
+            RECEIPTS, "_provide_purchase_quality", fallback=True
+        ),
+        "SUPPLIER_QUALITY_PASS_RATE": Provider(RECEIPTS, "_provide_purchase_quality"),
+        # Order lines confirmed in the period against their reference (agreed, else last) price.
+        "PURCHASE_PRICE_CONTROL": Provider(PRICES, "_provide_purchase_price", "index"),
+        "SUPPLIER_PRICE_INDEX": Provider(PRICES, "_provide_purchase_price", "index"),
+        "PURCHASE_SAVINGS_AMOUNT": Provider(PRICES, "_provide_purchase_price", "savings"),
+        # Orders cancelled after confirmation or with a line corrected after confirmation.
+        "PURCHASE_ORDER_ERROR_COUNT": Provider(CORRECTIONS, "_provide_purchase_order_errors"),
+        # Suppliers ordered from in the period whose file is complete.
+        "SUPPLIER_FILE_COMPLETENESS": Provider(FILES, "_provide_supplier_file_completeness"),
+    }
 
     # ------------------------------------------------------------------
-    # Helpers
+    # Subjects
     # ------------------------------------------------------------------
     @api.model
-    def _purchase_bounds(self, period):
-        """UTC bounds of the period in the company's time zone, the cut-off and the zone name.
-
-        The cut-off is the end of the period, or the start of today (company time zone) while
-        the period is running: a line is due once its planned day is over.
-        """
-        company = period.company_id
-        tz = period._company_tz(company)
-        start, end = period._utc_bounds()
-        today = pytz.utc.localize(fields.Datetime.now()).astimezone(tz).date()
-        return start, end, min(end, period._day_start_utc(company, today)), tz.zone
-
-    @api.model
-    def _purchase_variant(self, kpi):
-        return PURCHASE_PROVIDERS.get(kpi.code, (None, None))[1]
-
-    @api.model
-    def _purchase_measures(self, kpi, period, rows, drill_model, kind="rate"):
-        """Measures of ``kpi`` from ``rows`` for the subjects of the KPI's level.
-
-        ``rows``: dicts with ``id`` (the counted record), ``user_id`` (buyer), ``partner_id``
-        (supplier), ``num``, ``den`` and optionally ``drill`` (False keeps the record out of the
-        drill-down, e.g. an order without error in an error count). A record counts once per
-        subject. ``kind``: ``rate`` (num ÷ den × 100), ``amount`` or ``count`` (num).
-        """
-        company = period.company_id
+    def _purchase_subjects(self, kpi, period, user_ids):
+        """The purchase routing of a figure by the KPI's level: a function of (buyer user id,
+        supplier id) returning the figure's subjects (see the module's docstring). One query
+        maps the buyers to their employees, and only for the levels that need them."""
+        company_id = period.company_id.id
         level = kpi.subject_level
         employees = {}
         if level in ("employee", "department", "team"):
-            employees = self._user_employees({row["user_id"] for row in rows}, company)
-        tallies = defaultdict(dict)
-        for row in rows:
-            if level == "supplier":
-                subjects = [("record", row["partner_id"])] if row["partner_id"] else []
-            elif level == "employee":
-                employee = employees.get(row["user_id"])
-                subjects = [("employee", employee[0])] if employee else []
-            elif level in ("department", "team"):
-                employee = employees.get(row["user_id"])
-                subjects = [("company", company.id)]
-                if employee and employee[1]:
-                    subjects.append(("department", employee[1]))
-            else:
-                subjects = [("company", company.id)]
-            for subject in subjects:
-                tallies[subject][row["id"]] = (row["num"], row["den"], row.get("drill", True))
-        measures = []
-        for (subject_type, subject_id), counted in sorted(tallies.items()):
-            numerator = sum(num for num, _den, _drill in counted.values())
-            denominator = sum(den for _num, den, _drill in counted.values())
-            if kind == "rate":
-                if not denominator:
-                    continue
-                value = 100.0 * numerator / denominator
-            else:
-                value = numerator
-            measure = {
-                "subject_type": subject_type,
-                "value": value,
-                "numerator": numerator,
-                "denominator": denominator,
-                "drill_model": drill_model,
-                "drill_domain": [
-                    ("id", "in", sorted(rid for rid, row in counted.items() if row[2]))
-                ],
-            }
-            if subject_type == "employee":
-                measure["employee_id"] = subject_id
-            elif subject_type == "department":
-                measure["department_id"] = subject_id
-            elif subject_type == "record":
-                measure.update(res_model="res.partner", res_id=subject_id)
-            measures.append(measure)
-        return measures
+            employees = self._user_employees(user_ids, period.company_id)
 
-    @api.model
-    def _purchase_fetch(self, query):
-        """Rows of ``query``, fetched at once (reading a field could run another query)."""
-        self.env.cr.execute(query)
-        return self.env.cr.fetchall()
+        def subjects(user_id, partner_id):
+            if level == "supplier":
+                return [("record", "res.partner", partner_id)] if partner_id else []
+            employee = employees.get(user_id)
+            if level == "employee":
+                return [("employee", employee[0])] if employee else []
+            if level in ("department", "team") and employee and employee[1]:
+                return [("company", company_id), ("department", employee[1])]
+            return [("company", company_id)]
+
+        return subjects
 
     # ------------------------------------------------------------------
     # Providers
@@ -159,63 +86,70 @@ class MfgKpiProvider(models.AbstractModel):
     def _provide_purchase_on_time(self, kpi, period):
         """Order lines of goods of confirmed orders whose planned arrival falls in the period.
 
-        A line is due once its planned day is over (cut-off). Quantity received by the planned
-        day: done moves from a vendor location of the line, converted to the product's unit,
-        whose date (company time zone) is not after the planned day; backorders received late
-        do not count. ``quantity``: Σ min(1, on-time quantity ÷ ordered quantity) ÷ lines
-        (a partial receipt earns its share); ``complete``: lines fully received by the planned
-        day ÷ lines. Cancelled orders are excluded.
+        A line is due once its planned day is over: the period is read up to the clock's
+        ``day_cutoff`` (the end of the period, or the start of today in the company's time zone
+        while the period runs). Quantity received by the planned day: done moves from a vendor
+        location of the line, converted to the product's unit, whose date (company time zone) is
+        not after the planned day; backorders received late do not count. ``quantity``:
+        Σ min(1, on-time quantity ÷ ordered quantity) ÷ lines (a partial receipt earns its
+        share); ``complete``: lines fully received by the planned day ÷ lines. Cancelled orders
+        are excluded.
         """
-        start, _end, cutoff, tz_name = self._purchase_bounds(period)
-        self.env.flush_all()
-        result = self._purchase_fetch(
+        clock = self._clock(period)
+        # SQL: each receipt is compared with its line's planned day in the company's time zone,
+        # a condition between two rows' local dates that a domain cannot express.
+        result = self._fetch_rows(
             SQL(
                 """SELECT line.id, orders.user_id, partner.commercial_partner_id,
-                          line.product_uom_qty, COALESCE(received.qty, 0.0)
+                          line.product_uom_qty, tmpl.uom_id, received.product_uom,
+                          SUM(received.quantity)
                      FROM purchase_order_line line
                      JOIN purchase_order orders ON orders.id = line.order_id
                      JOIN res_partner partner ON partner.id = orders.partner_id
                      JOIN product_product product ON product.id = line.product_id
                      JOIN product_template tmpl ON tmpl.id = product.product_tmpl_id
-                     JOIN uom_uom product_uom ON product_uom.id = tmpl.uom_id
-                LEFT JOIN LATERAL (
-                          SELECT SUM(move.quantity * move_uom.factor / product_uom.factor) AS qty
-                            FROM stock_move move
-                            JOIN stock_location source ON source.id = move.location_id
-                            JOIN uom_uom move_uom ON move_uom.id = move.product_uom
-                           WHERE move.purchase_line_id = line.id
-                             AND move.state = 'done'
-                             AND source.usage = 'supplier'
-                             AND (move.date AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date
-                                 <= (line.date_planned AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date
-                          ) received ON TRUE
+                LEFT JOIN (stock_move received
+                           JOIN stock_location source
+                             ON source.id = received.location_id AND source.usage = 'supplier')
+                       ON received.purchase_line_id = line.id
+                      AND received.state = 'done'
+                      AND (received.date AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date
+                          <= (line.date_planned AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date
                     WHERE orders.company_id = %(company)s
                       AND orders.state = 'purchase'
                       AND line.display_type IS NULL
                       AND tmpl.type = 'consu'
                       AND line.product_uom_qty > 0
                       AND line.date_planned >= %(start)s
-                      AND line.date_planned < %(cutoff)s""",
-                tz=tz_name,
+                      AND line.date_planned < %(cutoff)s
+                 GROUP BY line.id, orders.user_id, partner.commercial_partner_id,
+                          line.product_uom_qty, tmpl.uom_id, received.product_uom""",
+                tz=clock.tz.zone,
                 company=period.company_id.id,
-                start=start,
-                cutoff=cutoff,
+                start=clock.start,
+                cutoff=clock.day_cutoff,
             )
         )
-        complete = self._purchase_variant(kpi) == "complete"
-        rows = []
-        for line_id, user_id, partner_id, ordered, on_time in result:
+        # Quantities received per unit of the moves, converted to the product's unit.
+        units = self._purchase_units(
+            {row[4] for row in result} | {row[5] for row in result if row[5]}
+        )
+        lines = {}
+        for line_id, user_id, partner_id, ordered, uom_id, move_uom_id, quantity in result:
+            line = lines.setdefault(line_id, [user_id, partner_id, float(ordered), 0.0])
+            if move_uom_id:
+                line[3] += units[move_uom_id]._compute_quantity(
+                    float(quantity), units[uom_id], round=False
+                )
+        complete = self._variant(kpi) == "complete"
+        subjects = self._purchase_subjects(kpi, period, {line[0] for line in lines.values()})
+        tally = Tally()
+        for line_id, (user_id, partner_id, ordered, on_time) in lines.items():
             share = min(1.0, on_time / ordered)
-            rows.append(
-                {
-                    "id": line_id,
-                    "user_id": user_id,
-                    "partner_id": partner_id,
-                    "num": (1.0 if share >= 1.0 - 1e-9 else 0.0) if complete else share,
-                    "den": 1.0,
-                }
-            )
-        return self._purchase_measures(kpi, period, rows, "purchase.order.line")
+            if complete:
+                share = 1.0 if share >= 1.0 - 1e-9 else 0.0
+            tally.count(subjects(user_id, partner_id), line_id, share)
+        return self._tally_measures(kpi, tally, "purchase.order.line")
 
     @api.model
     def _provide_purchase_quality(self, kpi, period):
@@ -223,60 +157,57 @@ class MfgKpiProvider(models.AbstractModel):
         done in the period; a receipt fails when part of it was returned to a vendor (a done
         return move created from it). Pass rate = receipts not returned ÷ receipts × 100.
         """
-        start, end, _cutoff, _tz = self._purchase_bounds(period)
-        self.env.flush_all()
-        result = self._purchase_fetch(
-            SQL(
-                """SELECT move.id, orders.user_id, partner.commercial_partner_id,
-                          EXISTS (
-                              SELECT 1
-                                FROM stock_move ret
-                                JOIN stock_location ret_dest ON ret_dest.id = ret.location_dest_id
-                               WHERE ret.origin_returned_move_id = move.id
-                                 AND ret.state = 'done'
-                                 AND ret_dest.usage = 'supplier'
-                          )
-                     FROM stock_move move
-                     JOIN stock_location source ON source.id = move.location_id
-                     JOIN purchase_order_line line ON line.id = move.purchase_line_id
-                     JOIN purchase_order orders ON orders.id = line.order_id
-                     JOIN res_partner partner ON partner.id = orders.partner_id
-                    WHERE orders.company_id = %s
-                      AND move.state = 'done'
-                      AND source.usage = 'supplier'
-                      AND move.date >= %s
-                      AND move.date < %s""",
-                period.company_id.id,
-                start,
-                end,
-            )
-        )
-        rows = [
-            {
-                "id": move_id,
-                "user_id": user_id,
-                "partner_id": partner_id,
-                "num": 0.0 if returned else 1.0,
-                "den": 1.0,
-            }
-            for move_id, user_id, partner_id, returned in result
+        clock = self._clock(period)
+        Move = self.env["stock.move"]
+        receipts = [
+            ("purchase_line_id.order_id.company_id", "=", period.company_id.id),
+            ("state", "=", "done"),
+            ("location_id.usage", "=", "supplier"),
+            ("date", ">=", clock.start),
+            ("date", "<", clock.end),
         ]
-        return self._purchase_measures(kpi, period, rows, "stock.move")
+        buyer_supplier = [
+            "purchase_line_id.order_id.user_id",
+            "purchase_line_id.order_id.partner_id.commercial_partner_id",
+        ]
+        groups = Move._read_group(receipts, buyer_supplier, ["id:array_agg"])
+        returned = set(
+            Move.search(
+                [
+                    *receipts,
+                    (
+                        "returned_move_ids",
+                        "any",
+                        [("state", "=", "done"), ("location_dest_id.usage", "=", "supplier")],
+                    ),
+                ]
+            ).ids
+        )
+        subjects = self._purchase_subjects(kpi, period, {user.id for user, _p, _i in groups})
+        tally = Tally()
+        for user, partner, move_ids in groups:
+            for move_id in move_ids:
+                tally.count(
+                    subjects(user.id, partner.id),
+                    move_id,
+                    0.0 if move_id in returned else 1.0,
+                )
+        return self._tally_measures(kpi, tally, "stock.move")
 
     @api.model
     def _provide_purchase_price(self, kpi, period):
         """Order lines of orders confirmed in the period, at their price net of discount and
         tax-excluded, in the company currency (the order's rate), against a reference price:
-        the agreed price of the order's blanket order for the product (same currency), else the
-        last price of the product on an order of the company confirmed before. Lines without a
-        reference are not counted.
+        the agreed price of the order's blanket order for the product (same currency, converted
+        to the product's unit), else the last price of the product on an order of the company
+        confirmed before. Lines without a reference are not counted.
 
         ``index``: Σ actual amount ÷ Σ reference amount × 100 (100 = at reference, lower is
         better); ``savings``: Σ (reference − actual) amount.
         """
-        start, end, _cutoff, _tz = self._purchase_bounds(period)
-        self.env.flush_all()
-        result = self._purchase_fetch(
+        clock = self._clock(period)
+        # SQL: the last earlier price of each product is a window over the order history.
+        result = self._fetch_rows(
             SQL(
                 # The last earlier price of each line's product: history and the period's lines
                 # merged per product in date order (a period line sorts before history rows of
@@ -287,24 +218,21 @@ class MfgKpiProvider(models.AbstractModel):
                        SELECT line.id, line.product_id, orders.date_approve, orders.user_id,
                               partner.commercial_partner_id AS partner_id,
                               line.price_subtotal / orders.currency_rate AS actual,
-                              line.product_uom_qty AS qty,
-                              agreed.unit_price / orders.currency_rate AS agreed_price
+                              line.product_uom_qty AS qty, orders.currency_rate,
+                              tmpl.uom_id, agreed.price_unit AS agreed_price,
+                              agreed.product_uom_id AS agreed_uom_id
                          FROM purchase_order_line line
                          JOIN purchase_order orders ON orders.id = line.order_id
                          JOIN res_partner partner ON partner.id = orders.partner_id
                          JOIN product_product product ON product.id = line.product_id
                          JOIN product_template tmpl ON tmpl.id = product.product_tmpl_id
-                         JOIN uom_uom product_uom ON product_uom.id = tmpl.uom_id
                     LEFT JOIN purchase_requisition agreement
                            ON agreement.id = orders.requisition_id
                           AND agreement.requisition_type = 'blanket_order'
                           AND agreement.currency_id = orders.currency_id
                     LEFT JOIN LATERAL (
-                              SELECT agreed_line.price_unit * product_uom.factor
-                                     / COALESCE(agreed_uom.factor, product_uom.factor) AS unit_price
+                              SELECT agreed_line.price_unit, agreed_line.product_uom_id
                                 FROM purchase_requisition_line agreed_line
-                           LEFT JOIN uom_uom agreed_uom
-                                  ON agreed_uom.id = agreed_line.product_uom_id
                                WHERE agreed_line.requisition_id = agreement.id
                                  AND agreed_line.product_id = line.product_id
                             ORDER BY agreed_line.id
@@ -347,32 +275,43 @@ class MfgKpiProvider(models.AbstractModel):
                               max(price) OVER (PARTITION BY product_id, price_group) AS price
                          FROM numbered
                    )
-                   SELECT lines.id, lines.user_id, lines.partner_id, lines.actual,
-                          COALESCE(lines.agreed_price, previous.price) * lines.qty
+                   SELECT lines.id, lines.user_id, lines.partner_id, lines.actual, lines.qty,
+                          lines.currency_rate, lines.uom_id, lines.agreed_price,
+                          lines.agreed_uom_id, previous.price
                      FROM lines
                 LEFT JOIN previous ON previous.id = lines.id AND previous.kind = 0
-                    WHERE COALESCE(lines.agreed_price, previous.price) IS NOT NULL""",
+                    WHERE lines.agreed_price IS NOT NULL OR previous.price IS NOT NULL""",
                 company=period.company_id.id,
-                start=start,
-                end=end,
+                start=clock.start,
+                end=clock.end,
             )
         )
-        savings = self._purchase_variant(kpi) == "savings"
-        rows = []
-        for line_id, user_id, partner_id, actual, reference in result:
-            actual, reference = float(actual), float(reference)
-            rows.append(
-                {
-                    "id": line_id,
-                    "user_id": user_id,
-                    "partner_id": partner_id,
-                    "num": reference - actual if savings else actual,
-                    "den": reference,
-                }
+        units = self._purchase_units(
+            {row[6] for row in result} | {row[8] for row in result if row[8]}
+        )
+        savings = self._variant(kpi) == "savings"
+        subjects = self._purchase_subjects(kpi, period, {row[1] for row in result})
+        tally = Tally()
+        for row in result:
+            line_id, user_id, partner_id, actual, qty, rate, uom_id = row[:7]
+            agreed_price, agreed_uom_id, previous_price = row[7:]
+            if agreed_price is not None:
+                # The agreed price is per unit of the agreement's line: per product unit here.
+                unit_price = float(agreed_price) / float(rate)
+                if agreed_uom_id:
+                    unit_price = units[agreed_uom_id]._compute_price(unit_price, units[uom_id])
+            else:
+                unit_price = float(previous_price)
+            actual, reference = float(actual), unit_price * float(qty)
+            tally.count(
+                subjects(user_id, partner_id),
+                line_id,
+                reference - actual if savings else actual,
+                reference,
             )
-        if savings:
-            return self._purchase_measures(kpi, period, rows, "purchase.order.line", kind="amount")
-        return self._purchase_measures(kpi, period, rows, "purchase.order.line")
+        return self._tally_measures(
+            kpi, tally, "purchase.order.line", kind="sum" if savings else "rate"
+        )
 
     @api.model
     def _provide_purchase_order_errors(self, kpi, period):
@@ -381,49 +320,55 @@ class MfgKpiProvider(models.AbstractModel):
         (each order counts once). A buyer who confirmed orders in the period without error gets
         0; the denominator is the number of orders confirmed in the period.
         """
-        start, end, _cutoff, _tz = self._purchase_bounds(period)
-        self.env.flush_all()
-        result = self._purchase_fetch(
-            SQL(
-                """WITH flagged AS (
-                       SELECT orders.id, orders.user_id, partner.commercial_partner_id,
-                              COALESCE(orders.date_approve >= %(start)s
-                                       AND orders.date_approve < %(end)s, FALSE) AS confirmed,
-                              COALESCE(orders.mfg_cancel_date >= %(start)s
-                                       AND orders.mfg_cancel_date < %(end)s, FALSE)
-                              OR EXISTS (
-                                  SELECT 1
-                                    FROM purchase_order_line line
-                                   WHERE line.order_id = orders.id
-                                     AND line.mfg_correction_date >= %(start)s
-                                     AND line.mfg_correction_date < %(end)s
-                              ) AS erroneous
-                         FROM purchase_order orders
-                         JOIN res_partner partner ON partner.id = orders.partner_id
-                        WHERE orders.company_id = %(company)s
-                          AND orders.user_id IS NOT NULL
-                          AND (orders.date_approve < %(end)s OR orders.mfg_cancel_date < %(end)s)
-                   )
-                   SELECT id, user_id, commercial_partner_id, confirmed, erroneous
-                     FROM flagged
-                    WHERE confirmed OR erroneous""",
-                start=start,
-                end=end,
-                company=period.company_id.id,
-            )
-        )
-        rows = [
-            {
-                "id": order_id,
-                "user_id": user_id,
-                "partner_id": partner_id,
-                "num": 1.0 if erroneous else 0.0,
-                "den": 1.0 if confirmed else 0.0,
-                "drill": erroneous,
-            }
-            for order_id, user_id, partner_id, confirmed, erroneous in result
+        clock = self._clock(period)
+        start, end = clock.start, clock.end
+        Order = self.env["purchase.order"]
+        orders = [
+            ("company_id", "=", period.company_id.id),
+            ("user_id", "!=", False),
+            "|",
+            ("date_approve", "<", end),
+            ("mfg_cancel_date", "<", end),
         ]
-        return self._purchase_measures(kpi, period, rows, "purchase.order", kind="count")
+        buyer_supplier = ["user_id", "partner_id.commercial_partner_id"]
+        confirmed = Order._read_group(
+            [*orders, ("date_approve", ">=", start), ("date_approve", "<", end)],
+            buyer_supplier,
+            ["id:array_agg"],
+        )
+        erroneous = Order._read_group(
+            [
+                *orders,
+                "|",
+                "&",
+                ("mfg_cancel_date", ">=", start),
+                ("mfg_cancel_date", "<", end),
+                (
+                    "order_line",
+                    "any",
+                    [("mfg_correction_date", ">=", start), ("mfg_correction_date", "<", end)],
+                ),
+            ],
+            buyer_supplier,
+            ["id:array_agg"],
+        )
+        # order id -> [buyer, supplier, confirmed in the period, erroneous in the period]
+        flags = {}
+        for index, groups in enumerate((confirmed, erroneous), start=2):
+            for user, partner, order_ids in groups:
+                for order_id in order_ids:
+                    flags.setdefault(order_id, [user.id, partner.id, False, False])[index] = True
+        subjects = self._purchase_subjects(kpi, period, {flag[0] for flag in flags.values()})
+        tally = Tally()
+        for order_id, (user_id, partner_id, is_confirmed, is_erroneous) in flags.items():
+            tally.count(
+                subjects(user_id, partner_id),
+                order_id,
+                1.0 if is_erroneous else 0.0,
+                1.0 if is_confirmed else 0.0,
+                ids=(order_id,) if is_erroneous else (),
+            )
+        return self._tally_measures(kpi, tally, "purchase.order", kind="sum")
 
     @api.model
     def _provide_supplier_file_completeness(self, kpi, period):
@@ -431,42 +376,50 @@ class MfgKpiProvider(models.AbstractModel):
         complete with a tax ID, street, city, country, phone or email and an active bank
         account. Rate = complete files ÷ suppliers × 100 (each supplier once per subject).
         """
-        start, end, _cutoff, _tz = self._purchase_bounds(period)
-        self.env.flush_all()
-        result = self._purchase_fetch(
-            SQL(
-                """SELECT DISTINCT orders.user_id, supplier.id,
-                          COALESCE(supplier.vat, '') != ''
-                          AND COALESCE(supplier.street, '') != ''
-                          AND COALESCE(supplier.city, '') != ''
-                          AND supplier.country_id IS NOT NULL
-                          AND (COALESCE(supplier.phone, '') != ''
-                               OR COALESCE(supplier.email, '') != '')
-                          AND EXISTS (
-                              SELECT 1
-                                FROM res_partner_bank bank
-                               WHERE bank.partner_id = supplier.id AND bank.active
-                          )
-                     FROM purchase_order orders
-                     JOIN res_partner partner ON partner.id = orders.partner_id
-                     JOIN res_partner supplier ON supplier.id = partner.commercial_partner_id
-                    WHERE orders.company_id = %s
-                      AND orders.state = 'purchase'
-                      AND orders.date_approve >= %s
-                      AND orders.date_approve < %s""",
-                period.company_id.id,
-                start,
-                end,
-            )
+        clock = self._clock(period)
+        pairs = self.env["purchase.order"]._read_group(
+            [
+                ("company_id", "=", period.company_id.id),
+                ("state", "=", "purchase"),
+                ("date_approve", ">=", clock.start),
+                ("date_approve", "<", clock.end),
+            ],
+            ["user_id", "partner_id.commercial_partner_id"],
         )
-        rows = [
-            {
-                "id": supplier_id,
-                "user_id": user_id,
-                "partner_id": supplier_id,
-                "num": 1.0 if complete else 0.0,
-                "den": 1.0,
-            }
-            for user_id, supplier_id, complete in result
-        ]
-        return self._purchase_measures(kpi, period, rows, "res.partner")
+        suppliers = {supplier.id for _user, supplier in pairs}
+        # Archived suppliers too: their orders were confirmed in the period.
+        complete = set(
+            self.env["res.partner"]
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("id", "in", list(suppliers)),
+                    ("vat", "!=", False),
+                    ("street", "!=", False),
+                    ("city", "!=", False),
+                    ("country_id", "!=", False),
+                    "|",
+                    ("phone", "!=", False),
+                    ("email", "!=", False),
+                    ("bank_ids", "any", [("active", "=", True)]),
+                ]
+            )
+            .ids
+        )
+        subjects = self._purchase_subjects(kpi, period, {user.id for user, _s in pairs})
+        tally = Tally()
+        for user, supplier in pairs:
+            tally.count(
+                subjects(user.id, supplier.id),
+                supplier.id,
+                1.0 if supplier.id in complete else 0.0,
+            )
+        return self._tally_measures(kpi, tally, "res.partner")
+
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+    @api.model
+    def _purchase_units(self, uom_ids):
+        """``{id: uom.uom}`` of ``uom_ids``, read together (one query at most)."""
+        return {uom.id: uom for uom in self.env["uom.uom"].browse(sorted(uom_ids))}

@@ -1,1 +1,1 @@
-from . import test_kpi_providers, test_order_errors, test_query_count, test_rfq_rule
+from . import test_kpi_providers, test_order_errors, test_query_count

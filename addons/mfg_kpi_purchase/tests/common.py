@@ -2,11 +2,12 @@
 from datetime import date, datetime
 
 from odoo import Command
+from odoo.addons.mfg_kpi.tests.common import ProviderCase
 from odoo.tests import Form, new_test_user
-from odoo.tests.common import TransactionCase, freeze_time
+from odoo.tests.common import freeze_time
 
 
-class PurchaseKpiCase(TransactionCase):
+class PurchaseKpiCase(ProviderCase):
     """Buyers, suppliers and products of a small purchasing department, and helpers to run real
     purchase flows (confirm, receive with backorders, return, cancel) at chosen dates."""
 
@@ -169,7 +170,8 @@ class PurchaseKpiCase(TransactionCase):
         return returned
 
     def compute(self, kpi, period=None, method=None):
-        """Run the provider of ``kpi`` (or ``method``); return {subject record: value record}."""
+        """Run the provider of ``kpi`` (or ``method``); return {subject record: value record}
+        (unlike ``ProviderCase.compute``, which takes a code and returns the values)."""
         period = period or self.period
         Provider = self.env["mfg.kpi.provider"]
         if method:

@@ -3,51 +3,12 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
-from .common import PurchaseKpiCase
-
-WHEN = "2026-03-02 09:00:00"
-PLANNED = "2026-03-20 12:00:00"
+from .common import RfqRuleCase
 
 
 @tagged("post_install", "-at_install")
-class TestRfqRule(PurchaseKpiCase):
+class TestRfqRule(RfqRuleCase):
     """ "Ask at least three suppliers before confirming": orders of 1000 and more."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.company.write(
-            {
-                "mfg_rfq_rule_active": True,
-                "mfg_rfq_min_suppliers": 3,
-                "mfg_rfq_amount_threshold": 1000.0,
-            }
-        )
-
-    def rfq(self, price, vendor=None, company=None, user=None):
-        """An RFQ of buyer 1, read as ``user`` (buyer 1 by default, False: as the test admin)."""
-        if user is None:
-            user = self.buyer1
-        # 10 × price, no taxes on the test product: the order total is 10 × price.
-        order = self.make_order(
-            self.buyer1,
-            vendor or self.vendor1,
-            [(self.product_a, 10, price)],
-            PLANNED,
-            WHEN,
-            company=company,
-        )
-        order.order_line.tax_ids = [Command.clear()]
-        return order.with_user(user) if user else order
-
-    def add_alternatives(self, order, vendors):
-        wizard = (
-            self.env["purchase.requisition.create.alternative"]
-            .with_user(self.buyer1)
-            .create({"origin_po_id": order.id, "partner_ids": [Command.set(vendors.ids)]})
-        )
-        wizard.action_create_alternative()
-        return order.alternative_po_ids - order
 
     def test_large_order_with_one_supplier_is_blocked(self):
         order = self.rfq(200.0)  # 2000 ≥ 1000
@@ -148,3 +109,20 @@ class TestRfqRule(PurchaseKpiCase):
         settings = self.env["res.config.settings"].new({"mfg_rfq_rule_active": True})
         settings._onchange_mfg_rfq_rule_active()
         self.assertTrue(settings.group_purchase_alternatives)
+
+    def test_rule_stands_alone(self):
+        """The rule is purchase's own: it needs neither the KPI library nor HR (this test
+        module imports nothing of them), and a buyer without an employee follows it."""
+        module = self.env["ir.module.module"].search([("name", "=", "mfg_purchase_rfq_rule")])
+        needed = module.upstream_dependencies(exclude_states=("uninstallable",)).mapped("name")
+        self.assertIn("purchase_requisition", needed)
+        self.assertFalse({"mfg_kpi", "hr"} & set(needed), needed)
+        if "hr.employee" in self.env:
+            employees = self.env["hr.employee"].with_context(active_test=False)
+            self.assertFalse(employees.search([("user_id", "=", self.buyer1.id)]))
+        order = self.rfq(200.0)
+        self.assertTrue(order.mfg_rfq_rule_blocking)
+        self.add_alternatives(order, self.vendor2 | self.vendor3)
+        self.assertFalse(order.mfg_rfq_rule_blocking)
+        order.with_context(skip_alternative_check=True).button_confirm()
+        self.assertEqual(order.state, "purchase")

@@ -1,0 +1,1 @@
+from . import purchase_order, res_company, res_config_settings
