@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Benchmark of an appraisal cycle launch for a large workforce.
 
-Creates (inside a transaction rolled back at the end) N employees under a position with a
-two-section sheet (performance lines with rules, attitude lines rated by self and superior),
-launches an annual cycle and prints the time and SQL query count. Compare two sizes: queries grow
-only with the ORM's insert batches (one query per 100 rows), never per employee.
+Grows the demo factory (module mfg_demo_factory, inside a transaction rolled back at the end) by
+N operators in teams under their leaders, of a position with a two-section sheet (performance
+lines with rules, attitude lines rated by self and superior), launches an annual cycle and prints
+the time and SQL query count. Compare two sizes: queries grow only with the ORM's insert batches
+(one query per 100 rows), never per employee.
 
 Usage: python3 scripts/bench_appraisal.py [--db mfg_bench] [--employees 2000]
 """
@@ -14,7 +15,9 @@ import sys
 from datetime import date
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench_common import measure, open_env, parser, print_rows
+from bench_common import demo_factory, measure, open_env, parser, print_rows
+
+LEADERS = 40  # one team leader (the operators' superior) per team
 
 
 def sheet(env, job):
@@ -76,20 +79,8 @@ def main():
         with measure(env, f"populate {options.employees} employees", rows):
             job = env["hr.job"].create({"name": "Bench operator"})
             sheet(env, job)
-            department = env["hr.department"].create({"name": "Bench plant"})
-            leaders = env["hr.employee"].create(
-                [{"name": f"Leader {i}", "department_id": department.id} for i in range(40)]
-            )
-            env["hr.employee"].create(
-                [
-                    {
-                        "name": f"Operator {i}",
-                        "job_id": job.id,
-                        "parent_id": leaders[i % 40].id,
-                        "department_id": department.id,
-                    }
-                    for i in range(options.employees)
-                ]
+            workforce = demo_factory(env)._demo_workforce(
+                options.employees + LEADERS, workshops=1, teams=LEADERS, job=job
             )
             cycle = env["mfg.appraisal.cycle"].create(
                 {
@@ -98,7 +89,7 @@ def main():
                     "date_start": date(2025, 1, 1),
                     "date_end": date(2025, 12, 31),
                     "job_ids": [(6, 0, job.ids)],
-                    "department_ids": [(6, 0, department.ids)],
+                    "department_ids": [(6, 0, workforce["workshops"].ids)],
                     "apply_exclusions": True,
                 }
             )

@@ -45,6 +45,16 @@ def open_env(db, modules):
     return odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}), cr
 
 
+def demo_factory(env):
+    """The demo factory's generator (module mfg_demo_factory): what the benchmarks grow."""
+    if "mfg.demo.factory" not in env:
+        sys.exit(
+            "the benchmarks grow the demo factory: use a database with demo data, where "
+            "mfg_production_management installs mfg_demo_factory"
+        )
+    return env["mfg.demo.factory"]
+
+
 @contextmanager
 def measure(env, label, rows):
     """Print the time and the number of SQL queries of the block."""

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Benchmark of the KPI engine: a large synthetic factory, then one full period computation.
 
-Creates (inside a transaction that is rolled back at the end) a factory of N employees in
-workshops and teams, M work centres when MRP is installed, and bulk copies of the demo factory's
+Grows the demo factory (module mfg_demo_factory, inside a transaction that is rolled back at the
+end) by N employees in workshops and teams and M work centres, and bulk copies of its quarter's
 real operations (done manufacturing orders with their stock moves, purchase lines with their
-receipts, maintenance requests) into one month; then times every registered KPI provider for
-that month, printing seconds and SQL queries per provider. Queries must not grow with headcount
+receipts, maintenance requests) into the current month; then times every registered KPI provider
+for that month, printing seconds and SQL queries per provider. Queries must not grow with headcount
 or data volume: run it with two sizes and compare.
 
 Usage: python3 scripts/bench_kpi.py [--db mfg_bench] [--employees 2000] [--workcentres 200]
@@ -14,84 +14,10 @@ Usage: python3 scripts/bench_kpi.py [--db mfg_bench] [--employees 2000] [--workc
 
 import os
 import sys
-from datetime import date
+from datetime import datetime
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench_common import measure, open_env, parser, print_rows
-from bench_volume import clone
-
-
-def populate(env, employees, workcentres):
-    company = env.company
-    departments = env["hr.department"].create(
-        [{"name": f"Bench workshop {i}", "company_id": company.id} for i in range(10)]
-    )
-    teams = env["hr.department"].create(
-        [
-            {
-                "name": f"Bench team {i}",
-                "parent_id": departments[i % 10].id,
-                "company_id": company.id,
-            }
-            for i in range(50)
-        ]
-    )
-    leaders = env["hr.employee"].create(
-        [{"name": f"Bench leader {i}", "department_id": teams[i].id} for i in range(50)]
-    )
-    env["hr.employee"].create(
-        [
-            {
-                "name": f"Bench operator {i}",
-                "department_id": teams[i % 50].id,
-                "parent_id": leaders[i % 50].id,
-            }
-            for i in range(max(employees - 50, 0))
-        ]
-    )
-    if "mrp.workcenter" in env:
-        env["mrp.workcenter"].create(
-            [{"name": f"Bench WC {i}", "code": f"BWC{i}"} for i in range(workcentres)]
-        )
-
-
-def operations(env, period, options):
-    """Bulk copies of the demo factory's operations into ``period``; returns counts."""
-    day0, days = period.date_start, (period.date_end - period.date_start).days + 1
-    counts = {}
-    if "mrp.production" in env:
-        templates = env["mrp.production"].search([("state", "=", "done")]).ids
-        orders = clone(
-            env,
-            "mrp_production",
-            templates,
-            options.orders,
-            day0,
-            days,
-            children=[
-                ("stock_move", "raw_material_production_id"),
-                ("stock_move", "production_id"),
-            ],
-            overrides={"name": "t.name || '/B' || m.new_id"},
-        )
-        counts["manufacturing orders"] = len(orders)
-    if "purchase.order.line" in env:
-        templates = env["purchase.order.line"].search([("order_id.state", "=", "purchase")]).ids
-        lines = clone(
-            env,
-            "purchase_order_line",
-            templates,
-            options.purchase_lines,
-            day0,
-            days,
-            children=[("stock_move", "purchase_line_id")],
-        )
-        counts["purchase lines"] = len(lines)
-    if "maintenance.request" in env:
-        templates = env["maintenance.request"].search([]).ids
-        requests = clone(env, "maintenance_request", templates, options.requests, day0, days)
-        counts["maintenance requests"] = len(requests)
-    return counts
+from bench_common import demo_factory, measure, open_env, parser, print_rows
 
 
 def main():
@@ -105,12 +31,20 @@ def main():
     env, cr = open_env(options.db, options.modules)
     rows = []
     try:
+        factory = demo_factory(env)
         with measure(env, f"populate {options.employees} employees", rows):
-            populate(env, options.employees, options.workcentres)
-        period = env["mfg.kpi.period"]._get_or_create("month", date.today())
+            factory._demo_workforce(options.employees, workcentres=options.workcentres)
+        Period = env["mfg.kpi.period"]
+        today = datetime.now(Period._company_tz(env.company)).date()
+        period = Period._get_or_create("month", today)
         volumes = {}
         with measure(env, "copy operations (SQL)", rows):
-            volumes = operations(env, period, options)
+            volumes = factory._demo_copies(
+                period,
+                orders=options.orders,
+                purchase_lines=options.purchase_lines,
+                requests=options.requests,
+            )
         Provider = env["mfg.kpi.provider"]
         providers = Provider._get_providers()
         kpis = env["mfg.kpi"].search([("code", "in", list(providers))])

@@ -8,10 +8,11 @@ import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 
-XMLID = "mfg_production_management.%s"
+XMLID = "mfg_demo_factory.%s"
 SEED = 20260701
 
 
@@ -22,6 +23,9 @@ class MfgDemoFactory(models.AbstractModel):
     time off for the demo factory, dated in the quarter before today, then computes the KPI
     periods of that quarter and locks the quarter. Odoo stamps some dates with "now" (done
     dates, approval dates): the loader writes the historical dates afterwards.
+
+    The same model grows the factory for load tests (``_demo_workforce``, ``_demo_copies``): the
+    benchmarks of ``scripts/`` call it inside a transaction they roll back.
     """
 
     _name = "mfg.demo.factory"
@@ -32,6 +36,12 @@ class MfgDemoFactory(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _populate(self):
+        """Generate the demo quarter once (the demo data is loaded again when this module is
+        installed into a database that already has the demo factory: see the migration of
+        ``mfg_production_management`` 19.0.1.1.0)."""
+        if self._demo_populated():
+            _logger.info("Demo factory: operations already generated, nothing to do")
+            return True
         start_time = datetime.now()
         ctx = {
             "tracking_disable": True,
@@ -43,23 +53,8 @@ class MfgDemoFactory(models.AbstractModel):
         self = self.with_context(**ctx).sudo()
         company = self.env.ref("base.main_company")
         self = self.with_company(company)
-        today = fields.Date.context_today(self)
-        q_start = today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1) - relativedelta(
-            months=3
-        )
-        q_end = q_start + relativedelta(months=3, days=-1)
-        state = {
-            "rng": random.Random(SEED),
-            "company": company,
-            "tz": pytz.timezone(company.resource_calendar_id.tz or self.env.user.tz or "UTC"),
-            "q_start": q_start,
-            "q_end": q_end,
-            "days": [
-                q_start + timedelta(days=i)
-                for i in range((q_end - q_start).days + 1)
-                if (q_start + timedelta(days=i)).weekday() < 5
-            ],
-        }
+        state = self._demo_state(company)
+        q_start, q_end = state["q_start"], state["q_end"]
         self._demo_opening_stock(state)
         self._demo_purchases(state)
         self._demo_productions(state)
@@ -80,11 +75,58 @@ class MfgDemoFactory(models.AbstractModel):
         )
         return True
 
+    @api.model
+    def _demo_today(self, company=None):
+        """Today in the time zone of ``company`` (default: the demo company): the KPI periods'
+        rule (``mfg.kpi.period._company_tz``), so the demo quarter is the quarter they see."""
+        company = company or self.env.ref("base.main_company")
+        return datetime.now(self.env["mfg.kpi.period"]._company_tz(company)).date()
+
+    @api.model
+    def _demo_quarter_start(self, company=None):
+        """First day of the demo quarter: the quarter before today (the demo data's dates of
+        hiring and commissioning use it too)."""
+        today = self._demo_today(company)
+        first = today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1)
+        return first - relativedelta(months=3)
+
+    @api.model
+    def _demo_state(self, company):
+        """What the steps of the loader share: the random generator, the company, its time
+        zone, the quarter and its working days."""
+        q_start = self._demo_quarter_start(company)
+        q_end = q_start + relativedelta(months=3, days=-1)
+        return {
+            "rng": random.Random(SEED),
+            "company": company,
+            "tz": self.env["mfg.kpi.period"]._company_tz(company),
+            "q_start": q_start,
+            "q_end": q_end,
+            "days": [
+                q_start + timedelta(days=i)
+                for i in range((q_end - q_start).days + 1)
+                if (q_start + timedelta(days=i)).weekday() < 5
+            ],
+        }
+
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
     def _ref(self, name):
         return self.env.ref(XMLID % name)
+
+    @api.model
+    def _demo_populated(self):
+        """Whether the demo quarter was generated already (its manufacturing orders exist)."""
+        products = [
+            self.env.ref(XMLID % name, raise_if_not_found=False)
+            for name in ("product_gear_pump_demo", "product_valve_body_demo")
+        ]
+        return bool(
+            self.env["mrp.production"].search_count(
+                [("product_id", "in", [p.id for p in products if p])], limit=1
+            )
+        )
 
     @api.model
     def _utc(self, state, day, hour, minute=0):
@@ -424,8 +466,8 @@ class MfgDemoFactory(models.AbstractModel):
             valve: [self._ref("dept_team_turning_demo"), self._ref("dept_team_milling_demo")],
         }
         responsible = {
-            pump: self.env.ref("mfg_production_management.user_director2_demo"),
-            valve: self.env.ref("mfg_production_management.user_director_demo"),
+            pump: self._ref("user_director2_demo"),
+            valve: self._ref("user_director_demo"),
         }
         done = self.env["mrp.production"]
         for index in range(20):
@@ -819,3 +861,218 @@ class MfgDemoFactory(models.AbstractModel):
             )
         self.env["mfg.kpi.provider"]._compute_periods(periods)
         quarter.action_lock()
+
+    # ------------------------------------------------------------------
+    # Volume: a bigger factory for load tests (scripts/bench_*.py)
+    # ------------------------------------------------------------------
+    @api.model
+    def _demo_workforce(self, employees, workcentres=0, workshops=10, teams=50, job=None):
+        """Grow the factory by ``employees`` people: ``workshops`` workshops of ``teams`` teams
+        in all, one leader per team and operators (of position ``job``) under the leaders; and
+        ``workcentres`` work centres when manufacturing is installed. Returns
+        ``{"workshops", "teams", "leaders", "operators", "workcentres"}``."""
+        company = self.env.company
+        Department = self.env["hr.department"]
+        shops = Department.create(
+            [{"name": f"Load workshop {i}", "company_id": company.id} for i in range(workshops)]
+        )
+        team_units = Department.create(
+            [
+                {
+                    "name": f"Load team {i}",
+                    "parent_id": shops[i % workshops].id,
+                    "company_id": company.id,
+                }
+                for i in range(teams)
+            ]
+        )
+        Employee = self.env["hr.employee"]
+        leaders = Employee.create(
+            [{"name": f"Load leader {i}", "department_id": team_units[i].id} for i in range(teams)]
+        )
+        operators = Employee.create(
+            [
+                {
+                    "name": f"Load operator {i}",
+                    "department_id": team_units[i % teams].id,
+                    "parent_id": leaders[i % teams].id,
+                    "job_id": job.id if job else False,
+                }
+                for i in range(max(employees - teams, 0))
+            ]
+        )
+        centres = self.env["mrp.workcenter"] if "mrp.workcenter" in self.env else None
+        if centres is not None and workcentres:
+            centres = centres.create(
+                [{"name": f"Load WC {i}", "code": f"LWC{i}"} for i in range(workcentres)]
+            )
+        return {
+            "workshops": shops,
+            "teams": team_units,
+            "leaders": leaders,
+            "operators": operators,
+            "workcentres": centres,
+        }
+
+    @api.model
+    def _demo_copies(self, period, orders=0, purchase_lines=0, requests=0):
+        """Bulk copies of the demo quarter's operations into ``period``: ``orders`` done
+        manufacturing orders (with their stock moves), ``purchase_lines`` confirmed purchase
+        lines (with their receipt moves), ``requests`` maintenance requests. Every date of a
+        copy is moved to a day of the period, keeping its time of day. Returns the number of
+        copies per kind."""
+        day0, days = period.date_start, (period.date_end - period.date_start).days + 1
+        counts = {}
+        products = [self._ref("product_gear_pump_demo"), self._ref("product_valve_body_demo")]
+        templates = self.env["mrp.production"].search(
+            [("state", "=", "done"), ("product_id", "in", [p.id for p in products])]
+        )
+        counts["manufacturing orders"] = len(
+            self._demo_clone(
+                "mrp_production",
+                templates.ids,
+                orders,
+                day0,
+                days,
+                children=[
+                    ("stock_move", "raw_material_production_id"),
+                    ("stock_move", "production_id"),
+                ],
+                overrides={"name": SQL("t.name || '/L' || m.new_id")},
+            )
+        )
+        suppliers = [
+            self._ref(f"partner_supplier_{name}_demo").id for name in ("castings", "steel", "seals")
+        ]
+        templates = self.env["purchase.order.line"].search(
+            [("order_id.state", "=", "purchase"), ("order_id.partner_id", "in", suppliers)]
+        )
+        counts["purchase lines"] = len(
+            self._demo_clone(
+                "purchase_order_line",
+                templates.ids,
+                purchase_lines,
+                day0,
+                days,
+                children=[("stock_move", "purchase_line_id")],
+            )
+        )
+        machines = [
+            self._ref(name).id
+            for name in (
+                "equipment_lathe_demo",
+                "equipment_mill_demo",
+                "equipment_press_demo",
+                "equipment_bench_demo",
+            )
+        ]
+        templates = self.env["maintenance.request"].search([("equipment_id", "in", machines)])
+        counts["maintenance requests"] = len(
+            self._demo_clone("maintenance_request", templates.ids, requests, day0, days)
+        )
+        return counts
+
+    @api.model
+    def _demo_table_columns(self, table):
+        self.env.cr.execute(
+            SQL(
+                """SELECT column_name, data_type FROM information_schema.columns
+                    WHERE table_name = %s AND column_name != 'id' ORDER BY ordinal_position""",
+                table,
+            )
+        )
+        return self.env.cr.fetchall()
+
+    @api.model
+    def _demo_copy_values(self, columns, alias, day0, days, key, overrides):
+        """Select list copying ``alias``'s columns, dates moved to day ``key % days`` from
+        ``day0`` (time of day kept), ``overrides`` ({column: SQL}) replacing columns."""
+        parts = []
+        for name, data_type in columns:
+            column = SQL("%s.%s", SQL.identifier(alias), SQL.identifier(name))
+            if name in overrides:
+                parts.append(overrides[name])
+            elif name not in ("create_date", "write_date") and data_type in (
+                "date",
+                "timestamp without time zone",
+            ):
+                moved = SQL(
+                    "(%s::timestamp + (%s %% %s) * interval '1 day'"
+                    " + (%s - date_trunc('day', %s)))",
+                    day0,
+                    key,
+                    days,
+                    column,
+                    column,
+                )
+                parts.append(SQL("%s::date", moved) if data_type == "date" else moved)
+            else:
+                parts.append(column)
+        return SQL(", ").join(parts)
+
+    @api.model
+    def _demo_clone(self, table, template_ids, total, day0, days, children=(), overrides=None):
+        """Copy the rows ``template_ids`` of ``table`` until ``total`` copies exist, and their
+        ``children`` rows ((child table, foreign key column)) onto the copies; returns the new
+        ids."""
+        # SQL: bulk copies of up to 100,000 orders with their moves; the ORM would take hours.
+        if not template_ids or total <= 0:
+            return []
+        cr = self.env.cr
+        self.env.flush_all()
+        copies = -(-total // len(template_ids))
+        cr.execute(SQL("SELECT COALESCE(max(id), 0) FROM %s", SQL.identifier(table)))
+        base = cr.fetchone()[0]
+        mapping = SQL.identifier(f"mfg_demo_copy_{table}")
+        cr.execute(SQL("DROP TABLE IF EXISTS %s", mapping))
+        cr.execute(
+            SQL(
+                """CREATE TEMP TABLE %s AS
+                   SELECT old_id, %s + row_number() OVER (ORDER BY k, old_id) AS new_id
+                     FROM unnest(%s::int[]) AS old_id, generate_series(1, %s) AS k
+                    LIMIT %s""",
+                mapping,
+                base,
+                list(template_ids),
+                copies,
+                total,
+            )
+        )
+        columns = self._demo_table_columns(table)
+        cr.execute(
+            SQL(
+                """INSERT INTO %s (id, %s)
+                   SELECT m.new_id, %s FROM %s m JOIN %s t ON t.id = m.old_id""",
+                SQL.identifier(table),
+                SQL(", ").join(SQL.identifier(name) for name, _type in columns),
+                self._demo_copy_values(columns, "t", day0, days, SQL("m.new_id"), overrides or {}),
+                mapping,
+                SQL.identifier(table),
+            )
+        )
+        cr.execute(
+            SQL(
+                "SELECT setval(%s, (SELECT max(id) FROM %s))",
+                f"{table}_id_seq",
+                SQL.identifier(table),
+            )
+        )
+        for child, key in children:
+            child_columns = self._demo_table_columns(child)
+            cr.execute(
+                SQL(
+                    "INSERT INTO %s (%s) SELECT %s FROM %s m JOIN %s c ON c.%s = m.old_id",
+                    SQL.identifier(child),
+                    SQL(", ").join(SQL.identifier(name) for name, _type in child_columns),
+                    self._demo_copy_values(
+                        child_columns, "c", day0, days, SQL("m.new_id"), {key: SQL("m.new_id")}
+                    ),
+                    mapping,
+                    SQL.identifier(child),
+                    SQL.identifier(key),
+                )
+            )
+        cr.execute(SQL("SELECT new_id FROM %s", mapping))
+        new_ids = [row[0] for row in cr.fetchall()]
+        self.env.invalidate_all()
+        return new_ids

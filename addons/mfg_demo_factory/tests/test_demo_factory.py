@@ -1,0 +1,88 @@
+# Copyright 2026 Production Management Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date, datetime, timedelta
+from unittest.mock import patch
+
+import pytz
+
+from odoo.tests import tagged
+from odoo.tests.common import TransactionCase
+
+
+@tagged("post_install", "-at_install")
+class TestDemoFactory(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.factory = cls.env["mfg.demo.factory"]
+        cls.company = cls.env.company
+        # Far from UTC, so a private time-zone choice would show.
+        cls.company.resource_calendar_id.tz = "Pacific/Kiritimati"
+
+    def test_quarter_in_company_time_zone(self):
+        """The loader's clock is the KPI periods' one: the company's time zone."""
+        state = self.factory._demo_state(self.company)
+        tz = self.env["mfg.kpi.period"]._company_tz(self.company)
+        self.assertEqual(str(state["tz"]), "Pacific/Kiritimati")
+        self.assertEqual(str(state["tz"]), str(tz))
+        today = datetime.now(tz).date()
+        self.assertEqual(self.factory._demo_today(self.company), today)
+        quarter_start = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
+        self.assertEqual(state["q_end"], quarter_start - timedelta(days=1))
+        self.assertEqual(state["q_start"].day, 1)
+        self.assertIn(state["q_start"].month, (1, 4, 7, 10))
+        self.assertEqual(state["q_start"], self.factory._demo_quarter_start(self.company))
+        self.assertTrue(all(day.weekday() < 5 for day in state["days"]))
+        self.assertTrue(all(state["q_start"] <= day <= state["q_end"] for day in state["days"]))
+        # 08:00 in Kiritimati (UTC+14) is 18:00 UTC the day before.
+        day = state["days"][0]
+        self.assertEqual(
+            self.factory._utc(state, day, 8),
+            datetime.combine(day - timedelta(days=1), datetime.min.time()).replace(hour=18),
+        )
+        self.assertEqual(pytz.utc.localize(self.factory._utc(state, day, 8)).astimezone(tz).hour, 8)
+
+    def test_populate_runs_once(self):
+        """Loading the demo data again (install over existing demo records) adds nothing."""
+        cls = type(self.factory)
+        with (
+            patch.object(cls, "_demo_populated", return_value=True),
+            patch.object(cls, "_demo_state", side_effect=AssertionError("generated again")),
+        ):
+            self.assertTrue(self.factory._populate())
+
+    def test_workforce(self):
+        job = self.env["hr.job"].create({"name": "Load test operator"})
+        workforce = self.factory._demo_workforce(12, workshops=2, teams=4, job=job)
+        self.assertEqual(len(workforce["workshops"]), 2)
+        self.assertEqual(len(workforce["teams"]), 4)
+        self.assertEqual(workforce["teams"].parent_id, workforce["workshops"])
+        self.assertEqual(len(workforce["leaders"]), 4)
+        self.assertEqual(len(workforce["operators"]), 8)
+        self.assertEqual(workforce["operators"].job_id, job)
+        for operator in workforce["operators"]:
+            self.assertEqual(operator.parent_id.department_id, operator.department_id)
+        self.assertFalse(workforce["leaders"].job_id)
+
+    def test_copies_dated_in_period(self):
+        """Bulk copies keep their time of day and land on the days of the period."""
+        template = self.env["maintenance.request"].create(
+            {
+                "name": "Template request",
+                "request_date": date(2020, 5, 4),
+                "schedule_date": datetime(2020, 5, 4, 9, 30),
+            }
+        )
+        new_ids = self.factory._demo_clone(
+            "maintenance_request", template.ids, 5, date(2025, 3, 1), 31
+        )
+        self.assertEqual(len(new_ids), 5)
+        copies = self.env["maintenance.request"].browse(new_ids)
+        self.assertEqual(set(copies.mapped("name")), {"Template request"})
+        for copy in copies:
+            self.assertTrue(date(2025, 3, 1) <= copy.request_date <= date(2025, 3, 31))
+            self.assertEqual(copy.schedule_date.date(), copy.request_date)
+            self.assertEqual((copy.schedule_date.hour, copy.schedule_date.minute), (9, 30))
+        self.assertEqual(
+            self.factory._demo_clone("maintenance_request", [], 5, date.today(), 1), []
+        )
