@@ -1,5 +1,7 @@
 from . import mfg_appraisal_guard
 from . import mfg_appraisal_guarded
+from . import mfg_appraisal_cycle_kind
+from . import mfg_appraisal_chain
 from . import mfg_appraisal_template
 from . import mfg_appraisal_template_section
 from . import mfg_appraisal_template_rater

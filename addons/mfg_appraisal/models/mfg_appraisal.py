@@ -77,6 +77,9 @@ class MfgAppraisal(models.Model):
     department_id = fields.Many2one("hr.department", index=True)
     template_id = fields.Many2one("mfg.appraisal.template", string="Sheet", required=True)
     template_code = fields.Char(related="template_id.code", store=True)
+    approval_chain_id = fields.Many2one(
+        related="template_id.approval_chain_id", store=True, index=True
+    )
     appraisal_system = fields.Selection(related="template_id.appraisal_system", store=True)
     appraiser_id = fields.Many2one(
         "res.users",
@@ -816,8 +819,8 @@ class MfgAppraisal(models.Model):
         domain = [("state", "=", "active"), ("company_id", "=", cycle.company_id.id)]
         if cycle.appraisal_system:
             domain.append(("appraisal_system", "=", cycle.appraisal_system))
-        templates = self.env["mfg.appraisal.template"].search(domain)
-        return templates.filtered(lambda t: cycle.kind in t._kinds())
+        domain.append(("cycle_kind_ids.code", "=", cycle.kind))
+        return self.env["mfg.appraisal.template"].search(domain)
 
     @api.model
     def _cycle_participants(self, cycle):
@@ -962,7 +965,7 @@ class MfgAppraisal(models.Model):
         return raters
 
     def _prefill_kpis(self, cycle):
-        """Actual values of KPI lines from the locked KPI values of the cycle's period."""
+        """Actual values of KPI lines from the locked KPI values of the cycle's KPI period."""
         lines = self.env["mfg.appraisal.line"].search(
             [
                 ("appraisal_id", "in", self.ids),
@@ -970,7 +973,7 @@ class MfgAppraisal(models.Model):
                 ("rule_kind", "!=", "direct"),
             ]
         )
-        if not lines:
+        if not lines or not cycle.kpi_period_id:
             return
         values = (
             self.env["mfg.kpi.value"]
@@ -979,9 +982,7 @@ class MfgAppraisal(models.Model):
                 [
                     ("kpi_id", "in", lines.kpi_id.ids),
                     ("state", "=", "locked"),
-                    ("company_id", "=", cycle.company_id.id),
-                    ("period_id.date_start", "=", cycle.date_start),
-                    ("period_id.date_end", "=", cycle.date_end),
+                    ("period_id", "=", cycle.kpi_period_id.id),
                     "|",
                     ("employee_id", "in", self.employee_id.ids),
                     ("department_id", "in", self.department_id.ids),

@@ -10,6 +10,9 @@ from odoo.exceptions import UserError, ValidationError
 from .. import policy, scoring
 from .common import APPRAISAL_SYSTEMS, CYCLE_KINDS, GRADES, scoring_errors
 
+# The KPI period kinds whose bounds a cycle's dates may span exactly, shortest first.
+KPI_PERIOD_KINDS = ("month", "quarter", "half_year", "year")
+
 
 def default_milestones(kind, date_start, date_end, system=None):
     """The seed's schedule for a cycle of ``kind`` (of ``system``) covering
@@ -82,6 +85,17 @@ class MfgAppraisalCycle(models.Model):
     )
     date_start = fields.Date(string="Period Start", required=True)
     date_end = fields.Date(string="Period End", required=True)
+    kpi_period_id = fields.Many2one(
+        "mfg.kpi.period",
+        string="KPI Period",
+        readonly=True,
+        copy=False,
+        index=True,
+        check_company=True,
+        ondelete="set null",
+        help="The KPI period of the cycle's dates: the appraisals' KPI lines are prefilled with "
+        "its locked values. Set when the cycle is created and when it is launched.",
+    )
     date_launch = fields.Date(string="Launch")
     date_indicators_fixed = fields.Date(string="Indicators Fixed By")
     date_rating_deadline = fields.Date(string="Rating Deadline")
@@ -259,7 +273,9 @@ class MfgAppraisalCycle(models.Model):
                 )
                 for key, value in milestones.items():
                     vals.setdefault(key, value)
-        return super().create(vals_list)
+        cycles = super().create(vals_list)
+        cycles._link_kpi_period()
+        return cycles
 
     def write(self, vals):
         if not self.env.su:
@@ -267,7 +283,35 @@ class MfgAppraisalCycle(models.Model):
             for cycle in self:
                 allowed = policy.allowed(policy.CYCLE, {"hr"}, cycle.state)
                 self._refuse_fields(set(vals) - allowed - policy.MAIL_FIELDS, cycle)
-        return super().write(vals)
+        result = super().write(vals)
+        if {"date_start", "date_end", "company_id"} & set(vals):
+            self.filtered(lambda c: c.state == "draft")._link_kpi_period()
+        return result
+
+    def _link_kpi_period(self, create=True):
+        """Link each cycle to the KPI period of its dates: the month, quarter, half-year or
+        year its dates span exactly (created when missing unless ``create`` is False), else an
+        existing period with exactly its dates (e.g. a custom one), else none."""
+        periods = self.env["mfg.kpi.period"].sudo()
+        for cycle in self:
+            period = periods.browse()
+            for kind in KPI_PERIOD_KINDS:
+                bounds = periods._bounds(kind, cycle.date_start)
+                if bounds == (cycle.date_start, cycle.date_end):
+                    if create:
+                        period = periods._get_or_create(kind, cycle.date_start, cycle.company_id)
+                    break
+            if not period:
+                period = periods.search(
+                    [
+                        ("company_id", "=", cycle.company_id.id),
+                        ("date_start", "=", cycle.date_start),
+                        ("date_end", "=", cycle.date_end),
+                    ],
+                    limit=1,
+                )
+            if cycle.kpi_period_id != period:
+                cycle.sudo().kpi_period_id = period
 
     def _refuse_fields(self, names, cycle=None):
         if not names:
@@ -347,6 +391,7 @@ class MfgAppraisalCycle(models.Model):
         self._check_runner(self.mapped("kind"))
         self._lock_rows()
         self._check_state("draft")
+        self._link_kpi_period()
         for cycle in self:
             cycle.env["mfg.appraisal"]._launch_cycle(cycle)
             if cycle.irregular_warning:

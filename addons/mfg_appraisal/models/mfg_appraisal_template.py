@@ -5,7 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .. import scoring
-from .common import APPRAISAL_SYSTEMS, CYCLE_KINDS, scoring_errors
+from .common import APPRAISAL_SYSTEMS, scoring_errors
 
 
 class MfgAppraisalTemplate(models.Model):
@@ -17,7 +17,7 @@ class MfgAppraisalTemplate(models.Model):
     _order = "sequence, name"
 
     name = fields.Char(required=True, translate=True, tracking=True)
-    code = fields.Char(index=True, help="Stable code, e.g. for approval chains.")
+    code = fields.Char(index=True, help="Stable code of the sheet, e.g. for data and imports.")
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     state = fields.Selection(
@@ -30,9 +30,26 @@ class MfgAppraisalTemplate(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
-    cycle_kinds = fields.Char(
-        default="annual,semi_annual,quarterly,irregular",
-        help="Comma-separated cycle kinds this sheet serves.",
+    cycle_kind_ids = fields.Many2many(
+        "mfg.appraisal.cycle.kind",
+        "mfg_appraisal_template_cycle_kind_rel",
+        "template_id",
+        "kind_id",
+        string="Cycle Kinds",
+        default=lambda self: self.env["mfg.appraisal.cycle.kind"].search([]),
+        help="The kinds of cycle this sheet serves.",
+    )
+    approval_chain_id = fields.Many2one(
+        "mfg.appraisal.chain",
+        string="Approval Chain",
+        ondelete="restrict",
+        tracking=True,
+        default=lambda self: self.env.ref(
+            "mfg_appraisal.approval_chain_hr_review", raise_if_not_found=False
+        ),
+        help="The approvals an appraisal on this sheet goes through between review and "
+        "publication (the tier definitions of the chain). A sheet without one goes through "
+        "the HR review.",
     )
     job_ids = fields.Many2many(
         "hr.job",
@@ -96,22 +113,9 @@ class MfgAppraisalTemplate(models.Model):
             template.team_exclusions = template.appraisal_system == "team_member"
 
     def _kinds(self):
+        """Codes of the cycle kinds the sheet serves."""
         self.ensure_one()
-        return {k.strip() for k in (self.cycle_kinds or "").split(",") if k.strip()}
-
-    @api.constrains("cycle_kinds")
-    def _check_cycle_kinds(self):
-        valid = {k for k, _label in CYCLE_KINDS}
-        for template in self:
-            unknown = template._kinds() - valid
-            if unknown:
-                raise ValidationError(
-                    self.env._(
-                        "Unknown cycle kinds on %(template)s: %(kinds)s.",
-                        template=template.display_name,
-                        kinds=", ".join(sorted(unknown)),
-                    )
-                )
+        return set(self.cycle_kind_ids.mapped("code"))
 
     def _check_complete(self, require_parameters=False):
         """Check weights (each group adds up to 100%) and, when asked, rule parameters.

@@ -74,12 +74,16 @@ class ReportAppraisal(models.AbstractModel):
                     "score": fmt(section.score) if section.score_complete else "",
                 }
             )
+        tiers = self._tiers(appraisal)
+        # The chain's tiers say whether the approvers comment (e.g. the director plan's
+        # 考核负责人评语 / 审核意见 / 审批意见): then the sheet prints a comments column.
+        comments = any(tier.has_comment for tier in tiers)
         return {
             "sections": sections,
             "has_dimension": any(appraisal.line_ids.mapped("dimension")),
-            "director_plan": appraisal.template_code == "director_plan",
+            "comments": comments,
             "review_adjustment": appraisal.template_id.review_adjustment,
-            "signatures": self._signatures(appraisal),
+            "signatures": self._signatures(appraisal, tiers, comments),
         }
 
     def _role_labels(self):
@@ -222,7 +226,26 @@ class ReportAppraisal(models.AbstractModel):
     # ------------------------------------------------------------------
     # Signatures
     # ------------------------------------------------------------------
-    def _signatures(self, appraisal):
+    def _tiers(self, appraisal):
+        """The tiers of the appraisal's approval chain in the order they are reviewed: its
+        reviews once the chain is requested, else the tier definitions that will apply."""
+        reviews = appraisal.sudo().review_ids.sorted("sequence")
+        if reviews:
+            return reviews
+        definitions = (
+            self.env["tier.definition"]
+            .sudo()
+            .search(
+                [
+                    ("model", "=", appraisal._name),
+                    ("company_id", "in", [False, appraisal.company_id.id]),
+                ],
+                order="sequence desc",
+            )
+        )
+        return definitions.filtered(lambda d: appraisal.sudo().evaluate_tier(d))
+
+    def _signatures(self, appraisal, tiers, comments):
         """Signature rows: the appraiser, then one row per tier of the approval chain, in the
         order the tiers are reviewed, named as the tier definitions are (any number of tiers);
         a tier is filled once approved. Before the chain is requested, the tiers that will
@@ -232,42 +255,30 @@ class ReportAppraisal(models.AbstractModel):
             lambda r: r.role in ("superior", "indirect") and r.user_id == appraisal.appraiser_id
         )[:1]
         first = {
-            "label": _("Appraiser's comments")
-            if appraisal.template_code == "director_plan"
-            else _("Appraiser"),
+            "label": _("Appraiser's comments") if comments else _("Appraiser"),
             "name": appraisal.appraiser_id.name or "",
             "date": self._local_date(appraiser.date_submitted),
             "comment": appraiser.comment or "",
         }
-        reviews = appraisal.sudo().review_ids.sorted("sequence")
-        if reviews:
-            rows = [
+        rows = []
+        for tier in tiers:
+            approved = tier._name == "tier.review" and tier.status == "approved"
+            rows.append(
                 {
-                    "label": review.name or _("Reviewer"),
-                    "name": review.done_by.name if review.status == "approved" else "",
-                    "date": review.status == "approved" and self._local_date(review.reviewed_date),
-                    "comment": review.comment if review.status == "approved" else "",
+                    "label": tier.name or _("Reviewer"),
+                    "name": tier.done_by.name if approved else "",
+                    "date": approved and self._local_date(tier.reviewed_date),
+                    "comment": tier.comment if approved else "",
                 }
-                for review in reviews
-            ]
-        else:
-            definitions = (
-                self.env["tier.definition"]
-                .sudo()
-                .search(
-                    [
-                        ("model", "=", appraisal._name),
-                        ("company_id", "in", [False, appraisal.company_id.id]),
-                    ],
-                    order="sequence desc",
-                )
             )
-            rows = [
-                {"label": definition.name, "name": "", "date": False, "comment": ""}
-                for definition in definitions
-                if appraisal.sudo().evaluate_tier(definition)
-            ] or [{"label": _("Reviewer"), "name": "", "date": False, "comment": ""}]
-        return [first, *rows]
+        return (
+            [first, *rows]
+            if rows
+            else [
+                first,
+                {"label": _("Reviewer"), "name": "", "date": False, "comment": ""},
+            ]
+        )
 
     def _local_date(self, moment):
         """The date of a UTC datetime in the reader's time zone (False when unset)."""

@@ -9,3 +9,4 @@ from . import test_appraisal_cycle
 from . import test_appraisal_ui
 from . import test_reports
 from . import test_seed_sheets
+from . import test_appraisal_chain_period

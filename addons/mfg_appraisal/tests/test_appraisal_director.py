@@ -72,7 +72,9 @@ class TestDirectorSemiAnnualPlan(AppraisalCase):
                 "name": "Director plan (test)",
                 "code": "director_plan_test",
                 "job_ids": [(6, 0, cls.job_director.ids)],
-                "cycle_kinds": "semi_annual",
+                "cycle_kind_ids": [
+                    (6, 0, [cls.env.ref("mfg_appraisal.cycle_kind_semi_annual").id])
+                ],
                 "review_adjustment": True,
                 "state": "active",
                 "section_ids": [

@@ -47,7 +47,16 @@ class TestAppraisalSystems(AppraisalCase):
                 "name": "Workshop sheet (systems)",
                 "company_id": cls.factory.id,
                 "appraisal_system": "workshop_staff",
-                "cycle_kinds": "annual,irregular",
+                "cycle_kind_ids": [
+                    (
+                        6,
+                        0,
+                        [
+                            cls.env.ref("mfg_appraisal.cycle_kind_annual").id,
+                            cls.env.ref("mfg_appraisal.cycle_kind_irregular").id,
+                        ],
+                    )
+                ],
                 "job_ids": [Command.set(cls.job_equipment2.ids)],
             }
         )
@@ -56,7 +65,16 @@ class TestAppraisalSystems(AppraisalCase):
                 "name": "Team sheet (systems)",
                 "company_id": cls.factory.id,
                 "appraisal_system": "team_member",
-                "cycle_kinds": "quarterly,annual",
+                "cycle_kind_ids": [
+                    (
+                        6,
+                        0,
+                        [
+                            cls.env.ref("mfg_appraisal.cycle_kind_quarterly").id,
+                            cls.env.ref("mfg_appraisal.cycle_kind_annual").id,
+                        ],
+                    )
+                ],
                 "job_ids": [Command.set(cls.job_operator2.ids)],
             }
         )

@@ -57,7 +57,16 @@ class TestTeamAppraisals(AppraisalCase):
                 "name": "Operator (test)",
                 "code": "operator_test",
                 "job_ids": [(6, 0, cls.job_operator.ids)],
-                "cycle_kinds": "quarterly,annual",
+                "cycle_kind_ids": [
+                    (
+                        6,
+                        0,
+                        [
+                            cls.env.ref("mfg_appraisal.cycle_kind_quarterly").id,
+                            cls.env.ref("mfg_appraisal.cycle_kind_annual").id,
+                        ],
+                    )
+                ],
                 "state": "active",
                 "section_ids": [
                     (

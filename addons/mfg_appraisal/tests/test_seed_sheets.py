@@ -131,8 +131,11 @@ class TestSeedSheets(TransactionCase):
         self.assertEqual(c.band_ids.sorted("sequence")[0].score_min, 100)
         for line in plan.line_ids[3:]:
             self.assertEqual(line.level_ids.mapped("score_min"), [91, 81, 71, 51, 0], line.name)
+        self.assertEqual(
+            plan.approval_chain_id, self.env.ref("mfg_appraisal.approval_chain_president")
+        )
         chain = self.env["tier.definition"].search(
-            [("model", "=", "mfg.appraisal"), ("definition_domain", "ilike", "director_plan")]
+            [("model", "=", "mfg.appraisal"), ("definition_domain", "ilike", "president")]
         )
         self.assertGreaterEqual(len(chain), 2, "HR director review, then president's office")
 
