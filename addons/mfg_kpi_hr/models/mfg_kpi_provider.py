@@ -1,44 +1,34 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from collections import defaultdict
+"""KPI providers fed by attendances, approved time off and key staff departures."""
 
 from odoo import api, fields, models
+from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider, Tally
+from odoo.tools.translate import LazyTranslate
 
+_lt = LazyTranslate(__name__)
 LATE_EARLY_CODE = "LATE_EARLY_COUNT"
 LEAVE_COUNT_CODE = "LEAVE_REQUEST_COUNT"
 LEAVE_DAYS_CODE = "LEAVE_DAYS"
 KEY_STAFF_TURNOVER_CODE = "KEY_STAFF_TURNOVER_RATE"
 ATTENDANCE_DAYS_CODE = "ATTENDANCE_DAYS"
 ATTENDANCE_HOURS_CODE = "ATTENDANCE_HOURS"
+SCHEDULES = _lt("Attendances against working schedules")
+LEAVE = _lt("Approved time off")
+ATTENDANCES = _lt("Attendances")
 
 
 class MfgKpiProvider(models.AbstractModel):
     _inherit = "mfg.kpi.provider"
-
-    @api.model
-    def _get_providers(self):
-        providers = super()._get_providers()
-        attendance = self.env._("Attendances against working schedules")
-        leave = self.env._("Approved time off")
-        providers.update(
-            {
-                LATE_EARLY_CODE: {"name": attendance, "method": "_provide_hr_late_early"},
-                LEAVE_COUNT_CODE: {"name": leave, "method": "_provide_hr_leave_count"},
-                LEAVE_DAYS_CODE: {"name": leave, "method": "_provide_hr_leave_days"},
-                KEY_STAFF_TURNOVER_CODE: {
-                    "name": self.env._("Key staff departures"),
-                    "method": "_provide_hr_key_staff_turnover",
-                },
-                ATTENDANCE_DAYS_CODE: {
-                    "name": self.env._("Attendances"),
-                    "method": "_provide_hr_attendance_days",
-                },
-                ATTENDANCE_HOURS_CODE: {
-                    "name": self.env._("Attendances"),
-                    "method": "_provide_hr_attendance_hours",
-                },
-            }
-        )
-        return providers
+    _mfg_providers = {
+        LATE_EARLY_CODE: Provider(SCHEDULES, "_provide_hr_late_early"),
+        LEAVE_COUNT_CODE: Provider(LEAVE, "_provide_hr_leave", "count"),
+        LEAVE_DAYS_CODE: Provider(LEAVE, "_provide_hr_leave", "days"),
+        KEY_STAFF_TURNOVER_CODE: Provider(
+            _lt("Key staff departures"), "_provide_hr_key_staff_turnover"
+        ),
+        ATTENDANCE_DAYS_CODE: Provider(ATTENDANCES, "_provide_hr_attendance", "days"),
+        ATTENDANCE_HOURS_CODE: Provider(ATTENDANCES, "_provide_hr_attendance", "hours"),
+    }
 
     # ------------------------------------------------------------------
     # Attendance
@@ -48,90 +38,58 @@ class MfgKpiProvider(models.AbstractModel):
         """Per employee: late arrivals + early departures on the scheduled days attended.
 
         See ``hr.employee._mfg_late_early``. An employee who attended no scheduled day of the
-        period gets no value; one who always came on time gets 0.
+        period gets no value; one who always came on time gets 0. The denominator is the
+        number of scheduled days attended.
         """
         stats = self.env["hr.employee"]._mfg_late_early(
             period.date_start, period.date_end, period.company_id
         )
-        measures = []
-        for employee_id, data in sorted(stats.items()):
+        tally = Tally()
+        for employee_id, data in stats.items():
             counted = data["late"] + data["early"]
-            measures.append(
-                {
-                    "subject_type": "employee",
-                    "employee_id": employee_id,
-                    "value": len(counted),
-                    "numerator": len(counted),
-                    "denominator": data["days"],
-                    "drill_model": "hr.attendance",
-                    "drill_domain": [("id", "in", sorted(set(counted)))],
-                }
-            )
-        return measures
-
-    def _hr_attendance_domain(self, period):
-        return [
-            ("employee_id.company_id", "=", period.company_id.id),
-            ("date", ">=", fields.Date.to_string(period.date_start)),
-            ("date", "<=", fields.Date.to_string(period.date_end)),
-        ]
+            tally.add([("employee", employee_id)], len(counted), data["days"], counted)
+        return self._tally_measures(kpi, tally, "hr.attendance", kind="sum")
 
     @api.model
-    def _hr_attendance_stats(self, period):
-        """``{employee: (days attended, worked hours)}`` of the period: one query."""
+    def _provide_hr_attendance(self, kpi, period):
+        """Per employee, the attendances checked in during the period (one query):
+
+        - days: days with at least one attendance;
+        - hours: their worked hours (the denominator is the days).
+        """
         groups = self.env["hr.attendance"]._read_group(
-            self._hr_attendance_domain(period),
+            [
+                ("employee_id.company_id", "=", period.company_id.id),
+                ("date", ">=", fields.Date.to_string(period.date_start)),
+                ("date", "<=", fields.Date.to_string(period.date_end)),
+            ],
             ["employee_id", "date:day"],
-            ["worked_hours:sum"],
+            ["worked_hours:sum", "id:array_agg"],
         )
-        stats = defaultdict(lambda: [0, 0.0])
-        for employee, _day, hours in groups:
-            stats[employee][0] += 1
-            stats[employee][1] += hours or 0.0
-        return stats
-
-    @api.model
-    def _provide_hr_attendance_days(self, kpi, period):
-        """Per employee: days with at least one attendance (check-in) in the period."""
-        base_domain = self._hr_attendance_domain(period)
-        return [
-            {
-                "subject_type": "employee",
-                "employee_id": employee.id,
-                "value": days,
-                "numerator": days,
-                "drill_model": "hr.attendance",
-                "drill_domain": [("employee_id", "=", employee.id), *base_domain],
-            }
-            for employee, (days, _hours) in sorted(
-                self._hr_attendance_stats(period).items(), key=lambda item: item[0].id
-            )
-        ]
-
-    @api.model
-    def _provide_hr_attendance_hours(self, kpi, period):
-        """Per employee: worked hours of the attendances checked in during the period."""
-        base_domain = self._hr_attendance_domain(period)
-        return [
-            {
-                "subject_type": "employee",
-                "employee_id": employee.id,
-                "value": round(hours, 4),
-                "numerator": round(hours, 4),
-                "denominator": days,
-                "drill_model": "hr.attendance",
-                "drill_domain": [("employee_id", "=", employee.id), *base_domain],
-            }
-            for employee, (days, hours) in sorted(
-                self._hr_attendance_stats(period).items(), key=lambda item: item[0].id
-            )
-        ]
+        hours = self._variant(kpi) == "hours"
+        tally = Tally()
+        for employee, _day, worked, ids in groups:
+            subject = [("employee", employee.id)]
+            if hours:
+                tally.add(subject, worked or 0.0, 1.0, ids)
+            else:
+                tally.add(subject, 1.0, 0.0, ids)
+        return self._tally_measures(kpi, tally, "hr.attendance", kind="sum")
 
     # ------------------------------------------------------------------
     # Leave
     # ------------------------------------------------------------------
     @api.model
-    def _hr_leave_measures(self, period, index):
+    def _provide_hr_leave(self, kpi, period):
+        """Per employee, approved time off (``hr.employee._mfg_leave_stats``):
+
+        - count: requests overlapping the period;
+        - days: days falling in the period (pro rata at the bounds).
+
+        The drill-down keeps the domain of that rule (``_mfg_leave_domain``): the rule, shared
+        with the appraisal exclusions, returns figures only, and its domain selects exactly
+        the requests it counted.
+        """
         stats = self.env["hr.employee"]._mfg_leave_stats(
             None, period.date_start, period.date_end, company=period.company_id
         )
@@ -139,6 +97,7 @@ class MfgKpiProvider(models.AbstractModel):
             ("employee_company_id", "=", period.company_id.id),
             *self.env["hr.employee"]._mfg_leave_domain(period.date_start, period.date_end),
         ]
+        index = 0 if self._variant(kpi) == "count" else 1
         measures = []
         for employee_id, values in sorted(stats.items()):
             value = round(values[index], 4)
@@ -153,16 +112,6 @@ class MfgKpiProvider(models.AbstractModel):
                 }
             )
         return measures
-
-    @api.model
-    def _provide_hr_leave_count(self, kpi, period):
-        """Per employee: approved time off requests overlapping the period."""
-        return self._hr_leave_measures(period, 0)
-
-    @api.model
-    def _provide_hr_leave_days(self, kpi, period):
-        """Per employee: approved time off days falling in the period (pro rata at the bounds)."""
-        return self._hr_leave_measures(period, 1)
 
     # ------------------------------------------------------------------
     # Key staff turnover
@@ -207,36 +156,17 @@ class MfgKpiProvider(models.AbstractModel):
                 return True
             return bool(employee.departure_date and employee.departure_date >= day)
 
-        # subject key -> [departed employee ids, headcount at start, headcount at end]
-        totals = defaultdict(lambda: [[], 0, 0])
+        tally = Tally()
         for employee in employees:
-            keys = [("company", period.company_id.id)]
+            subjects = [("company", period.company_id.id)]
             if employee.department_id:
-                keys.append(("department", employee.department_id.id))
-            departed = (
+                subjects.append(("department", employee.department_id.id))
+            departed = bool(
                 not employee.active
                 and employee.departure_date
                 and start <= employee.departure_date <= end
             )
-            for key in keys:
-                if departed:
-                    totals[key][0].append(employee.id)
-                totals[key][1] += employed(employee, start)
-                totals[key][2] += employed(employee, end)
-        measures = []
-        for (subject_type, subject_id), (departed, at_start, at_end) in sorted(totals.items()):
-            average = (at_start + at_end) / 2.0
-            if not average:
-                continue
-            measure = {
-                "subject_type": subject_type,
-                "value": 100.0 * len(departed) / average,
-                "numerator": len(departed),
-                "denominator": average,
-                "drill_model": "hr.employee",
-                "drill_domain": [("active", "=", False), ("id", "in", sorted(departed))],
-            }
-            if subject_type == "department":
-                measure["department_id"] = subject_id
-            measures.append(measure)
-        return measures
+            # Each employee adds half a head per day employed (first and last day).
+            headcount = (employed(employee, start) + employed(employee, end)) / 2.0
+            tally.add(subjects, float(departed), headcount, employee.ids if departed else ())
+        return self._tally_measures(kpi, tally, "hr.employee", drill_extra=[("active", "=", False)])

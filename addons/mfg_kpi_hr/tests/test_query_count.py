@@ -1,13 +1,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date
 
+from odoo.addons.mfg_kpi.tests.common import ProviderCase
 from odoo.tests import tagged
 
 from .common import HrKpiCase
 
 
 @tagged("post_install", "-at_install")
-class TestQueryCount(HrKpiCase):
+class TestQueryCount(HrKpiCase, ProviderCase):
     """Each provider runs a number of queries that does not grow with the data."""
 
     def _add_data(self, count):
@@ -20,16 +21,6 @@ class TestQueryCount(HrKpiCase):
         for employee in employees:
             self._leave(employee, date(2026, 3, 10), date(2026, 3, 10))
 
-    def _queries(self, code):
-        kpi = self.env["mfg.kpi"].search([("code", "=", code)])
-        Provider = self.env["mfg.kpi.provider"]
-        self.env.flush_all()
-        self.env.invalidate_all()
-        before = self.env.cr.sql_log_count
-        method = getattr(Provider.sudo(), Provider._get_providers()[code]["method"])
-        method(kpi, self.period)
-        return self.env.cr.sql_log_count - before
-
     def test_query_count_is_flat(self):
         codes = [
             "LATE_EARLY_COUNT",
@@ -40,9 +31,4 @@ class TestQueryCount(HrKpiCase):
             "ATTENDANCE_HOURS",
         ]
         self._add_data(2)
-        for code in codes:
-            self._queries(code)  # warm-up
-        small = {code: self._queries(code) for code in codes}
-        self._add_data(12)
-        large = {code: self._queries(code) for code in codes}
-        self.assertEqual(small, large)
+        self.assertQueriesFlat(codes, self.period, lambda: self._add_data(12))

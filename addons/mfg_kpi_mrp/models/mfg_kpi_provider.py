@@ -17,91 +17,69 @@ A subject without data gets no value.
 
 from collections import defaultdict
 
-from odoo import api, fields, models
+from odoo import api, models
+from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider, Tally
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+PLAN = _lt("Manufacturing orders: plan")
+MATERIAL = _lt("Manufacturing orders: material consumption")
+SCRAP = _lt("Manufacturing orders: scrap")
+REWORK = _lt("Manufacturing orders: rework")
+TIME_LOGS = _lt("Work orders: time logs")
 
 WORKING_LOSS_TYPES = ("productive", "performance")
 NO_SHARE = (0.0, {}, {})
 
-# KPI code -> (provider method, variant). Library codes (mfg_kpi) and this module's own codes.
+# KPI code -> Provider: the registration table of this module (library codes of mfg_kpi and
+# this module's own codes).
 MRP_PROVIDERS = {
     # Produced vs planned quantity of the order chains due in the period.
-    "PLAN_COMPLETION_RATE": ("_provide_mrp_plan_completion", "quantity"),
-    "OUTPUT_PLAN_COMPLETION_RATE": ("_provide_mrp_plan_completion", "quantity"),
-    "PLAN_ACHIEVEMENT_RATE": ("_provide_mrp_plan_completion", "quantity"),
+    "PLAN_COMPLETION_RATE": Provider(PLAN, "_provide_mrp_plan_completion", "quantity"),
+    "OUTPUT_PLAN_COMPLETION_RATE": Provider(PLAN, "_provide_mrp_plan_completion", "quantity"),
+    "PLAN_ACHIEVEMENT_RATE": Provider(PLAN, "_provide_mrp_plan_completion", "quantity"),
     # Quantity produced by the committed finish vs planned quantity.
-    "WORKSHOP_OUTPUT_PLAN_ON_TIME_RATE": ("_provide_mrp_plan_completion", "quantity_on_time"),
+    "WORKSHOP_OUTPUT_PLAN_ON_TIME_RATE": Provider(
+        PLAN, "_provide_mrp_plan_completion", "quantity_on_time"
+    ),
     # Order chains completed by their committed finish vs chains due.
-    "PLAN_ON_TIME_COMPLETION_RATE": ("_provide_mrp_plan_completion", "on_time"),
-    "DELIVERY_DATE_ACHIEVEMENT_RATE": ("_provide_mrp_plan_completion", "on_time"),
-    "TASK_ON_TIME_COMPLETION_RATE": ("_provide_mrp_plan_completion", "on_time"),
-    "RUSH_ORDER_ON_TIME_RATE": ("_provide_mrp_plan_completion", "rush_on_time"),
+    "PLAN_ON_TIME_COMPLETION_RATE": Provider(PLAN, "_provide_mrp_plan_completion", "on_time"),
+    "DELIVERY_DATE_ACHIEVEMENT_RATE": Provider(PLAN, "_provide_mrp_plan_completion", "on_time"),
+    "TASK_ON_TIME_COMPLETION_RATE": Provider(PLAN, "_provide_mrp_plan_completion", "on_time"),
+    "RUSH_ORDER_ON_TIME_RATE": Provider(PLAN, "_provide_mrp_plan_completion", "rush_on_time"),
     # Material consumption against the BoM standard of the output.
-    "MATERIAL_CONSUMPTION_QUOTA_RATIO": ("_provide_mrp_material", "actual_vs_standard"),
-    "MATERIAL_STANDARD_ACHIEVEMENT_RATE": ("_provide_mrp_material", "standard_vs_actual"),
+    "MATERIAL_CONSUMPTION_QUOTA_RATIO": Provider(
+        MATERIAL, "_provide_mrp_material", "actual_vs_standard"
+    ),
+    "MATERIAL_STANDARD_ACHIEVEMENT_RATE": Provider(
+        MATERIAL, "_provide_mrp_material", "standard_vs_actual"
+    ),
     # Scrap and rework.
-    "MRP_SCRAP_RATE": ("_provide_mrp_scrap", None),
-    "MRP_REWORK_RATE": ("_provide_mrp_rework", "rate"),
-    "PRODUCT_REWORK_RATE": ("_provide_mrp_rework", "rate"),
-    "REWORK_COUNT": ("_provide_mrp_rework", "count"),
+    "MRP_SCRAP_RATE": Provider(SCRAP, "_provide_mrp_scrap"),
+    "MRP_REWORK_RATE": Provider(REWORK, "_provide_mrp_rework", "rate"),
+    "PRODUCT_REWORK_RATE": Provider(REWORK, "_provide_mrp_rework", "rate"),
+    "REWORK_COUNT": Provider(REWORK, "_provide_mrp_rework", "count"),
     # Work orders: output per hour / per worker-day, standard vs real time.
-    "MRP_LABOUR_PRODUCTIVITY": ("_provide_mrp_workorders", "pieces_per_hour"),
-    "INDIVIDUAL_LABOUR_EFFICIENCY": ("_provide_mrp_workorders", "pieces_per_hour"),
-    "LABOUR_EFFICIENCY": ("_provide_mrp_workorders", "pieces_per_day"),
-    "STANDARD_HOURS_ACHIEVEMENT_RATE": ("_provide_mrp_workorders", "standard_hours"),
-    "QUOTA_COMPLETION_RATE": ("_provide_mrp_workorders", "standard_hours"),
-    "WORK_HOUR_EFFICIENCY_RATE": ("_provide_mrp_workorders", "standard_met"),
+    "MRP_LABOUR_PRODUCTIVITY": Provider(TIME_LOGS, "_provide_mrp_workorders", "pieces_per_hour"),
+    "INDIVIDUAL_LABOUR_EFFICIENCY": Provider(
+        TIME_LOGS, "_provide_mrp_workorders", "pieces_per_hour"
+    ),
+    "LABOUR_EFFICIENCY": Provider(TIME_LOGS, "_provide_mrp_workorders", "pieces_per_day"),
+    "STANDARD_HOURS_ACHIEVEMENT_RATE": Provider(
+        TIME_LOGS, "_provide_mrp_workorders", "standard_hours"
+    ),
+    "QUOTA_COMPLETION_RATE": Provider(TIME_LOGS, "_provide_mrp_workorders", "standard_hours"),
+    "WORK_HOUR_EFFICIENCY_RATE": Provider(TIME_LOGS, "_provide_mrp_workorders", "standard_met"),
 }
-
-
-class _Tally:
-    """Numerator, denominator and counted record ids per subject."""
-
-    def __init__(self):
-        self.rows = defaultdict(lambda: [0.0, 0.0, set()])
-
-    def add(self, subjects, numerator, denominator, ids):
-        for subject in subjects:
-            row = self.rows[subject]
-            row[0] += numerator
-            row[1] += denominator
-            row[2].update(ids)
 
 
 class MfgKpiProvider(models.AbstractModel):
     _inherit = "mfg.kpi.provider"
-
-    @api.model
-    def _get_providers(self):
-        providers = super()._get_providers()
-        names = {
-            "_provide_mrp_plan_completion": self.env._("Manufacturing orders: plan"),
-            "_provide_mrp_material": self.env._("Manufacturing orders: material consumption"),
-            "_provide_mrp_scrap": self.env._("Manufacturing orders: scrap"),
-            "_provide_mrp_rework": self.env._("Manufacturing orders: rework"),
-            "_provide_mrp_workorders": self.env._("Work orders: time logs"),
-        }
-        for code, (method, _variant) in MRP_PROVIDERS.items():
-            providers[code] = {"name": names[method], "method": method}
-        return providers
+    _mfg_providers = MRP_PROVIDERS
 
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
-    @api.model
-    def _mfg_mrp_variant(self, kpi):
-        return MRP_PROVIDERS[kpi.code][1]
-
-    @api.model
-    def _mfg_mrp_tz(self, period):
-        """Time zone of the period's company (its working calendar's)."""
-        company = period.company_id
-        return company.resource_calendar_id.tz or company.partner_id.tz or "UTC"
-
-    @api.model
-    def _mfg_mrp_bounds(self, period):
-        """UTC bounds [start, end) of the period's days in the company's time zone."""
-        return period._utc_bounds()
-
     @api.model
     def _mfg_mrp_to_product_qty(self, qty, uom, product):
         if not qty or not uom or uom == product.uom_id:
@@ -152,7 +130,7 @@ class MfgKpiProvider(models.AbstractModel):
         """Working time logged on the orders' work orders, and the operators' employees.
 
         Returns ``({order id: [total, {work centre id: minutes}, {user id: minutes}]},
-        {user id: employee id})`` in two queries.
+        {user id: (employee id, department id)})`` in two queries.
         """
         shares = defaultdict(lambda: [0.0, defaultdict(float), defaultdict(float)])
         groups = self._mfg_mrp_time_logs(
@@ -168,13 +146,7 @@ class MfgKpiProvider(models.AbstractModel):
             if user:
                 share[2][user.id] += minutes
         users = {user for share in shares.values() for user in share[2]}
-        return shares, self._mfg_mrp_employees(users, period.company_id)
-
-    @api.model
-    def _mfg_mrp_employees(self, user_ids, company):
-        """Employee id of each user in the company (one query)."""
-        employees = self._user_employees(user_ids, company)
-        return {user_id: employee_id for user_id, (employee_id, _dept) in employees.items()}
+        return shares, self._user_employees(users, period.company_id)
 
     @api.model
     def _mfg_mrp_order_subjects(self, period, workshop, team):
@@ -197,7 +169,7 @@ class MfgKpiProvider(models.AbstractModel):
                 ids,
             )
         for user_id, minutes in by_user.items():
-            employee_id = employees.get(user_id)
+            employee_id = employees.get(user_id, (None,))[0]
             if employee_id:
                 ratio = minutes / total
                 tally.add([("employee", employee_id)], numerator * ratio, denominator * ratio, ids)
@@ -215,46 +187,15 @@ class MfgKpiProvider(models.AbstractModel):
         return merged
 
     @api.model
-    def _mfg_mrp_measures(self, kpi, tally, drill_model, scale=1.0, count=False):
-        """Measures of the subjects with data; the value is numerator ÷ denominator × scale."""
-        measures = []
-        for subject in sorted(tally.rows, key=str):
-            numerator, denominator, ids = tally.rows[subject]
-            if kpi.subject_level == "employee" and subject[0] != "employee":
-                continue
-            if count:
-                value = numerator
-            elif denominator > 1e-9:
-                value = numerator / denominator * scale
-            else:
-                continue
-            measure = {
-                "subject_type": subject[0],
-                "value": max(value, 0.0),
-                "numerator": numerator,
-                "denominator": denominator,
-                "drill_model": drill_model,
-                "drill_domain": [("id", "in", sorted(ids))],
-            }
-            if subject[0] == "employee":
-                measure["employee_id"] = subject[1]
-            elif subject[0] == "department":
-                measure["department_id"] = subject[1]
-            elif subject[0] == "record":
-                measure["res_model"], measure["res_id"] = subject[1], subject[2]
-            measures.append(measure)
-        return measures
-
-    @api.model
     def _mfg_mrp_done_orders(self, period):
         """Manufacturing orders of the company done in the period."""
-        start, end = self._mfg_mrp_bounds(period)
+        clock = self._clock(period)
         return self.env["mrp.production"].search_fetch(
             [
                 ("company_id", "=", period.company_id.id),
                 ("state", "=", "done"),
-                ("date_finished", ">=", start),
-                ("date_finished", "<", end),
+                ("date_finished", ">=", clock.start),
+                ("date_finished", "<", clock.end),
             ],
             [
                 "product_id",
@@ -278,7 +219,8 @@ class MfgKpiProvider(models.AbstractModel):
         dicts: ids, planned, produced, produced_on_time, finish, closed, done_at, rush,
         workshop, team.
         """
-        start, end = self._mfg_mrp_bounds(period)
+        clock = self._clock(period)
+        start, end = clock.start, clock.end
         Production = self.env["mrp.production"]
         company_domain = [("company_id", "=", period.company_id.id)]
         due = Production.search_fetch(
@@ -359,17 +301,17 @@ class MfgKpiProvider(models.AbstractModel):
           100; a chain still open after its committed finish is late, one still open before
           it is not counted yet; rush_on_time only counts chains with an urgent order.
         """
-        variant = self._mfg_mrp_variant(kpi)
+        variant = self._variant(kpi)
         chains = self._mfg_mrp_chains(period)
         if variant == "rush_on_time":
             chains = [chain for chain in chains if chain["rush"]]
         if not chains:
             return []
-        now = fields.Datetime.now()
+        now = self._clock(period).now
         shares, employees = self._mfg_mrp_order_shares(
             self.env["mrp.production"].browse(i for chain in chains for i in chain["ids"]), period
         )
-        tally = _Tally()
+        tally = Tally()
         for chain in chains:
             if variant == "quantity":
                 numerator = min(chain["produced"], chain["planned"])
@@ -386,7 +328,7 @@ class MfgKpiProvider(models.AbstractModel):
             tally.add(subjects, numerator, denominator, chain["ids"])
             share = self._mfg_mrp_merge_shares(shares, chain["ids"])
             self._mfg_mrp_share_out(tally, share, employees, numerator, denominator, chain["ids"])
-        return self._mfg_mrp_measures(kpi, tally, "mrp.production", scale=100.0)
+        return self._tally_measures(kpi, tally, "mrp.production")
 
     # ------------------------------------------------------------------
     # Material consumption against the BoM standard
@@ -440,9 +382,9 @@ class MfgKpiProvider(models.AbstractModel):
             qty = self._mfg_mrp_to_product_qty(qty, uom, product)
             actual[production.id] += qty * costs[product.id]
 
-        reverse = self._mfg_mrp_variant(kpi) == "standard_vs_actual"
+        reverse = self._variant(kpi) == "standard_vs_actual"
         shares, employees = self._mfg_mrp_order_shares(productions, period)
-        tally = _Tally()
+        tally = Tally()
         for production in productions:
             if standard[production.id] <= 0:
                 continue
@@ -461,7 +403,7 @@ class MfgKpiProvider(models.AbstractModel):
                 denominator,
                 production.ids,
             )
-        return self._mfg_mrp_measures(kpi, tally, "mrp.production", scale=100.0)
+        return self._tally_measures(kpi, tally, "mrp.production")
 
     # ------------------------------------------------------------------
     # Scrap
@@ -487,7 +429,7 @@ class MfgKpiProvider(models.AbstractModel):
             if product == production.product_id:
                 scrapped[production.id] += self._mfg_mrp_to_product_qty(qty, uom, product)
         shares, employees = self._mfg_mrp_order_shares(productions, period)
-        tally = _Tally()
+        tally = Tally()
         for production in productions:
             if produced[production.id] <= 0:
                 continue
@@ -504,7 +446,7 @@ class MfgKpiProvider(models.AbstractModel):
                 denominator,
                 production.ids,
             )
-        return self._mfg_mrp_measures(kpi, tally, "mrp.production", scale=100.0)
+        return self._tally_measures(kpi, tally, "mrp.production")
 
     # ------------------------------------------------------------------
     # Rework
@@ -526,13 +468,13 @@ class MfgKpiProvider(models.AbstractModel):
             return []
         reworks = productions.filtered("mfg_is_rework")
         regular = productions - reworks
-        is_count = self._mfg_mrp_variant(kpi) == "count"
+        is_count = self._variant(kpi) == "count"
         produced = self._mfg_mrp_produced(productions)
         sources = reworks.mfg_rework_source_id
         # The reworked orders' owners and time logs (fixed number of queries).
         sources.fetch(["mfg_department_id", "mfg_team_id"])
         shares, employees = self._mfg_mrp_order_shares(regular | sources, period)
-        tally = _Tally()
+        tally = Tally()
         for production in regular:
             if produced[production.id] <= 0:
                 continue
@@ -566,7 +508,9 @@ class MfgKpiProvider(models.AbstractModel):
                 0.0,
                 rework.ids,
             )
-        return self._mfg_mrp_measures(kpi, tally, "mrp.production", scale=100.0, count=is_count)
+        return self._tally_measures(
+            kpi, tally, "mrp.production", kind="sum" if is_count else "rate"
+        )
 
     # ------------------------------------------------------------------
     # Work orders: labour productivity and work-time efficiency
@@ -589,14 +533,15 @@ class MfgKpiProvider(models.AbstractModel):
           work orders × 100.
         Work centres count for their current workshop and team.
         """
-        start, end = self._mfg_mrp_bounds(period)
-        variant = self._mfg_mrp_variant(kpi)
+        clock = self._clock(period)
+        variant = self._variant(kpi)
+        per_day = variant == "pieces_per_day"
         workorders = self.env["mrp.workorder"].search_fetch(
             [
                 ("production_id.company_id", "=", period.company_id.id),
                 ("state", "=", "done"),
-                ("date_finished", ">=", start),
-                ("date_finished", "<", end),
+                ("date_finished", ">=", clock.start),
+                ("date_finished", "<", clock.end),
             ],
             ["production_id", "workcenter_id", "qty_produced", "duration_expected"],
             order="id",
@@ -604,10 +549,10 @@ class MfgKpiProvider(models.AbstractModel):
         if not workorders:
             return []
         groupby = ["workorder_id", "user_id"]
-        if variant == "pieces_per_day":
+        if per_day:
             groupby.append("date_start:day")
         logs = self._mfg_mrp_time_logs(
-            [("workorder_id", "in", workorders.ids)], groupby, tz=self._mfg_mrp_tz(period)
+            [("workorder_id", "in", workorders.ids)], groupby, tz=clock.tz.zone
         )
         total = defaultdict(float)
         by_user = defaultdict(lambda: defaultdict(float))
@@ -616,14 +561,14 @@ class MfgKpiProvider(models.AbstractModel):
             minutes = rest[-1]
             total[workorder.id] += minutes
             by_user[workorder.id][user.id] += minutes
-            if variant == "pieces_per_day":
+            if per_day:
                 days[workorder.id, user.id].add(rest[0])
-        employees = self._mfg_mrp_employees(
+        employees = self._user_employees(
             {user for users in by_user.values() for user in users if user},
             period.company_id,
         )
         company_subject = ("company", period.company_id.id)
-        tally = _Tally()
+        tally = Tally()
         worker_days = defaultdict(set)  # subject -> {(user, day)}
         for workorder in workorders:
             minutes = total[workorder.id]
@@ -639,7 +584,9 @@ class MfgKpiProvider(models.AbstractModel):
                 ("department", dept.id)
                 for dept in workcenter.mfg_department_id | workcenter.mfg_team_id
             )
-            if variant in ("pieces_per_hour", "pieces_per_day"):
+            if per_day:  # the denominator is the worker-days, counted below
+                numerator, denominator = pieces, 0.0
+            elif variant == "pieces_per_hour":
                 numerator, denominator = pieces, minutes / 60.0
             elif variant == "standard_hours":
                 numerator, denominator = workorder.duration_expected, minutes
@@ -649,8 +596,8 @@ class MfgKpiProvider(models.AbstractModel):
             tally.add(subjects, numerator, denominator, workorder.ids)
             for user_id, user_minutes in by_user[workorder.id].items():
                 ratio = user_minutes / minutes
-                employee_id = employees.get(user_id)
-                if variant == "pieces_per_day":
+                employee_id = employees.get(user_id, (None,))[0]
+                if per_day:
                     user_days = days[workorder.id, user_id]
                     targets = [*subjects, ("employee", employee_id)] if employee_id else subjects
                     for subject in targets:
@@ -661,7 +608,7 @@ class MfgKpiProvider(models.AbstractModel):
                     tally.add(
                         [("employee", employee_id)],
                         numerator * ratio,
-                        user_minutes / 60.0,
+                        0.0 if per_day else user_minutes / 60.0,
                         workorder.ids,
                     )
                 elif variant == "standard_hours":
@@ -673,8 +620,7 @@ class MfgKpiProvider(models.AbstractModel):
                     )
                 else:
                     tally.add([("employee", employee_id)], numerator, 1.0, workorder.ids)
-        if variant == "pieces_per_day":
-            for subject, row in tally.rows.items():
-                row[1] = float(len(worker_days[subject]))
-        scale = 100.0 if variant in ("standard_hours", "standard_met") else 1.0
-        return self._mfg_mrp_measures(kpi, tally, "mrp.workorder", scale=scale)
+        for subject, user_days in worker_days.items():
+            tally.add([subject], 0.0, float(len(user_days)))
+        kind = "rate" if variant in ("standard_hours", "standard_met") else "ratio"
+        return self._tally_measures(kpi, tally, "mrp.workorder", kind=kind)

@@ -1,4 +1,5 @@
 from odoo import Command
+from odoo.addons.mfg_kpi.tests.common import ProviderCase
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tests.common import freeze_time
 
@@ -7,7 +8,7 @@ from .common import MrpKpiCase, dt
 
 
 @tagged("post_install", "-at_install")
-class TestQueryCount(MrpKpiCase):
+class TestQueryCount(MrpKpiCase, ProviderCase):
     """Every provider reads a period in a number of queries that does not grow with the data."""
 
     def _populate(self, count):
@@ -56,33 +57,32 @@ class TestQueryCount(MrpKpiCase):
             self._produce(rework, 1, dt(12))
             self._create_mo(bom, 3, dt(20), priority="1")
 
-    def _count_queries(self):
+    def _store_queries(self, codes):
+        """``{code: (queries of storing its values again, number of values)}``."""
         Provider = self.env["mfg.kpi.provider"]
         counts = {}
-        for code, (method, _variant) in sorted(MRP_PROVIDERS.items()):
+        for code in codes:
             kpi = self.env["mfg.kpi"].search([("code", "=", code)])
-            with freeze_time(dt(5, 12, month=4)):
-                Provider._compute_kpi(kpi, self.period)  # creates (or warms up)
-                self.env.flush_all()
-                self.env.invalidate_all()
-                before = self.env.cr.sql_log_count
-                measures = getattr(Provider, method)(kpi, self.period)
-                provider_queries = self.env.cr.sql_log_count - before
-                self.env.invalidate_all()
-                before = self.env.cr.sql_log_count
-                Provider._compute_kpi(kpi, self.period)  # updates in place
-                self.env.flush_all()
-                update_queries = self.env.cr.sql_log_count - before
-            self.assertTrue(measures, code)
-            counts[code] = (provider_queries, update_queries, len(measures))
+            values = self.compute(code, self.period)  # creates (or warms up)
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            Provider._compute_kpi(kpi, self.period)  # updates in place
+            self.env.flush_all()
+            counts[code] = (self.env.cr.sql_log_count - before, len(values))
         return counts
 
     def test_query_count_does_not_grow(self):
+        codes = sorted(MRP_PROVIDERS)
         self._populate(2)
-        self._count_queries()  # warm the caches
-        small = self._count_queries()
-        self._populate(5)
-        large = self._count_queries()
-        for code in small:
-            self.assertEqual(small[code][:2], large[code][:2], code)
-            self.assertGreater(large[code][2], small[code][2], f"{code}: more subjects")
+        with freeze_time(dt(5, 12, month=4)):
+            self._store_queries(codes)  # warm the caches
+            small = self._store_queries(codes)
+            # The providers read the period in as many queries with more data.
+            self.assertQueriesFlat(codes, self.period, lambda: self._populate(5))
+            self._store_queries(codes)  # creates the values of the new subjects
+            large = self._store_queries(codes)
+        for code in codes:
+            # Storing the values again takes as many queries, and there are more subjects.
+            self.assertEqual(small[code][0], large[code][0], f"{code}: storing grew")
+            self.assertGreater(large[code][1], small[code][1], f"{code}: more subjects")
