@@ -50,7 +50,7 @@ SUBJECT_LEVELS = [
     ("employee", "Employee"),
     ("team", "Team"),
     ("department", "Workshop / Department"),
-    ("workcenter", "Work Centre"),
+    ("equipment", "Equipment"),
     ("company", "Company"),
 ]
 

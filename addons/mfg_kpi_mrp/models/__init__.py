@@ -1,4 +1,5 @@
 from . import (
+    mfg_kpi,
     mfg_kpi_provider,
     mrp_production,
     mrp_workcenter,

@@ -3,5 +3,6 @@ from . import (
     test_mrp_production,
     test_plan_completion,
     test_query_count,
+    test_subject_level,
     test_workorders,
 )
