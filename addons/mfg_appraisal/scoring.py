@@ -90,6 +90,8 @@ ZERO = Fraction(0)
 HUNDRED = Fraction(100)
 HALF = Fraction(1, 2)
 WEIGHT_TOLERANCE = Fraction(1, 10**6)
+# The keys of mfg_kpi's DIRECTIONS (this engine imports nothing from Odoo; a plain test,
+# tests/test_vocabulary.py, keeps the two equal).
 DIRECTIONS = ("higher", "lower", "zero")
 
 

@@ -8,13 +8,8 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
-FREQUENCIES = [
-    ("daily", "Daily"),
-    ("weekly", "Weekly"),
-    ("monthly", "Monthly"),
-    ("quarterly", "Quarterly"),
-    ("yearly", "Yearly"),
-]
+from odoo.addons.mfg_org.models.mfg_duty import PERIODIC_FREQUENCIES as FREQUENCIES
+
 FREQUENCY_ORDER = [key for key, _label in FREQUENCIES]
 
 

@@ -44,12 +44,6 @@ GRADES = [
     ("fail", "Fail"),
 ]
 
-DIRECTIONS = [
-    ("higher", "Higher is better"),
-    ("lower", "Lower is better"),
-    ("zero", "Target zero"),
-]
-
 
 @contextmanager
 def scoring_errors(env):

@@ -5,13 +5,14 @@ import psycopg2
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.addons.mfg_kpi.models.mfg_kpi_period import KIND_MONTHS
 from odoo.exceptions import UserError, ValidationError
 
 from .. import policy, scoring
 from .common import APPRAISAL_SYSTEMS, CYCLE_KINDS, GRADES, scoring_errors
 
 # The KPI period kinds whose bounds a cycle's dates may span exactly, shortest first.
-KPI_PERIOD_KINDS = ("month", "quarter", "half_year", "year")
+KPI_PERIOD_KINDS = tuple(KIND_MONTHS)
 
 
 def default_milestones(kind, date_start, date_end, system=None):

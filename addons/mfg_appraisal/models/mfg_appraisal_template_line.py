@@ -1,9 +1,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.addons.mfg_kpi.models.mfg_kpi import DIRECTIONS
 from odoo.exceptions import ValidationError
 
 from .. import scoring
-from .common import DIRECTIONS, RULE_KINDS, scoring_errors
+from .common import RULE_KINDS, scoring_errors
 
 
 class MfgAppraisalTemplateLine(models.Model):

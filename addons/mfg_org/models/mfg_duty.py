@@ -2,14 +2,16 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-FREQUENCIES = [
+# How often a duty recurs: the one list of the suite. The periodic ones are the frequencies of
+# mfg_duty's checklists; a duty may also be done "on event".
+PERIODIC_FREQUENCIES = [
     ("daily", "Daily"),
     ("weekly", "Weekly"),
     ("monthly", "Monthly"),
     ("quarterly", "Quarterly"),
     ("yearly", "Yearly"),
-    ("event", "On event"),
 ]
+FREQUENCIES = [*PERIODIC_FREQUENCIES, ("event", "On event")]
 
 
 class MfgDuty(models.Model):
