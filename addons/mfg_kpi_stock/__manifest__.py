@@ -2,26 +2,24 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 {
     "name": "Production KPIs: Warehouse",
-    "summary": "Count accuracy, movement errors, stock losses, safety stock and near-expiry "
-    "inspections for the warehouse KPIs",
-    "version": "19.0.1.0.0",
+    "summary": "Warehouse KPIs from Inventory: count accuracy, movement errors, stock losses, "
+    "safety stock and near-expiry inspection timeliness",
+    "version": "19.0.1.1.0",
     "category": "Manufacturing/Production Management",
     "website": "https://github.com/mfg-suite/production-management",
     "author": "Production Management Suite contributors",
     "maintainers": ["mfg-suite"],
     "license": "LGPL-3",
     "development_status": "Beta",
-    "depends": ["mfg_kpi", "stock", "product_expiry"],
+    "depends": ["mfg_kpi", "mfg_org", "stock", "mfg_stock_expiry"],
     "data": [
         "security/ir.model.access.csv",
         "security/mfg_kpi_stock_rules.xml",
-        "data/mail_activity_type_data.xml",
         "data/mfg_kpi_data.xml",
-        "data/ir_cron_data.xml",
         "views/stock_warehouse_views.xml",
         "views/stock_move_views.xml",
         "views/stock_warehouse_orderpoint_views.xml",
-        "views/res_config_settings_views.xml",
         "views/mfg_kpi_value_views.xml",
     ],
+    "auto_install": True,
 }

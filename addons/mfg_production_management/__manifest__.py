@@ -20,6 +20,7 @@
         "mfg_kpi_mrp",
         "mfg_kpi_purchase",
         "mfg_purchase_rfq_rule",
+        "mfg_stock_expiry",
         "mfg_kpi_stock",
         "mfg_kpi_hr",
         "mfg_kpi_maintenance",

@@ -1,8 +1,6 @@
 from . import (
     mfg_kpi,
     mfg_kpi_provider,
-    res_company,
-    res_config_settings,
     stock_lot,
     stock_move,
     stock_picking,

@@ -1,9 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """KPI providers fed by stock counts, transfers, scraps, reordering rules and lots.
 
-Each provider reads the period's cohort with a fixed number of SQL queries (joined and grouped
-in the database), whatever the number of moves, products, warehouses or keepers, then adds up a
-numerator and a denominator per subject. The subjects follow the KPI's level:
+Each provider reads the period's cohort in a fixed number of queries (the ORM for plain
+selections, SQL where stock quantities at a date are rebuilt), whatever the number of moves,
+products, warehouses or keepers, then tallies a numerator and a denominator per subject. The
+subjects follow the KPI's level (``_stock_subjects``):
 
 - ``employee``: the employee (in the period's company) of the user who did the work (counted,
   validated the transfer, was assigned the inspection); for figures of a warehouse as a whole
@@ -14,155 +15,96 @@ numerator and a denominator per subject. The subjects follow the KPI's level:
 
 A subject without data gets no value. The drill-down selects exactly the records counted.
 Values use the product cost (``standard_price``) at computation time: Odoo 19 keeps no stock
-valuation layers.
+valuation layers. Quantities are added in the product's unit only: quants and the move lines'
+``quantity_product_uom`` are both stored in it, so no unit conversion is needed.
 """
 
 from collections import defaultdict
 
-import pytz
-
-from odoo import api, fields, models
+from odoo import api, models
+from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider, Tally
 from odoo.tools import SQL
+from odoo.tools.translate import LazyTranslate
 
-# KPI code -> provider method. Library codes (mfg_kpi) and this module's own codes.
-STOCK_PROVIDERS = {
-    # Counts applied in the period whose counted quantity equalled the book quantity.
-    "STOCK_COUNT_ACCURACY": "_provide_stock_count_accuracy",
-    # Transfers validated in the period later reversed by a return (other than to a vendor).
-    "STOCK_MOVE_ERROR_RATE": "_provide_stock_move_errors",
-    # Scrap and count losses against the average stock value.
-    "STOCK_LOSS_RATE": "_provide_stock_loss",
-    "STORAGE_LOSS_CONTROL_RATE": "_provide_stock_loss",
-    # Reordering rules whose location held less than their minimum at the end of the period.
-    "SAFETY_STOCK_BREACH_COUNT": "_provide_safety_stock",
-    # Near-expiry inspections due in the period and done by their deadline.
-    "NEAR_EXPIRY_INSPECTION_RATE": "_provide_near_expiry_inspection",
-}
-EXPIRY_ACTIVITY_TYPE = "mfg_kpi_stock.mail_activity_type_expiry_inspection"
+_lt = LazyTranslate(__name__)
+EXPIRY_ACTIVITY_TYPE = "mfg_stock_expiry.mail_activity_type_expiry_inspection"
+LOSSES = _lt("Scraps and count losses")
 
 
 class MfgKpiProvider(models.AbstractModel):
     _inherit = "mfg.kpi.provider"
-
-    @api.model
-    def _get_providers(self):
-        providers = super()._get_providers()
-        names = {
-            "_provide_stock_count_accuracy": self.env._("Applied stock counts"),
-            "_provide_stock_move_errors": self.env._("Transfers and their returns"),
-            "_provide_stock_loss": self.env._("Scraps and count losses"),
-            "_provide_safety_stock": self.env._("Reordering rules"),
-            "_provide_near_expiry_inspection": self.env._("Near-expiry inspections"),
-        }
-        for code, method in STOCK_PROVIDERS.items():
-            providers[code] = {"name": names[method], "method": method}
-        return providers
+    _mfg_providers = {
+        # Counts applied in the period whose counted quantity equalled the book quantity.
+        "STOCK_COUNT_ACCURACY": Provider(
+            _lt("Applied stock counts"), "_provide_stock_count_accuracy"
+        ),
+        # Transfers validated in the period later reversed by a return (other than to a vendor).
+        "STOCK_MOVE_ERROR_RATE": Provider(
+            _lt("Transfers and their returns"), "_provide_stock_move_errors"
+        ),
+        # Scrap and count losses against the average stock value.
+        "STOCK_LOSS_RATE": Provider(LOSSES, "_provide_stock_loss"),
+        "STORAGE_LOSS_CONTROL_RATE": Provider(LOSSES, "_provide_stock_loss"),
+        # Reordering rules whose location held less than their minimum at the end of the period.
+        "SAFETY_STOCK_BREACH_COUNT": Provider(_lt("Reordering rules"), "_provide_safety_stock"),
+        # Near-expiry inspections (mfg_stock_expiry) due in the period and done by their deadline.
+        "NEAR_EXPIRY_INSPECTION_RATE": Provider(
+            _lt("Near-expiry inspections"), "_provide_near_expiry_inspection"
+        ),
+    }
 
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
     @api.model
-    def _stock_bounds(self, period):
-        """UTC bounds of the period in the company's time zone, the cut-off (end of the
-        period, or now while it runs) and the company's local date at the cut-off."""
-        tz = period._company_tz(period.company_id)
-        start, end = period._utc_bounds()
-        cutoff = min(end, fields.Datetime.now())
-        local_cutoff = pytz.utc.localize(cutoff).astimezone(tz).date()
-        return start, end, cutoff, local_cutoff
-
-    @api.model
-    def _stock_fetch(self, query):
-        """Rows of ``query``, fetched at once (reading a field could run another query)."""
-        self.env.flush_all()
-        self.env.cr.execute(query)
-        return self.env.cr.fetchall()
-
-    @api.model
     def _stock_warehouses(self, company):
-        """{warehouse id: (department id, [keeper employee ids])} of ``company``."""
-        rows = self._stock_fetch(
-            SQL(
-                """SELECT warehouse.id, warehouse.mfg_department_id,
-                          ARRAY_REMOVE(ARRAY_AGG(employee.id ORDER BY employee.id), NULL)
-                     FROM stock_warehouse warehouse
-                LEFT JOIN mfg_stock_warehouse_keeper_rel keeper
-                       ON keeper.warehouse_id = warehouse.id
-                LEFT JOIN hr_employee employee
-                       ON employee.id = keeper.employee_id
-                      AND employee.company_id = warehouse.company_id
-                    WHERE warehouse.company_id = %s
-                 GROUP BY warehouse.id""",
-                company.id,
-            )
+        """{warehouse id: (department id, [keeper employee ids])} of ``company``, archived
+        warehouses and keepers included; keepers of another company are left out."""
+        warehouses = (
+            self.env["stock.warehouse"]
+            .with_context(active_test=False)
+            .search_fetch([("company_id", "=", company.id)], ["mfg_department_id"])
         )
-        return {wh_id: (dept_id, keepers) for wh_id, dept_id, keepers in rows}
+        return {
+            warehouse.id: (
+                warehouse.mfg_department_id.id,
+                sorted(
+                    keeper.id for keeper in warehouse.mfg_keeper_ids if keeper.company_id == company
+                ),
+            )
+            for warehouse in warehouses
+        }
 
     @api.model
-    def _stock_measures(self, kpi, period, rows, drill_model, kind="rate", drill_extra=None):
-        """Measures of ``kpi`` from ``rows`` for the subjects of the KPI's level.
-
-        ``rows``: dicts with ``key`` (what is counted once per subject), ``user_id`` (who did
-        the work, or None for warehouse-wide figures), ``warehouse_id``, ``num``, ``den`` and
-        ``drill_ids`` (records of ``drill_model`` behind the row). ``kind``: ``rate``
-        (num ÷ den × 100) or ``count`` (num).
-        """
-        company = period.company_id
-        level = kpi.subject_level
+    def _stock_subjects(self, kpi, company, user_ids=()):
+        """Stock's routing of a figure to the subjects of ``kpi``'s level: a function of
+        ``(warehouse id, user id)`` returning the subjects (see the module's docstring). A
+        figure with a user goes to that user's employee at employee level; one without (a
+        warehouse as a whole) goes to the warehouse's keepers."""
         warehouses = self._stock_warehouses(company)
-        employees = {}
-        if level == "employee":
-            employees = {
-                user_id: employee_id
-                for user_id, (employee_id, _department_id) in self._user_employees(
-                    {row["user_id"] for row in rows}, company
-                ).items()
-            }
-        tallies = defaultdict(dict)
-        for row in rows:
-            warehouse_id = row["warehouse_id"] if row["warehouse_id"] in warehouses else None
-            department_id, keepers = warehouses.get(warehouse_id, (None, []))
-            if level == "employee":
-                if row["user_id"]:
-                    employee_id = employees.get(row["user_id"])
-                    subjects = [("employee", employee_id)] if employee_id else []
-                else:
-                    subjects = [("employee", keeper) for keeper in keepers]
-            else:
-                subjects = [("company", company.id)]
-                if warehouse_id:
-                    subjects.append(("record", warehouse_id))
-                if level in ("department", "team") and department_id:
-                    subjects.append(("department", department_id))
-            for subject in subjects:
-                tallies[subject][row["key"]] = (row["num"], row["den"], row["drill_ids"])
-        measures = []
-        for (subject_type, subject_id), counted in sorted(tallies.items()):
-            numerator = sum(num for num, _den, _ids in counted.values())
-            denominator = sum(den for _num, den, _ids in counted.values())
-            if kind == "rate":
-                if not denominator:
-                    continue
-                value = 100.0 * numerator / denominator
-            else:
-                value = numerator
-            drill_ids = sorted({rid for _num, _den, ids in counted.values() for rid in ids})
-            measure = {
-                "subject_type": subject_type,
-                "value": value,
-                "numerator": numerator,
-                "denominator": denominator,
-                "drill_model": drill_model,
-                "drill_domain": [("id", "in", drill_ids), *(drill_extra or [])],
-            }
-            if subject_type == "employee":
-                measure["employee_id"] = subject_id
-            elif subject_type == "department":
-                measure["department_id"] = subject_id
-            elif subject_type == "record":
-                measure.update(res_model="stock.warehouse", res_id=subject_id)
-            measures.append(measure)
-        return measures
+        if kpi.subject_level == "employee":
+            employees = self._user_employees(user_ids, company)
+
+            def subjects(warehouse_id, user_id=None):
+                if user_id:
+                    employee = employees.get(user_id)
+                    return [("employee", employee[0])] if employee else []
+                keepers = warehouses.get(warehouse_id, (None, []))[1]
+                return [("employee", keeper) for keeper in keepers]
+
+            return subjects
+        with_department = kpi.subject_level in ("department", "team")
+
+        def subjects(warehouse_id, user_id=None):
+            result = [("company", company.id)]
+            if warehouse_id in warehouses:
+                result.append(("record", "stock.warehouse", warehouse_id))
+                department_id = warehouses[warehouse_id][0]
+                if with_department and department_id:
+                    result.append(("department", department_id))
+            return result
+
+        return subjects
 
     @api.model
     def _stock_orderpoint_levels(self, company, at):
@@ -170,7 +112,8 @@ class MfgKpiProvider(models.AbstractModel):
         with a minimum of ``company`` that existed at ``at``: the quantity held at ``at`` in the
         rule's location and its sublocations is today's quants less the done move lines that
         entered it since, plus those that left it since."""
-        rows = self._stock_fetch(
+        # SQL: quantities at a date, rebuilt from today's quants and the move lines since.
+        return self._fetch_rows(
             SQL(
                 """WITH points AS (
                        SELECT rule.id, rule.warehouse_id, rule.product_id, rule.product_min_qty,
@@ -212,7 +155,6 @@ class MfgKpiProvider(models.AbstractModel):
                 at=at,
             )
         )
-        return rows
 
     # ------------------------------------------------------------------
     # Providers
@@ -223,82 +165,69 @@ class MfgKpiProvider(models.AbstractModel):
         quantity, one per counted quant, zero-difference confirmations included): counted
         quantity equal to the book quantity ÷ counts × 100 (账实相符率). The counter is the
         user the count was assigned to, else the user who applied it."""
-        start, end, _cutoff, _today = self._stock_bounds(period)
-        result = self._stock_fetch(
-            SQL(
-                """SELECT move.id, move.mfg_count_user_id,
-                          CASE WHEN source.usage = 'internal' THEN source.warehouse_id
-                               ELSE dest.warehouse_id END,
-                          move.mfg_count_matched
-                     FROM stock_move move
-                     JOIN stock_location source ON source.id = move.location_id
-                     JOIN stock_location dest ON dest.id = move.location_dest_id
-                    WHERE move.company_id = %s
-                      AND move.state = 'done'
-                      AND move.mfg_is_count
-                      AND move.date >= %s
-                      AND move.date < %s""",
-                period.company_id.id,
-                start,
-                end,
-            )
+        clock = self._clock(period)
+        company = period.company_id
+        moves = self.env["stock.move"].search_fetch(
+            [
+                ("company_id", "=", company.id),
+                ("state", "=", "done"),
+                ("mfg_is_count", "=", True),
+                ("date", ">=", clock.start),
+                ("date", "<", clock.end),
+            ],
+            ["mfg_count_user_id", "mfg_count_matched", "location_id", "location_dest_id"],
         )
-        rows = [
-            {
-                "key": move_id,
-                "user_id": user_id,
-                "warehouse_id": warehouse_id,
-                "num": 1.0 if matched else 0.0,
-                "den": 1.0,
-                "drill_ids": [move_id],
-            }
-            for move_id, user_id, warehouse_id, matched in result
-        ]
-        return self._stock_measures(kpi, period, rows, "stock.move")
+        subjects = self._stock_subjects(kpi, company, moves.mfg_count_user_id.ids)
+        tally = Tally()
+        for move in moves:
+            source = move.location_id
+            location = source if source.usage == "internal" else move.location_dest_id
+            tally.count(
+                subjects(location.warehouse_id.id, move.mfg_count_user_id.id),
+                move.id,
+                1.0 if move.mfg_count_matched else 0.0,
+            )
+        return self._tally_measures(kpi, tally, "stock.move")
 
     @api.model
     def _provide_stock_move_errors(self, kpi, period):
         """Transfers validated in the period (returns themselves excluded); a transfer is wrong
         when a return of it was done, except returns to a vendor (supplier quality, counted by
         the purchasing KPIs). Rate = wrong transfers ÷ transfers × 100, per validating user."""
-        start, end, _cutoff, _today = self._stock_bounds(period)
-        result = self._stock_fetch(
-            SQL(
-                """SELECT picking.id, COALESCE(picking.mfg_done_user_id, picking.user_id),
-                          picking_type.warehouse_id,
-                          EXISTS (
-                              SELECT 1
-                                FROM stock_picking ret
-                                JOIN stock_location ret_dest ON ret_dest.id = ret.location_dest_id
-                               WHERE ret.return_id = picking.id
-                                 AND ret.state = 'done'
-                                 AND ret_dest.usage != 'supplier'
-                          )
-                     FROM stock_picking picking
-                     JOIN stock_picking_type picking_type
-                       ON picking_type.id = picking.picking_type_id
-                    WHERE picking.company_id = %s
-                      AND picking.state = 'done'
-                      AND picking.return_id IS NULL
-                      AND picking.date_done >= %s
-                      AND picking.date_done < %s""",
-                period.company_id.id,
-                start,
-                end,
-            )
+        clock = self._clock(period)
+        company = period.company_id
+        Picking = self.env["stock.picking"]
+        pickings = Picking.search_fetch(
+            [
+                ("company_id", "=", company.id),
+                ("state", "=", "done"),
+                ("return_id", "=", False),
+                ("date_done", ">=", clock.start),
+                ("date_done", "<", clock.end),
+            ],
+            ["mfg_done_user_id", "user_id", "picking_type_id"],
         )
-        rows = [
-            {
-                "key": picking_id,
-                "user_id": user_id,
-                "warehouse_id": warehouse_id,
-                "num": 1.0 if wrong else 0.0,
-                "den": 1.0,
-                "drill_ids": [picking_id],
-            }
-            for picking_id, user_id, warehouse_id, wrong in result
-        ]
-        return self._stock_measures(kpi, period, rows, "stock.picking")
+        returned = {
+            original.id
+            for [original] in Picking._read_group(
+                [
+                    ("return_id", "in", pickings.ids),
+                    ("state", "=", "done"),
+                    ("location_dest_id.usage", "!=", "supplier"),
+                ],
+                ["return_id"],
+            )
+        }
+        users = {picking: picking.mfg_done_user_id or picking.user_id for picking in pickings}
+        subjects = self._stock_subjects(kpi, company, [user.id for user in users.values()])
+        tally = Tally()
+        for picking, user in users.items():
+            tally.count(
+                subjects(picking.picking_type_id.warehouse_id.id, user.id),
+                picking.id,
+                1.0 if picking.id in returned else 0.0,
+            )
+        return self._tally_measures(kpi, tally, "stock.picking")
 
     @api.model
     def _provide_stock_loss(self, kpi, period):
@@ -308,25 +237,21 @@ class MfgKpiProvider(models.AbstractModel):
         a date are rebuilt from today's quants and the done move lines since; values use the
         product cost. A warehouse without stock gets no value."""
         company = period.company_id
-        start, end, _cutoff, _today = self._stock_bounds(period)
-        losses = self._stock_fetch(
-            SQL(
-                """SELECT line.id, source.warehouse_id, line.product_id, line.quantity_product_uom
-                     FROM stock_move_line line
-                     JOIN stock_location source ON source.id = line.location_id
-                     JOIN stock_location dest ON dest.id = line.location_dest_id
-                    WHERE source.company_id = %s
-                      AND line.state = 'done'
-                      AND source.usage = 'internal'
-                      AND dest.usage = 'inventory'
-                      AND line.date >= %s
-                      AND line.date < %s""",
-                company.id,
-                start,
-                end,
-            )
+        clock = self._clock(period)
+        losses = self.env["stock.move.line"].search_fetch(
+            [
+                ("location_id.company_id", "=", company.id),
+                ("state", "=", "done"),
+                ("location_id.usage", "=", "internal"),
+                ("location_dest_id.usage", "=", "inventory"),
+                ("date", ">=", clock.start),
+                ("date", "<", clock.end),
+            ],
+            ["location_id", "product_id", "quantity_product_uom"],
         )
-        levels = self._stock_fetch(
+        # SQL: quantities per warehouse at two dates, rebuilt from today's quants and the
+        # move lines since.
+        levels = self._fetch_rows(
             SQL(
                 """WITH internal AS (
                        SELECT id, warehouse_id
@@ -370,11 +295,11 @@ class MfgKpiProvider(models.AbstractModel):
                        ON net.product_id = onhand.product_id
                       AND net.warehouse_id IS NOT DISTINCT FROM onhand.warehouse_id""",
                 company=company.id,
-                start=start,
-                end=end,
+                start=clock.start,
+                end=clock.end,
             )
         )
-        product_ids = {row[2] for row in losses} | {row[0] for row in levels}
+        product_ids = set(losses.product_id.ids) | {row[0] for row in levels}
         costs = {
             product.id: product.standard_price
             for product in self.env["product.product"]
@@ -384,86 +309,90 @@ class MfgKpiProvider(models.AbstractModel):
         }
         loss_value = defaultdict(float)
         loss_lines = defaultdict(list)
-        for line_id, warehouse_id, product_id, qty in losses:
-            loss_value[warehouse_id] += qty * costs.get(product_id, 0.0)
-            loss_lines[warehouse_id].append(line_id)
+        for line in losses:
+            warehouse_id = line.location_id.warehouse_id.id
+            loss_value[warehouse_id] += line.quantity_product_uom * costs.get(
+                line.product_id.id, 0.0
+            )
+            loss_lines[warehouse_id].append(line.id)
         stock_value = defaultdict(float)
         for product_id, warehouse_id, qty_start, qty_end in levels:
             cost = costs.get(product_id, 0.0)
-            stock_value[warehouse_id] += (max(qty_start, 0.0) + max(qty_end, 0.0)) / 2.0 * cost
-        rows = [
-            {
-                "key": warehouse_id,
-                "user_id": None,
-                "warehouse_id": warehouse_id,
-                "num": loss_value[warehouse_id],
-                "den": stock_value[warehouse_id],
-                "drill_ids": loss_lines[warehouse_id],
-            }
-            for warehouse_id in set(loss_value) | set(stock_value)
-        ]
-        return self._stock_measures(kpi, period, rows, "stock.move.line")
+            stock_value[warehouse_id or False] += (
+                (max(qty_start, 0.0) + max(qty_end, 0.0)) / 2.0 * cost
+            )
+        subjects = self._stock_subjects(kpi, company)
+        tally = Tally()
+        for warehouse_id in set(loss_value) | set(stock_value):
+            tally.count(
+                subjects(warehouse_id),
+                warehouse_id,
+                loss_value[warehouse_id],
+                stock_value[warehouse_id],
+                loss_lines[warehouse_id],
+            )
+        return self._tally_measures(kpi, tally, "stock.move.line")
 
     @api.model
     def _provide_safety_stock(self, kpi, period):
         """Reordering rules with a minimum whose location held less than the minimum at the end
         of the period (or now while it runs). Value = number of such rules; 0 when every rule
         held its minimum."""
-        _start, _end, cutoff, _today = self._stock_bounds(period)
-        levels = self._stock_orderpoint_levels(period.company_id, cutoff)
-        rows = [
-            {
-                "key": rule_id,
-                "user_id": None,
-                "warehouse_id": warehouse_id,
-                "num": 1.0 if breached else 0.0,
-                "den": 1.0,
-                "drill_ids": [rule_id] if breached else [],
-            }
-            for rule_id, warehouse_id, _quantity, breached in levels
-        ]
-        return self._stock_measures(kpi, period, rows, "stock.warehouse.orderpoint", kind="count")
+        clock = self._clock(period)
+        levels = self._stock_orderpoint_levels(period.company_id, clock.cutoff)
+        subjects = self._stock_subjects(kpi, period.company_id)
+        tally = Tally()
+        for rule_id, warehouse_id, _quantity, breached in levels:
+            tally.count(
+                subjects(warehouse_id),
+                rule_id,
+                1.0 if breached else 0.0,
+                ids=[rule_id] if breached else [],
+            )
+        return self._tally_measures(kpi, tally, "stock.warehouse.orderpoint", kind="sum")
 
     @api.model
     def _provide_near_expiry_inspection(self, kpi, period):
         """Near-expiry inspections (activities scheduled on lots) whose deadline falls in the
         period and that are done, or overdue at the cut-off: done by the deadline ÷ due × 100,
-        per assigned user."""
+        per assigned user. An inspection belongs to its lot's company (the assignee's for a lot
+        shared between companies)."""
         activity_type = self.env.ref(EXPIRY_ACTIVITY_TYPE, raise_if_not_found=False)
         if not activity_type:
             return []
-        _start, _end, _cutoff, today = self._stock_bounds(period)
-        result = self._stock_fetch(
-            SQL(
-                """SELECT activity.id, activity.user_id,
-                          COALESCE(activity.date_done <= activity.date_deadline, FALSE)
-                     FROM mail_activity activity
-                     JOIN stock_lot lot ON lot.id = activity.res_id
-                LEFT JOIN res_users assignee ON assignee.id = activity.user_id
-                    WHERE activity.res_model = 'stock.lot'
-                      AND activity.activity_type_id = %s
-                      AND COALESCE(lot.company_id, assignee.company_id) = %s
-                      AND activity.date_deadline >= %s
-                      AND activity.date_deadline <= %s
-                      AND (activity.date_done IS NOT NULL OR activity.date_deadline < %s)""",
-                activity_type.id,
-                period.company_id.id,
-                period.date_start,
-                period.date_end,
-                today,
+        clock = self._clock(period)
+        company = period.company_id
+        activities = (
+            self.env["mail.activity"]
+            .with_context(active_test=False)
+            .search_fetch(
+                [
+                    ("res_model", "=", "stock.lot"),
+                    ("activity_type_id", "=", activity_type.id),
+                    ("date_deadline", ">=", period.date_start),
+                    ("date_deadline", "<=", period.date_end),
+                    "|",
+                    ("date_done", "!=", False),
+                    ("date_deadline", "<", clock.local_date(clock.cutoff)),
+                ],
+                ["res_id", "user_id", "date_done", "date_deadline"],
             )
         )
-        rows = [
-            {
-                "key": activity_id,
-                "user_id": user_id,
-                "warehouse_id": None,
-                "num": 1.0 if on_time else 0.0,
-                "den": 1.0,
-                "drill_ids": [activity_id],
-            }
-            for activity_id, user_id, on_time in result
-        ]
-        return self._stock_measures(
-            kpi, period, rows, "mail.activity", drill_extra=[("active", "in", [True, False])]
+        lots = (
+            self.env["stock.lot"]
+            .with_context(active_test=False)
+            .search_fetch([("id", "in", activities.mapped("res_id"))], ["company_id"])
+        )
+        lot_companies = {lot.id: lot.company_id for lot in lots}
+        activities = activities.filtered(
+            lambda activity: activity.res_id in lot_companies
+            and (lot_companies[activity.res_id] or activity.user_id.company_id) == company
+        )
+        subjects = self._stock_subjects(kpi, company, activities.user_id.ids)
+        tally = Tally()
+        for activity in activities:
+            on_time = bool(activity.date_done) and activity.date_done <= activity.date_deadline
+            tally.count(subjects(None, activity.user_id.id), activity.id, 1.0 if on_time else 0.0)
+        return self._tally_measures(
+            kpi, tally, "mail.activity", drill_extra=[("active", "in", [True, False])]
         )

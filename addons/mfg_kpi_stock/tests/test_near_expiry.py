@@ -9,7 +9,8 @@ from .common import StockKpiCase
 
 @tagged("post_install", "-at_install")
 class TestNearExpiry(StockKpiCase):
-    """Lots of an adhesive (alert 5 days before expiry) in both warehouses."""
+    """Lots of an adhesive (alert 5 days before expiry) in both warehouses: the keepers get
+    the inspections (mfg_stock_expiry schedules them) and their timeliness KPI."""
 
     @classmethod
     def setUpClass(cls):
@@ -36,7 +37,7 @@ class TestNearExpiry(StockKpiCase):
         cls.transfer(cls.wh1, P, 4, "2026-03-01 10:00:00", cls.keeper1, lot=cls.lot3)
         cls.transfer(cls.wh1, P, 4, "2026-03-02 10:00:00", cls.keeper1, kind="out", lot=cls.lot3)
         cls.transfer(cls.wh2, P, 6, "2026-03-01 10:00:00", cls.keeper2, lot=cls.lot4)
-        cls.activity_type = cls.env.ref("mfg_kpi_stock.mail_activity_type_expiry_inspection")
+        cls.activity_type = cls.env.ref("mfg_stock_expiry.mail_activity_type_expiry_inspection")
 
     def inspections(self, lots=None):
         """Inspections of this test's lots (other lots of the database are not ours)."""
@@ -62,29 +63,6 @@ class TestNearExpiry(StockKpiCase):
         self.assertEqual(activity.date_deadline, date(2026, 3, 15))
         self.assertIn("L1", activity.summary)
         self.assertTrue(self.lot1.product_expiry_reminded)
-
-    def test_no_duplicates(self):
-        self.run_cron("2026-03-15 13:00:00")
-        self.run_cron("2026-03-16 13:00:00")
-        with freeze_time("2026-03-16 14:00:00"):
-            # The stock scheduler's own expiry reminder finds the lot already handled.
-            self.env["stock.lot"]._alert_date_exceeded()
-        self.assertEqual(len(self.inspections(self.lot1)), 1)
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        self.assertFalse(
-            self.env["mail.activity"].search(
-                [("res_model", "=", "stock.lot"), ("activity_type_id", "=", todo.id)]
-            )
-        )
-
-    def test_lead_time_schedules_earlier(self):
-        self.company.mfg_expiry_inspection_days = 2
-        self.run_cron("2026-03-13 08:00:00")
-        self.assertFalse(self.inspections(), "L1's alert is more than 2 days away")
-        self.run_cron("2026-03-13 13:00:00")
-        activity = self.inspections()
-        self.assertEqual(activity.res_id, self.lot1.id)
-        self.assertEqual(activity.date_deadline, date(2026, 3, 15), "due by the alert date")
 
     def test_product_responsible_when_no_keeper(self):
         self.wh2.mfg_keeper_ids = False

@@ -9,8 +9,8 @@ class ResCompany(models.Model):
     mfg_expiry_inspection_days = fields.Integer(
         string="Near-expiry Inspection Lead Time",
         default=0,
-        help="Days before a lot's alert date when a near-expiry inspection is scheduled for the "
-        "warehouse keeper (0: on the alert date).",
+        help="Days before a lot's alert date when its near-expiry inspection is scheduled "
+        "(0: on the alert date).",
     )
 
     @api.constrains("mfg_expiry_inspection_days")
