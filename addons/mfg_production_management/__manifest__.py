@@ -3,7 +3,7 @@
 {
     "name": "Production Management Suite",
     "summary": "One-click install of the Production Management Suite, with a demo factory",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Manufacturing/Production Management",
     "website": "https://github.com/mfg-suite/production-management",
     "author": "Production Management Suite contributors",
@@ -20,6 +20,7 @@
         "mfg_kpi_mrp",
         "mfg_kpi_purchase",
         "mfg_purchase_rfq_rule",
+        "mfg_stock_expiry",
         "mfg_kpi_stock",
         "mfg_kpi_hr",
         "mfg_kpi_maintenance",
@@ -27,8 +28,5 @@
         "mfg_duty_maintenance",
         "mfg_duty_quality",
     ],
-    "demo": [
-        "demo/res_users_demo.xml",
-        "demo/mfg_factory_demo.xml",
-    ],
+    "post_init_hook": "post_init_hook",
 }
