@@ -170,6 +170,50 @@ class TestPurchaseKpiProviders(PurchaseKpiCase):
         # Buyer 2 ordered from vendors 1 and 3, both complete.
         self.assertAlmostEqual(values[self.emp_buyer2].value, 100.0)
 
+    def test_units_are_converted(self):
+        """A line ordered in dozens of a product kept in units, received in dozens, against a
+        blanket order priced per dozen: quantities and prices are compared in the product's
+        unit."""
+        C, dozen = self.product_c, self.env.ref("uom.product_uom_dozen")
+        blanket = self.env["purchase.requisition"].create(
+            {
+                "vendor_id": self.vendor4.id,
+                "requisition_type": "blanket_order",
+                "line_ids": [
+                    Command.create(
+                        {
+                            "product_id": C.id,
+                            "product_qty": 10,
+                            "product_uom_id": dozen.id,
+                            "price_unit": 540.0,
+                        }
+                    )
+                ],
+            }
+        )
+        blanket.action_confirm()
+        order = self.make_order(
+            self.buyer1,
+            self.vendor4,
+            [(C, 2, 600.0)],
+            "2026-03-25 12:00:00",
+            "2026-03-06 09:00:00",
+            requisition_id=blanket.id,
+        )
+        order.order_line.write({"product_uom_id": dozen.id, "price_unit": 600.0})
+        self.confirm(order, "2026-03-06 09:00:00")
+        self.assertEqual(order.order_line.product_uom_qty, 24)
+        # The storekeeper counts the receipt in dozens.
+        order.picking_ids.move_ids.write({"product_uom": dozen.id, "product_uom_qty": 2})
+        # One dozen of two on the planned day: half the line on time.
+        self.receive(order, {C: 1}, "2026-03-25 10:00:00")
+        values = self.compute(self.kpi("SUPPLIER_ON_TIME_RATE"))
+        self.assertAlmostEqual(values[self.vendor4].value, 50.0)
+        # 2 dozen at 600 = 1200 against 540 a dozen = 45 a unit × 24 units = 1080.
+        values = self.compute(self.kpi("SUPPLIER_PRICE_INDEX"))
+        self.assertAlmostEqual(values[self.vendor4].value, 120000.0 / 1080, places=4)
+        self.assertAlmostEqual(values[self.vendor4].denominator, 1080.0)
+
     def test_no_data_no_value(self):
         empty = self.env["mfg.kpi.period"]._get_or_create("month", date(2025, 6, 1))
         for code in (
