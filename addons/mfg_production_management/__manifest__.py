@@ -24,6 +24,7 @@
         "mfg_kpi_stock",
         "mfg_kpi_hr",
         "mfg_kpi_maintenance",
+        "mfg_quality_trigger",
         "mfg_kpi_quality",
         "mfg_duty_maintenance",
         "mfg_duty_quality",

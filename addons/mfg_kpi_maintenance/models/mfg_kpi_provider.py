@@ -2,26 +2,17 @@
 from collections import defaultdict
 from datetime import timedelta
 
-import pytz
-
 from odoo import api, fields, models
+from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider, Tally
 from odoo.tools.safe_eval import safe_eval
+from odoo.tools.translate import LazyTranslate
 
-INTACT_CODE = "EQUIPMENT_INTACT_RATE"
-BREAKDOWN_CODE = "EQUIPMENT_BREAKDOWN_RATE"
-FAILURE_CODE = "EQUIPMENT_FAILURE_RATE"
-PLAN_COMPLETION_CODE = "MAINTENANCE_PLAN_COMPLETION_RATE"
-COVERAGE_CODE = "MAINTENANCE_COVERAGE_RATE"
-PLAN_COVERAGE_CODE = "MAINTENANCE_PLAN_COVERAGE_RATE"
-FAULT_REPAIR_CODE = "FAULT_REPAIR_TIMELINESS"
-EMERGENCY_REPAIR_CODE = "EMERGENCY_REPAIR_TIMELINESS"
-CHECK_COUNT_CODE = "EQUIPMENT_CHECK_COUNT"
-COST_CODE = "MAINTENANCE_COST"
-COST_PER_OUTPUT_CODE = "MAINTENANCE_COST_PER_OUTPUT"
-FILE_ARCHIVING_CODE = "EQUIPMENT_FILE_ARCHIVING_RATE"
-RECORD_ACCURACY_CODE = "REPAIR_RECORD_ACCURACY"
-
+_lt = LazyTranslate(__name__)
+EQUIPMENT = _lt("Equipment and breakdowns")
+REQUESTS = _lt("Maintenance requests")
 TEAM_MODEL = "maintenance.team"
+# The drill-down of equipment KPIs opens the scrapped (archived) equipment counted too.
+WITH_ARCHIVED = [("active", "in", [True, False])]
 
 
 def _days(first, last):
@@ -30,119 +21,69 @@ def _days(first, last):
 
 class MfgKpiProvider(models.AbstractModel):
     _inherit = "mfg.kpi.provider"
-
-    @api.model
-    def _get_providers(self):
-        providers = super()._get_providers()
-        equipment = self.env._("Equipment and breakdowns")
-        requests = self.env._("Maintenance requests")
-        for code, name, method in (
-            (INTACT_CODE, equipment, "_provide_mnt_intact_rate"),
-            (BREAKDOWN_CODE, equipment, "_provide_mnt_breakdown_rate"),
-            (FAILURE_CODE, equipment, "_provide_mnt_failure_rate"),
-            (COVERAGE_CODE, requests, "_provide_mnt_coverage_rate"),
-            (PLAN_COVERAGE_CODE, equipment, "_provide_mnt_plan_coverage_rate"),
-            (PLAN_COMPLETION_CODE, requests, "_provide_mnt_plan_completion_rate"),
-            (FAULT_REPAIR_CODE, requests, "_provide_mnt_fault_repair_timeliness"),
-            (EMERGENCY_REPAIR_CODE, requests, "_provide_mnt_emergency_repair_timeliness"),
-            (CHECK_COUNT_CODE, requests, "_provide_mnt_check_count"),
-            (COST_CODE, requests, "_provide_mnt_cost"),
-            (COST_PER_OUTPUT_CODE, requests, "_provide_mnt_cost_per_output"),
-            (FILE_ARCHIVING_CODE, requests, "_provide_mnt_file_archiving_rate"),
-            (RECORD_ACCURACY_CODE, requests, "_provide_mnt_record_accuracy"),
-        ):
-            providers[code] = {"name": name, "method": method}
-        return providers
+    _mfg_providers = {
+        "EQUIPMENT_INTACT_RATE": Provider(EQUIPMENT, "_provide_mnt_intact_rate"),
+        "EQUIPMENT_BREAKDOWN_RATE": Provider(EQUIPMENT, "_provide_mnt_breakdown_rate"),
+        "EQUIPMENT_FAILURE_RATE": Provider(EQUIPMENT, "_provide_mnt_failure_rate"),
+        "MAINTENANCE_COVERAGE_RATE": Provider(REQUESTS, "_provide_mnt_coverage_rate"),
+        "MAINTENANCE_PLAN_COVERAGE_RATE": Provider(EQUIPMENT, "_provide_mnt_plan_coverage_rate"),
+        "MAINTENANCE_PLAN_COMPLETION_RATE": Provider(REQUESTS, "_provide_mnt_plan_completion_rate"),
+        "FAULT_REPAIR_TIMELINESS": Provider(REQUESTS, "_provide_mnt_repair_timeliness", "fault"),
+        "EMERGENCY_REPAIR_TIMELINESS": Provider(
+            REQUESTS, "_provide_mnt_repair_timeliness", "emergency"
+        ),
+        "EQUIPMENT_CHECK_COUNT": Provider(REQUESTS, "_provide_mnt_check_count"),
+        "MAINTENANCE_COST": Provider(REQUESTS, "_provide_mnt_cost"),
+        "MAINTENANCE_COST_PER_OUTPUT": Provider(REQUESTS, "_provide_mnt_cost_per_output"),
+        "EQUIPMENT_FILE_ARCHIVING_RATE": Provider(REQUESTS, "_provide_mnt_file_archiving_rate"),
+        "REPAIR_RECORD_ACCURACY": Provider(REQUESTS, "_provide_mnt_record_accuracy"),
+    }
 
     # ------------------------------------------------------------------
     # Common tools
     # ------------------------------------------------------------------
     @api.model
-    def _mnt_clock(self, period):
-        """Period bounds in the company's time zone: (tz, start UTC, end UTC, now UTC, last day).
-
-        Datetimes are naive UTC like the database; the end is exclusive. ``last day`` is the
-        last day of the period already begun (today for a running period).
-        """
-        tz = period._company_tz(period.company_id)
-        start, end = period._utc_bounds()
-        now = fields.Datetime.now()
-        today = pytz.utc.localize(now).astimezone(tz).date()
-        return tz, start, end, now, min(period.date_end, today)
-
-    @api.model
-    def _mnt_local_date(self, tz, value):
-        return pytz.utc.localize(value).astimezone(tz).date()
-
-    @api.model
-    def _mnt_measures(self, kpi, period, rows, drill_model, kind="rate"):
-        """Aggregate per subject the rows ``{"id", "users", "team", "num", "den"}``.
-
-        Subjects: the employees of the row's users (in the period's company); unless the KPI
-        is measured per employee, also the maintenance team and the company. ``kind``: "rate"
-        (num ÷ den × 100, no value without denominator), "ratio" (num ÷ den) or "sum" (num).
-        The drill-down opens the rows' records of the subject.
-        """
+    def _mnt_tally(self, period, rows):
+        """A ``Tally`` of the rows ``{"id", "users", "team", "num", "den"}``: each row counts
+        once for the company, its maintenance team and the employees of its users (in the
+        period's company)."""
         company = period.company_id
-        employee_only = kpi.subject_level == "employee"
-        user_ids = {user_id for row in rows for user_id in row["users"] if user_id}
-        employee_of_user = {}
-        if user_ids:
-            for employee in self.env["hr.employee"].search_fetch(
-                [("user_id", "in", list(user_ids)), ("company_id", "=", company.id)],
-                ["user_id"],
-                order="id",
-            ):
-                employee_of_user.setdefault(employee.user_id.id, employee.id)
-        totals = defaultdict(lambda: [0.0, 0.0, set()])
-        for row in rows:
-            keys = {
-                ("employee", employee_of_user[u]) for u in row["users"] if u in employee_of_user
-            }
-            if not employee_only:
-                keys.add(("company", company.id))
-                if row.get("team"):
-                    keys.add(("record", row["team"]))
-            for key in keys:
-                total = totals[key]
-                total[0] += row["num"]
-                total[1] += row["den"]
-                total[2].add(row["id"])
-        measures = []
-        drill_prefix = (
-            [("active", "in", [True, False])] if drill_model == "maintenance.equipment" else []
+        employees = self._user_employees(
+            {user_id for row in rows for user_id in row["users"]}, company
         )
-        for (subject_type, subject_id), (num, den, ids) in sorted(totals.items()):
-            if kind == "sum":
-                value = num
-            elif not den:
-                continue
-            else:
-                value = num / den * (100.0 if kind == "rate" else 1.0)
-            measure = {
-                "subject_type": subject_type,
-                "value": round(value, 6),
-                "numerator": round(num, 6),
-                "denominator": round(den, 6),
-                "drill_model": drill_model,
-                "drill_domain": [*drill_prefix, ("id", "in", sorted(ids))],
-            }
-            if subject_type == "employee":
-                measure["employee_id"] = subject_id
-            elif subject_type == "record":
-                measure.update(res_model=TEAM_MODEL, res_id=subject_id)
-            measures.append(measure)
-        return measures
+        tally = Tally()
+        for row in rows:
+            subjects = {("company", company.id)}
+            subjects.update(("employee", employees[u][0]) for u in row["users"] if u in employees)
+            if row.get("team"):
+                subjects.add(("record", TEAM_MODEL, row["team"]))
+            tally.add(subjects, row["num"], row["den"], [row["id"]])
+        return tally
 
     @api.model
-    def _mnt_equipment_in_service(self, period, last_day):
+    def _mnt_equipment_measures(self, kpi, period, rows):
+        return self._tally_measures(
+            kpi,
+            self._mnt_tally(period, rows),
+            "maintenance.equipment",
+            drill_extra=WITH_ARCHIVED,
+        )
+
+    @api.model
+    def _mnt_request_measures(self, kpi, period, rows, kind="rate"):
+        return self._tally_measures(
+            kpi, self._mnt_tally(period, rows), "maintenance.request", kind=kind
+        )
+
+    @api.model
+    def _mnt_equipment_in_service(self, period, clock):
         """Equipment of the company in service during the period, with its days of service.
 
         In service on a day: effective date on or before it and not scrapped before it
         (archived equipment counts only with a scrap date). Returns ``{equipment: (first, last)}``
-        for the days from the period start to ``last_day``.
+        for the days from the period start to the clock's last day.
         """
-        start = period.date_start
+        start, last_day = period.date_start, clock.last_day
         equipment = (
             self.env["maintenance.equipment"]
             .with_context(active_test=False)
@@ -185,7 +126,7 @@ class MfgKpiProvider(models.AbstractModel):
         }
 
     @api.model
-    def _mnt_breakdowns(self, period, equipment, start_utc, end_utc):
+    def _mnt_breakdowns(self, period, equipment, clock):
         """Breakdowns (corrective requests, not cancelled) of ``equipment`` open in the period."""
         if not equipment:
             return self.env["maintenance.request"]
@@ -195,24 +136,24 @@ class MfgKpiProvider(models.AbstractModel):
                 ("maintenance_type", "=", "corrective"),
                 ("archive", "=", False),
                 ("equipment_id", "in", [item.id for item in equipment]),
-                ("mfg_reported_at", "<", fields.Datetime.to_string(end_utc)),
+                ("mfg_reported_at", "<", clock.end),
                 "|",
                 ("mfg_done_at", "=", False),
-                ("mfg_done_at", ">=", fields.Datetime.to_string(start_utc)),
+                ("mfg_done_at", ">=", clock.start),
             ],
             ["equipment_id", "mfg_reported_at", "mfg_done_at"],
             order="mfg_reported_at, id",
         )
 
     @api.model
-    def _mnt_down_days(self, tz, breakdowns, service, now):
+    def _mnt_down_days(self, clock, breakdowns, service):
         """``{equipment id: set of local dates}`` on which a breakdown was open, in service."""
         down = defaultdict(set)
         bounds = {item.id: days for item, days in service.items()}
         for request in breakdowns:
             first, last = bounds[request.equipment_id.id]
-            day = max(first, self._mnt_local_date(tz, request.mfg_reported_at))
-            end = min(last, self._mnt_local_date(tz, request.mfg_done_at or now))
+            day = max(first, clock.local_date(request.mfg_reported_at))
+            end = min(last, clock.local_date(request.mfg_done_at or clock.now))
             while day <= end:
                 down[request.equipment_id.id].add(day)
                 day += timedelta(days=1)
@@ -222,27 +163,30 @@ class MfgKpiProvider(models.AbstractModel):
     # Equipment KPIs
     # ------------------------------------------------------------------
     @api.model
+    def _mnt_service_and_breakdowns(self, period):
+        """The clock, the equipment in service and its breakdowns open in the period."""
+        clock = self._clock(period)
+        service = self._mnt_equipment_in_service(period, clock)
+        return clock, service, self._mnt_breakdowns(period, service, clock)
+
+    @api.model
     def _provide_mnt_intact_rate(self, kpi, period):
         """Equipment-days without an open breakdown ÷ equipment-days in service × 100."""
-        tz, start_utc, end_utc, now, last_day = self._mnt_clock(period)
-        service = self._mnt_equipment_in_service(period, last_day)
-        breakdowns = self._mnt_breakdowns(period, service, start_utc, end_utc)
-        down = self._mnt_down_days(tz, breakdowns, service, now)
+        clock, service, breakdowns = self._mnt_service_and_breakdowns(period)
+        down = self._mnt_down_days(clock, breakdowns, service)
         rows = []
         for item, (first, last) in service.items():
             days = _days(first, last)
             rows.append(self._mnt_equipment_row(item, days - len(down[item.id]), days))
-        return self._mnt_measures(kpi, period, rows, "maintenance.equipment")
+        return self._mnt_equipment_measures(kpi, period, rows)
 
     @api.model
     def _provide_mnt_breakdown_rate(self, kpi, period):
         """Equipment with a breakdown open in the period ÷ equipment in service × 100."""
-        tz, start_utc, end_utc, now, last_day = self._mnt_clock(period)
-        service = self._mnt_equipment_in_service(period, last_day)
-        breakdowns = self._mnt_breakdowns(period, service, start_utc, end_utc)
-        down = self._mnt_down_days(tz, breakdowns, service, now)
+        clock, service, breakdowns = self._mnt_service_and_breakdowns(period)
+        down = self._mnt_down_days(clock, breakdowns, service)
         rows = [self._mnt_equipment_row(item, 1 if down[item.id] else 0, 1) for item in service]
-        return self._mnt_measures(kpi, period, rows, "maintenance.equipment")
+        return self._mnt_equipment_measures(kpi, period, rows)
 
     @api.model
     def _provide_mnt_failure_rate(self, kpi, period):
@@ -252,13 +196,11 @@ class MfgKpiProvider(models.AbstractModel):
         one machine counted once. Hours in service: days in service × 24 (calendar time: in
         Odoo equipment has no running schedule).
         """
-        tz, start_utc, end_utc, now, last_day = self._mnt_clock(period)
-        service = self._mnt_equipment_in_service(period, last_day)
-        breakdowns = self._mnt_breakdowns(period, service, start_utc, end_utc)
+        clock, service, breakdowns = self._mnt_service_and_breakdowns(period)
         spans = defaultdict(list)
         for request in breakdowns:
-            begin = max(request.mfg_reported_at, start_utc)
-            end = min(request.mfg_done_at or now, end_utc, now)
+            begin = max(request.mfg_reported_at, clock.start)
+            end = min(request.mfg_done_at or clock.now, clock.cutoff)
             if begin < end:
                 spans[request.equipment_id.id].append((begin, end))
         rows = []
@@ -271,13 +213,12 @@ class MfgKpiProvider(models.AbstractModel):
                     hours += (end - begin).total_seconds() / 3600.0
                     cursor = end
             rows.append(self._mnt_equipment_row(item, hours, _days(first, last) * 24.0))
-        return self._mnt_measures(kpi, period, rows, "maintenance.equipment")
+        return self._mnt_equipment_measures(kpi, period, rows)
 
     @api.model
     def _provide_mnt_plan_coverage_rate(self, kpi, period):
         """Equipment in service covered by an active maintenance plan ÷ equipment in service."""
-        _tz, _start, _end, _now, last_day = self._mnt_clock(period)
-        service = self._mnt_equipment_in_service(period, last_day)
+        service = self._mnt_equipment_in_service(period, self._clock(period))
         if not service:
             return []
         plans = self.env["maintenance.plan"].search_fetch(
@@ -300,7 +241,7 @@ class MfgKpiProvider(models.AbstractModel):
         rows = [
             self._mnt_equipment_row(item, 1 if item.id in covered else 0, 1) for item in service
         ]
-        return self._mnt_measures(kpi, period, rows, "maintenance.equipment")
+        return self._mnt_equipment_measures(kpi, period, rows)
 
     # ------------------------------------------------------------------
     # Preventive maintenance
@@ -314,12 +255,8 @@ class MfgKpiProvider(models.AbstractModel):
         Requests not done whose due date plus grace is not yet past are left out.
         Returns ``[(request, due date, on schedule)]``.
         """
-        tz, start_utc, end_utc, now, _last_day = self._mnt_clock(period)
+        clock = self._clock(period)
         company = period.company_id
-        start, end = (
-            fields.Date.to_string(period.date_start),
-            fields.Date.to_string(period.date_end),
-        )
         requests = self.env["maintenance.request"].search_fetch(
             [
                 ("company_id", "=", company.id),
@@ -327,13 +264,13 @@ class MfgKpiProvider(models.AbstractModel):
                 ("archive", "=", False),
                 "|",
                 "&",
-                ("schedule_date", ">=", fields.Datetime.to_string(start_utc)),
-                ("schedule_date", "<", fields.Datetime.to_string(end_utc)),
+                ("schedule_date", ">=", clock.start),
+                ("schedule_date", "<", clock.end),
                 "&",
                 ("schedule_date", "=", False),
                 "&",
-                ("request_date", ">=", start),
-                ("request_date", "<=", end),
+                ("request_date", ">=", period.date_start),
+                ("request_date", "<=", period.date_end),
             ],
             [
                 "schedule_date",
@@ -347,16 +284,15 @@ class MfgKpiProvider(models.AbstractModel):
             order="id",
         )
         grace = timedelta(days=company.mfg_preventive_grace_days or 0)
-        today = self._mnt_local_date(tz, now)
         result = []
         for request in requests:
             due = (
-                self._mnt_local_date(tz, request.schedule_date)
+                clock.local_date(request.schedule_date)
                 if request.schedule_date
                 else request.request_date
             )
-            done = request.mfg_done_at and self._mnt_local_date(tz, request.mfg_done_at)
-            if not done and due + grace >= today:
+            done = request.mfg_done_at and clock.local_date(request.mfg_done_at)
+            if not done and due + grace >= clock.today:
                 continue
             result.append((request, due, bool(done and done <= due + grace)))
         return result
@@ -379,7 +315,7 @@ class MfgKpiProvider(models.AbstractModel):
             self._mnt_request_row(request, 1 if on_time else 0, 1)
             for request, _due, on_time in self._mnt_preventive_due(period)
         ]
-        return self._mnt_measures(kpi, period, rows, "maintenance.request")
+        return self._mnt_request_measures(kpi, period, rows)
 
     @api.model
     def _provide_mnt_coverage_rate(self, kpi, period):
@@ -394,28 +330,35 @@ class MfgKpiProvider(models.AbstractModel):
             )
             if not on_time:
                 row["num"] = 0
-        return self._mnt_measures(kpi, period, list(by_equipment.values()), "maintenance.equipment")
+        return self._mnt_equipment_measures(kpi, period, list(by_equipment.values()))
 
     # ------------------------------------------------------------------
     # Repairs
     # ------------------------------------------------------------------
     @api.model
-    def _mnt_repair_rows(self, period, limit_hours, min_priority=None):
-        """Breakdowns reported in the period, repaired within ``limit_hours`` of the report.
+    def _provide_mnt_repair_timeliness(self, kpi, period):
+        """Breakdowns reported in the period repaired within their time limit ÷ breakdowns
+        reported × 100, by variant: every breakdown and the repair time limit (``fault``), or
+        the emergencies (priority ≥ the emergency priority) and the emergency time limit
+        (``emergency``).
 
         Counted: the breakdowns done, and those still open past their time limit (open ones
         still within it are left out). In time: done no later than report + limit.
         """
-        _tz, start_utc, end_utc, now, _last_day = self._mnt_clock(period)
+        clock = self._clock(period)
+        company = period.company_id
         domain = [
-            ("company_id", "=", period.company_id.id),
+            ("company_id", "=", company.id),
             ("maintenance_type", "=", "corrective"),
             ("archive", "=", False),
-            ("mfg_reported_at", ">=", fields.Datetime.to_string(start_utc)),
-            ("mfg_reported_at", "<", fields.Datetime.to_string(end_utc)),
+            ("mfg_reported_at", ">=", clock.start),
+            ("mfg_reported_at", "<", clock.end),
         ]
-        if min_priority is not None:
-            domain.append(("priority", ">=", min_priority))
+        if self._variant(kpi) == "emergency":
+            limit_hours = company.mfg_emergency_repair_hours
+            domain.append(("priority", ">=", company.mfg_emergency_priority or "3"))
+        else:
+            limit_hours = company.mfg_repair_limit_hours
         requests = self.env["maintenance.request"].search_fetch(
             domain,
             [
@@ -432,40 +375,24 @@ class MfgKpiProvider(models.AbstractModel):
         rows = []
         for request in requests:
             deadline = request.mfg_reported_at + limit
-            if not request.mfg_done_at and deadline >= now:
+            if not request.mfg_done_at and deadline >= clock.now:
                 continue
             in_time = bool(request.mfg_done_at and request.mfg_done_at <= deadline)
             rows.append(self._mnt_request_row(request, 1 if in_time else 0, 1))
-        return rows
-
-    @api.model
-    def _provide_mnt_fault_repair_timeliness(self, kpi, period):
-        """Breakdowns repaired within the repair time limit ÷ breakdowns reported × 100."""
-        rows = self._mnt_repair_rows(period, period.company_id.mfg_repair_limit_hours)
-        return self._mnt_measures(kpi, period, rows, "maintenance.request")
-
-    @api.model
-    def _provide_mnt_emergency_repair_timeliness(self, kpi, period):
-        """Emergency breakdowns (priority ≥ the emergency priority) repaired within the emergency
-        time limit ÷ emergency breakdowns reported × 100."""
-        company = period.company_id
-        rows = self._mnt_repair_rows(
-            period, company.mfg_emergency_repair_hours, company.mfg_emergency_priority or "3"
-        )
-        return self._mnt_measures(kpi, period, rows, "maintenance.request")
+        return self._mnt_request_measures(kpi, period, rows)
 
     # ------------------------------------------------------------------
     # Work done in the period: checks, costs, records
     # ------------------------------------------------------------------
     @api.model
     def _mnt_done_requests(self, period, extra_domain=None):
-        _tz, start_utc, end_utc, _now, _last_day = self._mnt_clock(period)
+        clock = self._clock(period)
         return self.env["maintenance.request"].search_fetch(
             [
                 ("company_id", "=", period.company_id.id),
                 ("archive", "=", False),
-                ("mfg_done_at", ">=", fields.Datetime.to_string(start_utc)),
-                ("mfg_done_at", "<", fields.Datetime.to_string(end_utc)),
+                ("mfg_done_at", ">=", clock.start),
+                ("mfg_done_at", "<", clock.end),
                 *(extra_domain or []),
             ],
             [
@@ -493,7 +420,7 @@ class MfgKpiProvider(models.AbstractModel):
             self._mnt_request_row(request, 1, 1)
             for request in self._mnt_done_requests(period, extra)
         ]
-        return self._mnt_measures(kpi, period, rows, "maintenance.request", kind="sum")
+        return self._mnt_request_measures(kpi, period, rows, kind="sum")
 
     @api.model
     def _provide_mnt_cost(self, kpi, period):
@@ -502,7 +429,7 @@ class MfgKpiProvider(models.AbstractModel):
             self._mnt_request_row(request, request.mfg_cost, 1)
             for request in self._mnt_done_requests(period)
         ]
-        return self._mnt_measures(kpi, period, rows, "maintenance.request", kind="sum")
+        return self._mnt_request_measures(kpi, period, rows, kind="sum")
 
     @api.model
     def _provide_mnt_cost_per_output(self, kpi, period):
@@ -529,20 +456,20 @@ class MfgKpiProvider(models.AbstractModel):
         if not output or output.value <= 0:
             return []
         rows = [
-            self._mnt_request_row(request, request.mfg_cost, output.value)
+            self._mnt_request_row(request, request.mfg_cost, 0.0)
             for request in self._mnt_done_requests(period)
         ]
-        measures = self._mnt_measures(kpi, period, rows, "maintenance.request", kind="sum")
-        for measure in measures:
-            measure["value"] = round(measure["numerator"] / output.value, 6)
-            measure["denominator"] = output.value
-        return measures
+        tally = self._mnt_tally(period, rows)
+        # The output divides each subject's cost once, whatever its number of requests.
+        for subject in tally.rows():
+            tally.count([subject], "output", 0.0, output.value, ids=())
+        return self._tally_measures(kpi, tally, "maintenance.request", kind="ratio")
 
     @api.model
     def _provide_mnt_file_archiving_rate(self, kpi, period):
         """Requests done in the period whose record was complete within the filing limit ÷
         requests done in the period × 100 (records still within the limit are left out)."""
-        _tz, _start, _end, now, _last_day = self._mnt_clock(period)
+        now = self._clock(period).now
         limit = timedelta(days=period.company_id.mfg_record_filing_days or 0)
         rows = []
         for request in self._mnt_done_requests(period):
@@ -551,7 +478,7 @@ class MfgKpiProvider(models.AbstractModel):
                 continue
             on_time = bool(request.mfg_filed_at and request.mfg_filed_at <= deadline)
             rows.append(self._mnt_request_row(request, 1 if on_time else 0, 1))
-        return self._mnt_measures(kpi, period, rows, "maintenance.request")
+        return self._mnt_request_measures(kpi, period, rows)
 
     @api.model
     def _provide_mnt_record_accuracy(self, kpi, period):
@@ -565,4 +492,4 @@ class MfgKpiProvider(models.AbstractModel):
             )
             for request in self._mnt_done_requests(period)
         ]
-        return self._mnt_measures(kpi, period, rows, "maintenance.request")
+        return self._mnt_request_measures(kpi, period, rows)

@@ -3,15 +3,15 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo.addons.mfg_kpi.tests.common import ProviderCase
 from odoo.fields import Command
 from odoo.tests import new_test_user
-from odoo.tests.common import TransactionCase
 
 MARCH_1 = date(2026, 3, 1)
 NOW = "2026-04-15 12:00:00"  # when the March KPIs are computed
 
 
-class MaintenanceKpiCase(TransactionCase):
+class MaintenanceKpiCase(ProviderCase):
     """A plant (UTC) with four machines and a second company with one.
 
     ======  ==========  =====  ======  ===============================

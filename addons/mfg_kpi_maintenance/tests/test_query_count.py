@@ -67,24 +67,7 @@ class TestQueryCount(MaintenanceKpiCase):
             )
             self._move(preventive, self.stage_done, "2026-03-12 09:00", mfg_cost=5)
 
-    def _queries(self, code):
-        kpi = self.env["mfg.kpi"].search([("code", "=", code)])
-        Provider = self.env["mfg.kpi.provider"].sudo()
-        method = getattr(Provider, Provider._get_providers()[code]["method"])
-        self.env.flush_all()
-        self.env.invalidate_all()
-        with freeze_time(NOW):
-            before = self.env.cr.sql_log_count
-            measures = method(kpi, self.march)
-            count = self.env.cr.sql_log_count - before
-        self.assertTrue(measures, code)
-        return count
-
     def test_query_count_is_flat(self):
         self._add_data(3)
-        for code in CODES:
-            self._queries(code)  # warm-up
-        small = {code: self._queries(code) for code in CODES}
-        self._add_data(15)
-        large = {code: self._queries(code) for code in CODES}
-        self.assertEqual(small, large)
+        with freeze_time(NOW):
+            self.assertQueriesFlat(CODES, self.march, lambda: self._add_data(15))

@@ -1,12 +1,1 @@
-from . import (
-    hr_employee,
-    mfg_kpi_provider,
-    mfg_qc_inspection_source,
-    mfg_qc_trigger_rule,
-    mrp_production,
-    qc_inspection,
-    res_company,
-    res_config_settings,
-    stock_move,
-    stock_picking,
-)
+from . import hr_employee, mfg_kpi_provider, qc_inspection

@@ -1,31 +1,22 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import api, models
 
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
 
     @api.model
-    def _mfg_quality_bounds(self, date_from, date_to, company=None):
-        """UTC bounds ``(start, end)`` (end exclusive) of the days ``date_from`` to ``date_to``
-        in the time zone of the company's working hours."""
+    def _mfg_quality_issue_domain(self, date_from, date_to, company=None):
+        """Domain of the failed inspections done from ``date_from`` to ``date_to`` (inclusive),
+        days in the time zone of the company's working hours."""
         company = company or self.env.company
         Period = self.env["mfg.kpi.period"]
-        return (
-            Period._day_start_utc(company, date_from),
-            Period._day_start_utc(company, date_to + timedelta(days=1)),
-        )
-
-    @api.model
-    def _mfg_quality_issue_domain(self, date_from, date_to, company=None):
-        """Domain of the failed inspections done from ``date_from`` to ``date_to`` (inclusive)."""
-        start, end = self._mfg_quality_bounds(date_from, date_to, company)
         return [
             ("state", "=", "failed"),
-            ("date_done", ">=", fields.Datetime.to_string(start)),
-            ("date_done", "<", fields.Datetime.to_string(end)),
+            ("date_done", ">=", Period._day_start_utc(company, date_from)),
+            ("date_done", "<", Period._day_start_utc(company, date_to + timedelta(days=1))),
         ]
 
     @api.model

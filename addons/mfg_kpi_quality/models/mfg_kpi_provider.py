@@ -1,21 +1,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from collections import defaultdict
+from odoo import api, models
+from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider, Tally
+from odoo.tools.translate import LazyTranslate
 
-from odoo import api, fields, models
-
-INCOMING_PASS_CODE = "INCOMING_INSPECTION_PASS_RATE"
-WIP_PASS_CODE = "WIP_QUALITY_PASS_RATE"
-FINAL_PASS_CODE = "PRODUCT_QUALITY_PASS_RATE"
-ACCEPTANCE_PASS_CODE = "ACCEPTANCE_PASS_RATE"
-SAMPLING_PASS_CODE = "WORKSHOP_SAMPLING_PASS_RATE"
-BATCH_PASS_CODE = "BATCH_PASS_RATE"
-NC_HANDLING_CODE = "NONCONFORMING_HANDLING_RATE"
-TIMELY_CODE = "INSPECTION_TIMELY_COMPLETION_RATE"
-ON_TIME_CODE = "INSPECTION_ON_TIME_RATE"
-ERROR_RATE_CODE = "INSPECTION_ERROR_RATE"
-ERROR_COUNT_CODE = "INSPECTION_ERROR_COUNT"
-ERROR_LOSS_CODE = "INSPECTION_ERROR_LOSS"
-ISSUE_COUNT_CODE = "QUALITY_ISSUE_COUNT"
+_lt = LazyTranslate(__name__)
+INSPECTIONS = _lt("Quality inspections")
 
 DONE_STATES = ("success", "failed")
 INSPECTION_FIELDS = [
@@ -35,172 +24,97 @@ INSPECTION_FIELDS = [
     "mfg_error",
     "mfg_error_loss",
 ]
+# Pass rate variant -> (inspections counted, their subjects besides the company).
+PASS_RATES = {
+    "incoming": ([("mfg_kind", "=", "incoming")], {"partner"}),
+    "in_process": ([("mfg_kind", "=", "in_process")], {"accountable"}),
+    "final": ([("mfg_kind", "=", "final")], {"accountable"}),
+    "production": ([("mfg_production_id", "!=", False)], {"accountable"}),
+}
 
 
 class MfgKpiProvider(models.AbstractModel):
     _inherit = "mfg.kpi.provider"
-
-    @api.model
-    def _get_providers(self):
-        providers = super()._get_providers()
-        inspections = self.env._("Quality inspections")
-        for code, method in (
-            (INCOMING_PASS_CODE, "_provide_qc_incoming_pass_rate"),
-            (WIP_PASS_CODE, "_provide_qc_in_process_pass_rate"),
-            (FINAL_PASS_CODE, "_provide_qc_final_pass_rate"),
-            (ACCEPTANCE_PASS_CODE, "_provide_qc_production_pass_rate"),
-            (SAMPLING_PASS_CODE, "_provide_qc_production_pass_rate"),
-            (BATCH_PASS_CODE, "_provide_qc_batch_pass_rate"),
-            (NC_HANDLING_CODE, "_provide_qc_nonconforming_handling_rate"),
-            (TIMELY_CODE, "_provide_qc_inspection_timeliness"),
-            (ON_TIME_CODE, "_provide_qc_inspection_timeliness"),
-            (ERROR_RATE_CODE, "_provide_qc_inspection_error_rate"),
-            (ERROR_COUNT_CODE, "_provide_qc_inspection_error_count"),
-            (ERROR_LOSS_CODE, "_provide_qc_inspection_error_loss"),
-            (ISSUE_COUNT_CODE, "_provide_qc_quality_issue_count"),
-        ):
-            providers[code] = {"name": inspections, "method": method}
-        return providers
+    _mfg_providers = {
+        "INCOMING_INSPECTION_PASS_RATE": Provider(INSPECTIONS, "_provide_qc_pass_rate", "incoming"),
+        "WIP_QUALITY_PASS_RATE": Provider(INSPECTIONS, "_provide_qc_pass_rate", "in_process"),
+        "PRODUCT_QUALITY_PASS_RATE": Provider(INSPECTIONS, "_provide_qc_pass_rate", "final"),
+        "ACCEPTANCE_PASS_RATE": Provider(INSPECTIONS, "_provide_qc_pass_rate", "production"),
+        "WORKSHOP_SAMPLING_PASS_RATE": Provider(INSPECTIONS, "_provide_qc_pass_rate", "production"),
+        "BATCH_PASS_RATE": Provider(INSPECTIONS, "_provide_qc_batch_pass_rate"),
+        "NONCONFORMING_HANDLING_RATE": Provider(
+            INSPECTIONS, "_provide_qc_nonconforming_handling_rate"
+        ),
+        "INSPECTION_TIMELY_COMPLETION_RATE": Provider(
+            INSPECTIONS, "_provide_qc_inspection_timeliness"
+        ),
+        "INSPECTION_ON_TIME_RATE": Provider(INSPECTIONS, "_provide_qc_inspection_timeliness"),
+        "INSPECTION_ERROR_RATE": Provider(INSPECTIONS, "_provide_qc_inspection_errors", "rate"),
+        "INSPECTION_ERROR_COUNT": Provider(INSPECTIONS, "_provide_qc_inspection_errors", "count"),
+        "INSPECTION_ERROR_LOSS": Provider(INSPECTIONS, "_provide_qc_inspection_errors", "loss"),
+        "QUALITY_ISSUE_COUNT": Provider(INSPECTIONS, "_provide_qc_quality_issue_count"),
+    }
 
     # ------------------------------------------------------------------
     # Common tools
     # ------------------------------------------------------------------
     @api.model
-    def _qc_inspections(self, period, domain):
-        """The inspections of the period's company matching ``domain`` (one query)."""
+    def _qc_inspections(self, period, domain, done=True):
+        """The inspections of the period's company matching ``domain`` (one query); ``done``:
+        only those passed or failed during the period."""
+        if done:
+            clock = self._clock(period)
+            domain = [
+                ("state", "in", DONE_STATES),
+                ("date_done", ">=", clock.start),
+                ("date_done", "<", clock.end),
+                *domain,
+            ]
         return self.env["qc.inspection"].search_fetch(
             [("company_id", "=", period.company_id.id), *domain], INSPECTION_FIELDS, order="id"
         )
 
     @api.model
-    def _qc_bounds(self, period):
-        """UTC bounds of the period in the company's time zone, as domain strings."""
-        start, end = self.env["hr.employee"]._mfg_quality_bounds(
-            period.date_start, period.date_end, period.company_id
-        )
-        return fields.Datetime.to_string(start), fields.Datetime.to_string(end)
-
-    @api.model
-    def _qc_done_domain(self, period):
-        """Inspections passed or failed during the period."""
-        start, end = self._qc_bounds(period)
-        return [("state", "in", DONE_STATES), ("date_done", ">=", start), ("date_done", "<", end)]
-
-    @api.model
-    def _qc_inspector_employees(self, inspections, company):
-        """``{user id: employee}`` of the inspectors (``user``) in ``company``."""
-        users = inspections.user
-        if not users:
-            return {}
-        result = {}
-        for employee in self.env["hr.employee"].search_fetch(
-            [("user_id", "in", users.ids), ("company_id", "=", company.id)],
-            ["user_id", "department_id"],
-            order="id",
-        ):
-            result.setdefault(employee.user_id.id, employee)
-        return result
-
-    @api.model
-    def _qc_keys(self, inspection, subjects, inspectors=None):
-        """Subject keys of ``inspection``: ``subjects`` among accountable, inspector, partner."""
-        keys = {("company", inspection.company_id.id)}
-        if "accountable" in subjects:
+    def _qc_subjects(self, inspection, roles, inspectors=None):
+        """Subjects of ``inspection``: the company, and its ``roles`` among "accountable" (the
+        accountable employee and department), "inspector" (the inspector's employee and
+        department, from ``inspectors`` = ``_user_employees``) and "partner"."""
+        subjects = {("company", inspection.company_id.id)}
+        if "accountable" in roles:
             if inspection.mfg_employee_id:
-                keys.add(("employee", inspection.mfg_employee_id.id))
+                subjects.add(("employee", inspection.mfg_employee_id.id))
             if inspection.mfg_department_id:
-                keys.add(("department", inspection.mfg_department_id.id))
-        if "inspector" in subjects:
-            employee = (inspectors or {}).get(inspection.user.id)
-            if employee:
-                keys.add(("employee", employee.id))
-                if employee.department_id:
-                    keys.add(("department", employee.department_id.id))
-        if "partner" in subjects and inspection.mfg_partner_id:
-            keys.add(("record", inspection.mfg_partner_id.id))
-        return keys
+                subjects.add(("department", inspection.mfg_department_id.id))
+        if "inspector" in roles:
+            employee_id, department_id = (inspectors or {}).get(inspection.user.id, (None, None))
+            if employee_id:
+                subjects.add(("employee", employee_id))
+            if department_id:
+                subjects.add(("department", department_id))
+        if "partner" in roles and inspection.mfg_partner_id:
+            subjects.add(("record", "res.partner", inspection.mfg_partner_id.id))
+        return subjects
 
     @api.model
-    def _qc_measures(self, kpi, period, rows, kind="rate", record_model="res.partner"):
-        """Aggregate ``rows`` ``(keys, record ids, numerator, denominator)`` per subject.
-
-        A KPI measured per employee keeps the employee subjects only. ``kind``: "rate"
-        (num ÷ den × 100, none without denominator) or "sum" (num). The drill-down opens the
-        inspections of the subject's rows.
-        """
-        employee_only = kpi.subject_level == "employee"
-        totals = defaultdict(lambda: [0.0, 0.0, set()])
-        for keys, ids, num, den in rows:
-            for key in keys:
-                if employee_only and key[0] != "employee":
-                    continue
-                total = totals[key]
-                total[0] += num
-                total[1] += den
-                total[2].update(ids)
-        measures = []
-        for (subject_type, subject_id), (num, den, ids) in sorted(totals.items()):
-            if kind == "sum":
-                value = num
-            elif not den:
-                continue
-            else:
-                value = 100.0 * num / den
-            measure = {
-                "subject_type": subject_type,
-                "value": round(value, 6),
-                "numerator": round(num, 6),
-                "denominator": round(den, 6),
-                "drill_model": "qc.inspection",
-                "drill_domain": [("id", "in", sorted(ids))],
-            }
-            if subject_type in ("employee", "department"):
-                measure[f"{subject_type}_id"] = subject_id
-            elif subject_type == "record":
-                measure.update(res_model=record_model, res_id=subject_id)
-            measures.append(measure)
-        return measures
-
-    @api.model
-    def _qc_pass_rate(self, kpi, period, domain, subjects):
-        inspections = self._qc_inspections(period, [*self._qc_done_domain(period), *domain])
-        rows = [
-            (
-                self._qc_keys(inspection, subjects),
-                [inspection.id],
-                1 if inspection.state == "success" else 0,
-                1,
-            )
-            for inspection in inspections
-        ]
-        return self._qc_measures(kpi, period, rows)
+    def _qc_inspectors(self, period, inspections):
+        """The inspectors (``user``) of ``inspections`` as employees of the period's company."""
+        return self._user_employees(inspections.user.ids, period.company_id)
 
     # ------------------------------------------------------------------
     # Pass rates
     # ------------------------------------------------------------------
     @api.model
-    def _provide_qc_incoming_pass_rate(self, kpi, period):
-        """Incoming inspections passed ÷ incoming inspections done in the period × 100, for the
-        company and per supplier."""
-        return self._qc_pass_rate(kpi, period, [("mfg_kind", "=", "incoming")], {"partner"})
-
-    @api.model
-    def _provide_qc_in_process_pass_rate(self, kpi, period):
-        """In-process inspections passed ÷ done × 100, per accountable employee and department."""
-        return self._qc_pass_rate(kpi, period, [("mfg_kind", "=", "in_process")], {"accountable"})
-
-    @api.model
-    def _provide_qc_final_pass_rate(self, kpi, period):
-        """Final inspections passed ÷ done × 100, per accountable employee and department."""
-        return self._qc_pass_rate(kpi, period, [("mfg_kind", "=", "final")], {"accountable"})
-
-    @api.model
-    def _provide_qc_production_pass_rate(self, kpi, period):
-        """Inspections of manufacturing orders passed ÷ done × 100 (products handed in by the
-        production), per accountable employee and department."""
-        return self._qc_pass_rate(
-            kpi, period, [("mfg_production_id", "!=", False)], {"accountable"}
-        )
+    def _provide_qc_pass_rate(self, kpi, period):
+        """Inspections passed ÷ inspections done in the period × 100, by variant: incoming
+        (for the company and per supplier), in-process or final, or of manufacturing orders
+        (products handed in by the production) — those three per accountable employee and
+        department."""
+        domain, roles = PASS_RATES[self._variant(kpi)]
+        tally = Tally()
+        for inspection in self._qc_inspections(period, domain):
+            passed = 1 if inspection.state == "success" else 0
+            tally.add(self._qc_subjects(inspection, roles), passed, 1, [inspection.id])
+        return self._tally_measures(kpi, tally, "qc.inspection")
 
     @api.model
     def _provide_qc_batch_pass_rate(self, kpi, period):
@@ -209,23 +123,22 @@ class MfgKpiProvider(models.AbstractModel):
         Batch: the lot, else the manufacturing order. A batch passes when none of its
         inspections done in the period failed.
         """
-        inspections = self._qc_inspections(
-            period, [*self._qc_done_domain(period), ("mfg_production_id", "!=", False)]
-        )
         batches = {}
-        for inspection in inspections:
+        for inspection in self._qc_inspections(period, [("mfg_production_id", "!=", False)]):
             key = (
                 ("lot", inspection.mfg_lot_id.id)
                 if inspection.mfg_lot_id
                 else ("production", inspection.mfg_production_id.id)
             )
             batch = batches.setdefault(key, [set(), [], 1])
-            batch[0] |= self._qc_keys(inspection, {"accountable"})
+            batch[0] |= self._qc_subjects(inspection, {"accountable"})
             batch[1].append(inspection.id)
             if inspection.state == "failed":
                 batch[2] = 0
-        rows = [(keys, ids, passed, 1) for keys, ids, passed in batches.values()]
-        return self._qc_measures(kpi, period, rows)
+        tally = Tally()
+        for subjects, ids, passed in batches.values():
+            tally.add(subjects, passed, 1, ids)
+        return self._tally_measures(kpi, tally, "qc.inspection")
 
     # ------------------------------------------------------------------
     # Nonconformity and quality issues
@@ -234,37 +147,31 @@ class MfgKpiProvider(models.AbstractModel):
     def _provide_qc_nonconforming_handling_rate(self, kpi, period):
         """Failed inspections of the period whose follow-up is closed ÷ failed inspections × 100,
         per inspector (and department) and accountable employee (and department)."""
-        inspections = self._qc_inspections(
-            period, [*self._qc_done_domain(period), ("state", "=", "failed")]
-        )
-        inspectors = self._qc_inspector_employees(inspections, period.company_id)
-        rows = [
-            (
-                self._qc_keys(inspection, {"inspector", "accountable"}, inspectors),
-                [inspection.id],
+        inspections = self._qc_inspections(period, [("state", "=", "failed")])
+        inspectors = self._qc_inspectors(period, inspections)
+        tally = Tally()
+        for inspection in inspections:
+            tally.add(
+                self._qc_subjects(inspection, {"inspector", "accountable"}, inspectors),
                 1 if inspection.mfg_nc_closed_at else 0,
                 1,
+                [inspection.id],
             )
-            for inspection in inspections
-        ]
-        return self._qc_measures(kpi, period, rows)
+        return self._tally_measures(kpi, tally, "qc.inspection")
 
     @api.model
     def _provide_qc_quality_issue_count(self, kpi, period):
         """Per accountable employee with inspections done in the period: the failed ones."""
-        inspections = self._qc_inspections(
-            period, [*self._qc_done_domain(period), ("mfg_employee_id", "!=", False)]
-        )
-        rows = [
-            (
+        tally = Tally()
+        for inspection in self._qc_inspections(period, [("mfg_employee_id", "!=", False)]):
+            failed = inspection.state == "failed"
+            tally.add(
                 {("employee", inspection.mfg_employee_id.id)},
-                [inspection.id] if inspection.state == "failed" else [],
-                1 if inspection.state == "failed" else 0,
+                1 if failed else 0,
                 1,
+                [inspection.id] if failed else [],
             )
-            for inspection in inspections
-        ]
-        return self._qc_measures(kpi, period, rows, kind="sum")
+        return self._tally_measures(kpi, tally, "qc.inspection", kind="sum")
 
     # ------------------------------------------------------------------
     # Inspectors
@@ -277,62 +184,49 @@ class MfgKpiProvider(models.AbstractModel):
         planned-only or cancelled; inspections still open before their deadline are left out.
         Per inspector (and their department).
         """
-        start, end = self._qc_bounds(period)
-        domain = [
-            ("state", "not in", ("plan", "canceled")),
-            ("mfg_deadline", ">=", start),
-            ("mfg_deadline", "<", end),
-        ]
-        inspections = self._qc_inspections(period, domain)
-        inspectors = self._qc_inspector_employees(inspections, period.company_id)
-        now = fields.Datetime.now()
-        rows = []
+        clock = self._clock(period)
+        inspections = self._qc_inspections(
+            period,
+            [
+                ("state", "not in", ("plan", "canceled")),
+                ("mfg_deadline", ">=", clock.start),
+                ("mfg_deadline", "<", clock.end),
+            ],
+            done=False,
+        )
+        inspectors = self._qc_inspectors(period, inspections)
+        tally = Tally()
         for inspection in inspections:
             done = inspection.state in DONE_STATES and inspection.date_done
-            if not done and inspection.mfg_deadline >= now:
+            if not done and inspection.mfg_deadline >= clock.now:
                 continue
             in_time = bool(done and inspection.date_done <= inspection.mfg_deadline)
-            rows.append(
-                (
-                    self._qc_keys(inspection, {"inspector"}, inspectors),
-                    [inspection.id],
-                    1 if in_time else 0,
-                    1,
-                )
-            )
-        return self._qc_measures(kpi, period, rows)
-
-    @api.model
-    def _qc_error_rows(self, period, value, errors_only):
-        """Rows of the inspections done in the period, per inspector: ``value`` of the ones found
-        wrong; the drill-down opens all of them, or the ones found wrong (``errors_only``)."""
-        inspections = self._qc_inspections(period, self._qc_done_domain(period))
-        inspectors = self._qc_inspector_employees(inspections, period.company_id)
-        return [
-            (
-                self._qc_keys(inspection, {"inspector"}, inspectors),
-                [inspection.id] if inspection.mfg_error or not errors_only else [],
-                value(inspection) if inspection.mfg_error else 0,
+            tally.add(
+                self._qc_subjects(inspection, {"inspector"}, inspectors),
+                1 if in_time else 0,
                 1,
+                [inspection.id],
             )
-            for inspection in inspections
-        ]
+        return self._tally_measures(kpi, tally, "qc.inspection")
 
     @api.model
-    def _provide_qc_inspection_error_rate(self, kpi, period):
-        """Inspections done in the period later found wrong ÷ inspections done × 100, per
-        inspector."""
-        return self._qc_measures(kpi, period, self._qc_error_rows(period, lambda i: 1, False))
-
-    @api.model
-    def _provide_qc_inspection_error_count(self, kpi, period):
-        """Per inspector with inspections done in the period: those later found wrong."""
-        rows = self._qc_error_rows(period, lambda i: 1, True)
-        return self._qc_measures(kpi, period, rows, "sum")
-
-    @api.model
-    def _provide_qc_inspection_error_loss(self, kpi, period):
-        """Per inspector with inspections done in the period: the loss recorded on those later
-        found wrong."""
-        rows = self._qc_error_rows(period, lambda i: i.mfg_error_loss, True)
-        return self._qc_measures(kpi, period, rows, "sum")
+    def _provide_qc_inspection_errors(self, kpi, period):
+        """Per inspector, of the inspections done in the period, those later found wrong, by
+        variant: their share × 100 (``rate``, the drill-down opens every inspection done), their
+        number (``count``) or the loss recorded on them (``loss``)."""
+        variant = self._variant(kpi)
+        inspections = self._qc_inspections(period, [])
+        inspectors = self._qc_inspectors(period, inspections)
+        tally = Tally()
+        for inspection in inspections:
+            value = 0
+            if inspection.mfg_error:
+                value = inspection.mfg_error_loss if variant == "loss" else 1
+            tally.add(
+                self._qc_subjects(inspection, {"inspector"}, inspectors),
+                value,
+                1,
+                [inspection.id] if inspection.mfg_error or variant == "rate" else [],
+            )
+        kind = "rate" if variant == "rate" else "sum"
+        return self._tally_measures(kpi, tally, "qc.inspection", kind=kind)

@@ -1,1 +1,1 @@
-from . import test_access, test_helpers, test_kpis, test_query_count, test_triggers
+from . import test_access, test_helpers, test_kpis, test_query_count

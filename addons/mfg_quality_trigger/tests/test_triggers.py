@@ -2,11 +2,11 @@
 from odoo.fields import Command
 from odoo.tests import tagged
 
-from .scenario import QualityScenario
+from .scenario import QualityTriggerScenario
 
 
 @tagged("post_install", "-at_install")
-class TestTriggers(QualityScenario):
+class TestTriggers(QualityTriggerScenario):
     def test_receipt_creates_one_inspection_per_lot_and_line(self):
         self.assertEqual(self.r1.state, "done")
         self.assertEqual(len(self.r1.mfg_qc_inspection_ids), 3)
