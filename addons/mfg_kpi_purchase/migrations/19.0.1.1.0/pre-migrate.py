@@ -4,7 +4,7 @@
 Its fields, model, access rule and views change module in ``ir_model_data`` before this module
 is loaded, so that the upgrade does not drop them as leftovers of this module: the company
 settings, the waivers recorded on the orders and the columns holding them are kept, and the new
-addon (installed by the meta-module) takes them over.
+addon, installed by the same upgrade, takes them over.
 """
 
 import logging
@@ -75,3 +75,15 @@ def migrate(cr, version):
         )
     )
     _logger.info("%s: %s records moved to %s", OLD, cr.rowcount, NEW)
+    # The rule was part of this module: the database keeps it, whether or not the meta-module
+    # is upgraded in the same run (a module marked here is installed by the same run).
+    cr.execute(
+        SQL(
+            "UPDATE ir_module_module SET state = 'to install' "
+            "WHERE name = %s AND state = 'uninstalled'",
+            NEW,
+        )
+    )
+    cr.execute(SQL("SELECT state FROM ir_module_module WHERE name = %s", NEW))
+    if not cr.fetchone():
+        _logger.warning("%s: %s is not in the addons path; install it to keep the rule", OLD, NEW)
