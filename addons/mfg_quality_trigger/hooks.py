@@ -9,7 +9,11 @@ menus, access rules, fields with their data) carry on under their new module ins
 created again and the old ones deleted.
 """
 
+import logging
+
 from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
 
 OLD_MODULE = "mfg_kpi_quality"
 NEW_MODULE = "mfg_quality_trigger"
@@ -104,4 +108,6 @@ def adopt_kpi_quality_records(cr):
 
 
 def pre_init_hook(env):
-    adopt_kpi_quality_records(env.cr)
+    adopted = adopt_kpi_quality_records(env.cr)
+    if adopted:
+        _logger.info("%s: %s external ids taken over from %s", NEW_MODULE, adopted, OLD_MODULE)
