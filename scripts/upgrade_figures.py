@@ -10,9 +10,10 @@ addons before the upgrade, this repository's after it):
 appraisal cycles launched, so appraisals and their lines exist; one request for quotation with
 the quotation rule waived) and commits it. The figures are counts per model and a few exact
 values: every KPI value (KPI, period, subject, state, value), the sheets and their weighted
-lines, the cycles, the appraisals per state, the positions' KPI lists, the inspection triggers,
-the waivers, the activities. ``--compare`` fails (exit 1) naming each figure that changed, and
-checks that every addon the meta-module installs today is installed at its current version.
+lines, the cycles, the appraisals per state, the positions' description KPIs, the owners of
+work centres, orders and warehouses, the inspection triggers, the waivers, the activities.
+``--compare`` fails (exit 1) naming each figure that changed, and checks that every addon the
+meta-module installs today is installed at its current version.
 """
 
 import argparse
@@ -81,6 +82,32 @@ def cycle_kinds(sheet):
     return ",".join(sorted(k.strip() for k in (sheet.cycle_kinds or "").split(",") if k.strip()))
 
 
+def position_description_kpis(env):
+    """The KPI lines of the positions' descriptions. In 19.0.1 ``mfg.job.kpi`` also held the
+    weighted lists of the appraisal sheets (origin performance / plan), which are the sheets'
+    lines now (figure "sheet lines")."""
+    lines = env["mfg.job.kpi"].search([])
+    if "origin" in lines._fields:
+        lines = lines.filtered(lambda k: k.origin == "description")
+    return lines
+
+
+def owners(env):
+    """Workshop and team of every work centre, manufacturing order and warehouse."""
+    out = []
+    for model in ("mrp.workcenter", "mrp.production", "stock.warehouse"):
+        records = env[model].with_context(active_test=False).search([])
+        team = "mfg_team_id" in records._fields
+        out += rows(
+            records,
+            lambda r, m=model: m,
+            "display_name",
+            "mfg_department_id",
+            lambda r, t=team: r.mfg_team_id if t else False,
+        )
+    return out
+
+
 def figures(env):
     """The figures an upgrade must keep, as a JSON-able dict."""
     every = {"active_test": False}
@@ -140,10 +167,11 @@ def figures(env):
             lambda a: len(a.line_ids),
         ),
         "appraisal lines": env["mfg.appraisal.line"].search_count([]),
-        "positions with KPIs": len(env["mfg.job.kpi"].search([]).job_id),
-        "position KPIs (position, list, kpi, weight)": rows(
-            env["mfg.job.kpi"].search([]), "job_id", "origin", lambda k: k.kpi_id.code, "weight"
+        "positions with KPIs": env["hr.job"].search_count([("mfg_kpi_ids", "!=", False)]),
+        "position description KPIs (position, kpi, sequence)": rows(
+            position_description_kpis(env), "job_id", lambda k: k.kpi_id.code, "sequence"
         ),
+        "owners (model, record, workshop, team)": owners(env),
         "inspection triggers (name, on, kind, test, active)": rows(
             env["mfg.qc.trigger.rule"].with_context(**every).search([]),
             "name",

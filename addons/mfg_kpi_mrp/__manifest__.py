@@ -12,7 +12,7 @@
     "license": "LGPL-3",
     "development_status": "Beta",
     "installable": True,
-    "depends": ["mfg_kpi", "mrp", "hr"],
+    "depends": ["mfg_kpi", "mfg_org", "mrp", "hr"],
     "data": [
         "data/mfg_kpi_data.xml",
         "views/mrp_workcenter_views.xml",

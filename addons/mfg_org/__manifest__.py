@@ -3,7 +3,7 @@
 {
     "name": "Production Organisation",
     "summary": "Department functions and duties, positions with reporting line, duties and KPIs",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Manufacturing/Production Management",
     "website": "https://github.com/mfg-suite/production-management",
     "author": "Production Management Suite contributors",

@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.fields import Domain
 
 from .common import APPRAISAL_SYSTEMS
 
@@ -20,3 +21,91 @@ class HrJob(models.Model):
         help="The appraisal system whose cycles include this position (车间人员 第3条, 班组人员 "
         "第2条). Anyone in scope without a sheet gets a visible exclusion at launch.",
     )
+    mfg_appraisal_kpi_line_ids = fields.Many2many(
+        "mfg.appraisal.template.line",
+        string="Appraisal KPIs",
+        compute="_compute_mfg_appraisal_kpi_line_ids",
+        groups="mfg_appraisal.group_appraisal_user",
+        help="The weighted KPIs the position is appraised on: the lines of its appraisal sheets "
+        "that name a KPI, with their weight in their section. The sheets are their only home: "
+        "edit them there.",
+    )
+
+    @api.depends(
+        "mfg_appraisal_template_ids.line_ids.kpi_id",
+        "mfg_appraisal_template_ids.line_ids.kpi_code",
+        "mfg_appraisal_template_ids.line_ids.weight",
+    )
+    def _compute_mfg_appraisal_kpi_line_ids(self):
+        for job in self:
+            job.mfg_appraisal_kpi_line_ids = job._mfg_appraisal_kpi_lines().with_env(self.env)
+
+    @api.depends(
+        "mfg_appraisal_template_ids.line_ids.kpi_id",
+        "mfg_appraisal_template_ids.line_ids.kpi_code",
+    )
+    def _compute_mfg_kpi_ids(self):
+        return super()._compute_mfg_kpi_ids()
+
+    def _search_mfg_kpi_ids(self, operator, value):
+        if operator in Domain.NEGATIVE_OPERATORS:
+            return NotImplemented  # the ORM negates the positive search
+        domain = super()._search_mfg_kpi_ids(operator, value)
+        if operator == "in":
+            kpis = self.env["mfg.kpi"].browse([v for v in value if isinstance(v, int)])
+        elif operator == "any":
+            kpis = self.env["mfg.kpi"].search(value)
+        else:
+            return domain
+        codes = [code for code in kpis.sudo().mapped("code") if code]
+        lines = (
+            self.env["mfg.appraisal.template.line"]
+            .sudo()
+            .search_fetch(
+                Domain("kpi_id", "in", kpis.ids) | Domain("kpi_code", "in", codes),
+                ["template_id"],
+            )
+        )
+        return domain | Domain("id", "in", lines.template_id.job_ids.ids)
+
+    def _mfg_appraisal_kpi_lines(self):
+        """The sheet lines of the position that name a KPI (by link or by code), as superuser:
+        sheet by sheet (sheets of the current companies), in their order."""
+        self.ensure_one()
+        templates = self.sudo().mfg_appraisal_template_ids.filtered(
+            lambda template: template.company_id in self.env.companies
+        )
+        return templates.sorted(lambda t: (t.sequence, t.name or "", t.id)).line_ids.filtered(
+            lambda line: line.kpi_id or line.kpi_code
+        )
+
+    def _mfg_kpis(self):
+        kpis = super()._mfg_kpis()
+        lines = self._mfg_appraisal_kpi_lines()
+        codes = lines.filtered(lambda line: not line.kpi_id).mapped("kpi_code")
+        if codes:
+            kpis |= self.env["mfg.kpi"].sudo().search([("code", "in", codes)]).with_env(self.env)
+        return kpis | lines.kpi_id.with_env(self.env)
+
+    def _mfg_kpi_sections(self):
+        """The position description also prints, per sheet section, the weighted KPIs the
+        position is appraised on (names and weights only, read as superuser)."""
+        sections = super()._mfg_kpi_sections()
+        lines = self._mfg_appraisal_kpi_lines()
+        for section in lines.section_id:
+            section_lines = lines.filtered(lambda line, s=section: line.section_id == s)
+            sections.append(
+                {
+                    "label": f"{section.template_id.name} · {section.name}",
+                    "weighted": True,
+                    "note": self.env._(
+                        "Weights in %% of the section, which counts for %(weight)s%% of the "
+                        "sheet.",
+                        weight=f"{section.weight:g}",
+                    )
+                    if section.weight != 100
+                    else False,
+                    "lines": [(line.name, line.weight) for line in section_lines],
+                }
+            )
+        return sections

@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -136,22 +138,13 @@ class MfgAppraisalExclusion(models.Model):
 
     @api.model
     def _in_probation(self, cycle, employees):
-        """Employees whose probation (trial period of their current contract version) has not
-        ended by the end of the cycle. Read as superuser: the date is HR-confidential, only the
-        yes/no answer leaves this method."""
-        versions = (
-            self.env["hr.version"]
-            .sudo()
-            .search_fetch(
-                [
-                    ("employee_id", "in", employees.ids),
-                    ("trial_date_end", ">", cycle.date_end),
-                ],
-                ["employee_id"],
-            )
+        """Employees whose probation has not ended by the end of the cycle: still in probation
+        the day after its last day, by the suite's one probation rule
+        (``hr.employee._mfg_in_probation`` of ``mfg_org``)."""
+        in_probation = self.env["hr.employee"]._mfg_in_probation(
+            employees, cycle.date_end + timedelta(days=1)
         )
-        current = employees.sudo().current_version_id
-        return versions.filtered(lambda v: v in current).employee_id.with_env(self.env)
+        return employees.filtered(lambda employee: in_probation[employee.id])
 
     @api.model
     def _from_kpis(self, cycle, employees):

@@ -10,3 +10,4 @@ from . import test_appraisal_ui
 from . import test_reports
 from . import test_seed_sheets
 from . import test_appraisal_chain_period
+from . import test_position_kpis

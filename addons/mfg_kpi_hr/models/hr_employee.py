@@ -19,7 +19,8 @@ class HrEmployee(models.Model):
     )
 
     # ------------------------------------------------------------------
-    # Helpers for the KPI providers and the appraisal exclusions
+    # Helpers for the KPI providers (the probation rule is mfg_org's
+    # hr.employee._mfg_in_probation)
     # ------------------------------------------------------------------
     @api.model
     def _mfg_leave_stats(self, employees, date_from, date_to, company=None):
@@ -81,36 +82,6 @@ class HrEmployee(models.Model):
             ("request_date_from", "<=", fields.Date.to_string(date_to)),
             ("request_date_to", ">=", fields.Date.to_string(date_from)),
         ]
-
-    @api.model
-    def _mfg_in_probation(self, employees, on_date):
-        """``{employee_id: bool}``: whether each employee is still in probation on ``on_date``.
-
-        Reads the employment version in force on that date (the latest ``date_version`` not
-        after it) and compares its end of trial period (``trial_date_end``, readable by HR
-        managers only: read here as superuser, only the boolean leaves this method).
-        """
-        result = dict.fromkeys(employees.ids, False)
-        if not employees:
-            return result
-        versions = (
-            self.env["hr.version"]
-            .sudo()
-            .with_context(active_test=False)
-            .search_fetch(
-                [("employee_id", "in", employees.ids), ("date_version", "<=", on_date)],
-                ["employee_id", "date_version", "trial_date_end"],
-                order="employee_id, date_version desc, id desc",
-            )
-        )
-        seen = set()
-        for version in versions:
-            employee_id = version.employee_id.id
-            if employee_id in seen:
-                continue
-            seen.add(employee_id)
-            result[employee_id] = bool(version.trial_date_end and version.trial_date_end >= on_date)
-        return result
 
     @api.model
     def _mfg_late_early(self, date_from, date_to, company, employees=None):

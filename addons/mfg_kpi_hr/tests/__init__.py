@@ -1,1 +1,1 @@
-from . import test_attendance, test_leave, test_probation, test_query_count, test_turnover
+from . import test_attendance, test_leave, test_query_count, test_turnover

@@ -4,11 +4,13 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .mrp_workcenter import _is_below
-
 
 class MrpProduction(models.Model):
-    _inherit = "mrp.production"
+    """Manufacturing orders record their commitment and their owners (``mfg.owned.mixin``) at
+    confirmation: the workshop and team of the work centre of their last operation."""
+
+    _name = "mrp.production"
+    _inherit = ["mrp.production", "mfg.owned.mixin"]
 
     mfg_planned_finish = fields.Datetime(
         string="Committed Finish",
@@ -35,23 +37,14 @@ class MrpProduction(models.Model):
         "the order is done; this flag stays). Rush orders have their own on-time KPI.",
     )
     mfg_department_id = fields.Many2one(
-        "hr.department",
-        string="Workshop",
         copy=False,
-        index="btree_not_null",
-        check_company=True,
         tracking=True,
         help="Workshop accountable for the order; taken from the work centre of its last "
         "operation at confirmation when left empty.",
     )
     mfg_team_id = fields.Many2one(
-        "hr.department",
-        string="Team",
         copy=False,
-        index="btree_not_null",
-        check_company=True,
         tracking=True,
-        domain="[('id', 'child_of', mfg_department_id), ('id', '!=', mfg_department_id)]",
         help="Team (department below the workshop) accountable for the order.",
     )
     mfg_is_rework = fields.Boolean(
@@ -71,19 +64,6 @@ class MrpProduction(models.Model):
         "operators are charged with the rework.",
     )
 
-    @api.constrains("mfg_department_id", "mfg_team_id")
-    def _check_mfg_team(self):
-        for production in self.filtered("mfg_team_id"):
-            if not _is_below(production.mfg_team_id, production.mfg_department_id):
-                raise ValidationError(
-                    _(
-                        "Manufacturing order %(order)s: team %(team)s is not a department below "
-                        "its workshop.",
-                        order=production.display_name,
-                        team=production.mfg_team_id.display_name,
-                    )
-                )
-
     @api.constrains("mfg_rework_source_id", "mfg_is_rework")
     def _check_mfg_rework_source(self):
         for production in self.filtered("mfg_rework_source_id"):
@@ -99,11 +79,6 @@ class MrpProduction(models.Model):
     def _onchange_mfg_rework_source_id(self):
         if self.mfg_rework_source_id:
             self.mfg_is_rework = True
-
-    @api.onchange("mfg_team_id")
-    def _onchange_mfg_team_id(self):
-        if self.mfg_team_id and not self.mfg_department_id:
-            self.mfg_department_id = self.mfg_team_id.parent_id
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -136,8 +111,7 @@ class MrpProduction(models.Model):
         vals.update(
             mfg_planned_finish=self.mfg_planned_finish,
             mfg_is_rush=self.mfg_is_rush,
-            mfg_department_id=self.mfg_department_id.id,
-            mfg_team_id=self.mfg_team_id.id,
+            **self._mfg_owner_vals(),
         )
         return vals
 
@@ -150,8 +124,8 @@ class MrpProduction(models.Model):
             }
             if not production.mfg_department_id and not production.mfg_team_id:
                 workcenter = production._mfg_owner_workcenter()
-                vals["mfg_department_id"] = workcenter.mfg_department_id.id
-                vals["mfg_team_id"] = workcenter.mfg_team_id.id
+                if workcenter:
+                    vals.update(workcenter._mfg_owner_vals())
             production.write(vals)
         self._mfg_record_bom_standard()
 
@@ -230,7 +204,7 @@ class MrpProduction(models.Model):
             vals = {"mfg_planned_finish": production.date_deadline or production.date_finished}
             if not production.mfg_department_id and not production.mfg_team_id:
                 workcenter = production._mfg_owner_workcenter()
-                vals["mfg_department_id"] = workcenter.mfg_department_id.id
-                vals["mfg_team_id"] = workcenter.mfg_team_id.id
+                if workcenter:
+                    vals.update(workcenter._mfg_owner_vals())
             production.write(vals)
         open_orders._mfg_record_bom_standard()

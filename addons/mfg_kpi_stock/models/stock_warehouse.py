@@ -3,14 +3,19 @@ from odoo import fields, models
 
 
 class StockWarehouse(models.Model):
-    _inherit = "stock.warehouse"
+    """Warehouses are owned by a department and optionally one of its teams
+    (``mfg.owned.mixin`` of ``mfg_org``), whose warehouse KPIs include them."""
+
+    _name = "stock.warehouse"
+    _inherit = ["stock.warehouse", "mfg.owned.mixin"]
 
     mfg_department_id = fields.Many2one(
-        "hr.department",
         string="Warehouse Department",
-        check_company=True,
         help="Department whose warehouse KPIs (count accuracy, stock loss) include this "
         "warehouse.",
+    )
+    mfg_team_id = fields.Many2one(
+        help="Team (department below the warehouse department) answerable for this warehouse."
     )
     mfg_keeper_ids = fields.Many2many(
         "hr.employee",

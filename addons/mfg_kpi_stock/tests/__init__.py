@@ -1,1 +1,1 @@
-from . import test_kpi_providers, test_near_expiry, test_query_count
+from . import test_kpi_providers, test_near_expiry, test_query_count, test_warehouse_owner

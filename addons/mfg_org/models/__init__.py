@@ -1,1 +1,1 @@
-from . import hr_job, mfg_duty, mfg_function, mfg_job_kpi
+from . import hr_employee, hr_job, mfg_duty, mfg_function, mfg_job_kpi, mfg_owned_mixin

@@ -42,13 +42,20 @@ class HrJob(models.Model):
         help="Department functions the position serves.",
     )
     mfg_duty_ids = fields.One2many("mfg.duty", "job_id", string="Duties")
-    mfg_kpi_line_ids = fields.One2many("mfg.job.kpi", "job_id", string="KPI Lines")
+    mfg_kpi_line_ids = fields.One2many(
+        "mfg.job.kpi",
+        "job_id",
+        string="KPI Lines",
+        help="The key KPIs of the position description (unweighted). The weighted KPIs the "
+        "position is appraised on are the lines of its appraisal sheets.",
+    )
     mfg_kpi_ids = fields.Many2many(
         "mfg.kpi",
         string="KPIs",
         compute="_compute_mfg_kpi_ids",
         search="_search_mfg_kpi_ids",
-        help="Every KPI of the position, whatever list it comes from.",
+        help="Every KPI of the position, whatever list it comes from (position description, "
+        "appraisal sheets).",
     )
     mfg_aliases = fields.Char(
         string="Aliases",
@@ -78,24 +85,42 @@ class HrJob(models.Model):
     @api.depends("mfg_kpi_line_ids.kpi_id")
     def _compute_mfg_kpi_ids(self):
         for job in self:
-            job.mfg_kpi_ids = job.mfg_kpi_line_ids.kpi_id
+            job.mfg_kpi_ids = job._mfg_kpis()
 
     def _search_mfg_kpi_ids(self, operator, value):
         return Domain("mfg_kpi_line_ids.kpi_id", operator, value)
 
-    @api.depends("mfg_duty_ids", "mfg_kpi_line_ids.kpi_id")
+    @api.depends("mfg_duty_ids", "mfg_kpi_ids")
     def _compute_mfg_counts(self):
         duty_counts = dict(
             self.env["mfg.duty"]._read_group([("job_id", "in", self.ids)], ["job_id"], ["__count"])
         )
-        kpi_counts = dict(
-            self.env["mfg.job.kpi"]._read_group(
-                [("job_id", "in", self.ids)], ["job_id"], ["kpi_id:count_distinct"]
-            )
-        )
         for job in self:
             job.mfg_duty_count = duty_counts.get(job, 0)
-            job.mfg_kpi_count = kpi_counts.get(job, 0)
+            job.mfg_kpi_count = len(job.mfg_kpi_ids)
 
     def action_print_position_description(self):
         return self.env.ref("mfg_org.action_report_position_description").report_action(self)
+
+    def _mfg_kpis(self):
+        """The KPIs of the position, whatever list they come from. Here the position
+        description's; the appraisal module adds those of the position's sheets."""
+        self.ensure_one()
+        return self.mfg_kpi_line_ids.kpi_id
+
+    def _mfg_kpi_sections(self):
+        """The KPI lists printed on the position description (岗位说明书) of the position:
+        ``[{"label": str, "weighted": bool, "lines": [(name, weight in %)]}]``. Here the key
+        KPIs of the position description; the appraisal module adds the weighted lines of the
+        position's sheets. The position's lines are read with the reader's rights, the KPI names
+        as superuser (``display_kpi_name``)."""
+        self.ensure_one()
+        if not self.mfg_kpi_line_ids:
+            return []
+        return [
+            {
+                "label": self.env._("Position Description"),
+                "weighted": False,
+                "lines": [(line.display_kpi_name, 0.0) for line in self.mfg_kpi_line_ids],
+            }
+        ]

@@ -12,24 +12,10 @@ class ReportPositionDescription(models.AbstractModel):
     def _get_report_values(self, docids, data=None):
         jobs = self.env["hr.job"].browse(docids)
         jobs.check_access("read")
-        origins = self.env["mfg.job.kpi"]._fields["origin"]._description_selection(self.env)
         # The KPI library may be closed to the reader (e.g. a plain employee printing the
-        # description of their own position): the KPI names are read as superuser, the
-        # position and its KPI lines with the reader's rights.
-        kpi_sections = {}
-        for job in jobs:
-            sections = []
-            for origin, label in origins:
-                lines = job.mfg_kpi_line_ids.filtered(lambda line, o=origin: line.origin == o)
-                if lines:
-                    sections.append(
-                        {
-                            "label": label,
-                            "weighted": any(lines.mapped("weight")),
-                            "lines": [(line.display_kpi_name, line.weight) for line in lines],
-                        }
-                    )
-            kpi_sections[job.id] = sections
+        # description of their own position): each list reads its names as superuser, the
+        # position and its lines with the reader's rights.
+        kpi_sections = {job.id: job._mfg_kpi_sections() for job in jobs}
         return {
             "doc_ids": docids,
             "doc_model": "hr.job",

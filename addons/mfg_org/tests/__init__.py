@@ -1,1 +1,1 @@
-from . import test_access, test_constraints, test_org_data, test_position_report
+from . import test_access, test_constraints, test_org_data, test_position_report, test_probation

@@ -10,9 +10,10 @@ semi-annual plan), 设备管理员, 安全监察员 (= 安全管理员), 工艺�
 What a position ships:
 - duties: one per （n） item of seed 000; 维修工 has 6 duties derived from the three areas and
   seven indicators of its seed 004 sheet (it has no seed 000 entry);
-- KPI lines "description": exactly the seed 000 list of the position (维修工: none);
-- KPI lines "performance": exactly the position's seed 004 performance sheet, with its weights;
-- KPI lines "plan": the workshop director's semi-annual plan, with its weights.
+- KPI lines: exactly the seed 000 list of the position description (维修工: none);
+- the position's seed 004 performance sheet and the workshop director's semi-annual plan, with
+  their weights (``sheet`` and ``plan`` below), are the lines of its appraisal sheets: they are
+  checked by mfg_appraisal (test_position_kpis), where the sheets live.
 The KPI names below are the seeds' terms; SEED_SYNONYMS (mfg_kpi tests) says which seed terms are
 the same library indicator.
 """

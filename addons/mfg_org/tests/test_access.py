@@ -11,7 +11,7 @@ class TestAccess(MfgOrgCommon):
         job = self.jobs["operator"].with_user(self.employee_user)
         self.assertEqual(len(job.mfg_duty_ids), 9)
         self.assertTrue(all(job.mfg_duty_ids.mapped("name")))
-        self.assertEqual(len(job.mfg_kpi_line_ids), 11)
+        self.assertEqual(len(job.mfg_kpi_line_ids), 4)  # its position description's KPIs
         self.assertEqual(job.mfg_parent_job_id, self.jobs["team_leader"])
         duty = job.mfg_duty_ids[0]
         with self.assertRaises(AccessError):
@@ -25,7 +25,7 @@ class TestAccess(MfgOrgCommon):
         with self.assertRaises(AccessError):
             job.mfg_parent_job_id = self.jobs["vp_production"]
         with self.assertRaises(AccessError):
-            job.mfg_kpi_line_ids[0].weight = 50
+            job.mfg_kpi_line_ids[0].sequence = 50
         function = self.env.ref("mfg_org.function_safety").with_user(self.employee_user)
         self.assertEqual(len(function.duty_ids), 5)
         with self.assertRaises(AccessError):

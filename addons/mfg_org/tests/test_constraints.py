@@ -69,28 +69,10 @@ class TestConstraints(MfgOrgCommon):
         ]
         self.assertIn(self.jobs["safety_officer"], self.jobs["vp_production"].mfg_child_job_ids)
 
-    def test_kpi_weight_range(self):
-        kpi = self.env.ref("mfg_kpi.kpi_work_attitude")
-        Line = self.env["mfg.job.kpi"].with_user(self.hr_manager)
-        for weight in (-5, 120):
-            with (
-                self.subTest(weight=weight),
-                self.assertRaisesRegex(ValidationError, "between 0 and 100"),
-                self.env.cr.savepoint(),
-            ):
-                Line.create({"job_id": self.jobs["planner"].id, "kpi_id": kpi.id, "weight": weight})
-
-    def test_kpi_once_per_list(self):
+    def test_kpi_once_per_position_description(self):
         line = self.jobs["planner"].mfg_kpi_line_ids[0]
         Line = self.env["mfg.job.kpi"].with_user(self.hr_manager)
-        # the same KPI in another list of the position is fine
-        Line.create(
-            {
-                "job_id": line.job_id.id,
-                "kpi_id": line.kpi_id.id,
-                "origin": "performance",
-                "weight": 10,
-            }
-        )
+        # the same KPI on another position is fine
+        Line.create({"job_id": self.jobs["operator"].id, "kpi_id": line.kpi_id.id})
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.env.cr.savepoint():
-            Line.create({"job_id": line.job_id.id, "kpi_id": line.kpi_id.id, "origin": line.origin})
+            Line.create({"job_id": line.job_id.id, "kpi_id": line.kpi_id.id})

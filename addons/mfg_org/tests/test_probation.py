@@ -2,13 +2,28 @@
 from datetime import date
 
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import TransactionCase, new_test_user, tagged
 
-from .common import HrKpiCase
+HIRED = date(2025, 1, 1)
 
 
 @tagged("post_install", "-at_install")
-class TestProbation(HrKpiCase):
+class TestProbation(TransactionCase):
+    """The suite's one probation rule (hr.employee._mfg_in_probation), used by the appraisal
+    exclusions."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.user_employee = new_test_user(cls.env, "mfg_org_probation", groups="base.group_user")
+        cls.emp_a = cls._employee("Operator A", user_id=cls.user_employee.id)
+
+    @classmethod
+    def _employee(cls, name, **vals):
+        return cls.env["hr.employee"].create(
+            {"name": name, "date_version": HIRED, "contract_date_start": HIRED, **vals}
+        )
+
     def test_in_probation_reads_the_version_in_force(self):
         Employee = self.env["hr.employee"]
         newcomer = self._employee(
@@ -43,3 +58,14 @@ class TestProbation(HrKpiCase):
         self.assertEqual(
             Employee._mfg_in_probation(newcomer, date(2026, 3, 31)), {newcomer.id: True}
         )
+
+    def test_employee_recorded_after_the_date_without_contract_start(self):
+        """An employee recorded in Odoo after the date, whose contract gives no start: the first
+        version says it (Odoo's rule for dates before the first version)."""
+        late = self.env["hr.employee"].create(
+            {"name": "Recorded late", "date_version": date(2026, 6, 1)}
+        )
+        late.sudo().current_version_id.trial_date_end = date(2026, 3, 1)
+        Employee = self.env["hr.employee"]
+        self.assertTrue(Employee._mfg_in_probation(late, date(2026, 1, 1))[late.id])
+        self.assertFalse(Employee._mfg_in_probation(late, date(2026, 3, 2))[late.id])
