@@ -103,7 +103,7 @@ def owners(env):
             lambda r, m=model: m,
             "display_name",
             "mfg_department_id",
-            lambda r, t=team: r.mfg_team_id if t else False,
+            lambda r, t=team: (r.mfg_team_id.display_name if t else False) or False,
         )
     return out
 

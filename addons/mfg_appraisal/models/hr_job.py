@@ -50,23 +50,37 @@ class HrJob(models.Model):
     def _search_mfg_kpi_ids(self, operator, value):
         if operator in Domain.NEGATIVE_OPERATORS:
             return NotImplemented  # the ORM negates the positive search
-        domain = super()._search_mfg_kpi_ids(operator, value)
         if operator == "in":
             kpis = self.env["mfg.kpi"].browse([v for v in value if isinstance(v, int)])
+            without_kpi = False in value  # ("mfg_kpi_ids", "=", False): positions without KPI
         elif operator == "any":
-            kpis = self.env["mfg.kpi"].search(value)
+            kpis, without_kpi = self.env["mfg.kpi"].search(value), False
         else:
-            return domain
+            return super()._search_mfg_kpi_ids(operator, value)
+        domain = super()._search_mfg_kpi_ids("in", kpis.ids) | Domain(
+            "id", "in", self._mfg_jobs_appraised_on(kpis).ids
+        )
+        if without_kpi:
+            domain |= Domain("mfg_kpi_line_ids", "=", False) & Domain(
+                "id", "not in", self._mfg_jobs_appraised_on().ids
+            )
+        return domain
+
+    @api.model
+    def _mfg_jobs_appraised_on(self, kpis=None):
+        """The positions whose sheets have a line naming one of ``kpis`` (by link or by code;
+        any KPI when ``kpis`` is None), as superuser."""
+        if kpis is None:
+            kpis = self.env["mfg.kpi"].sudo().with_context(active_test=False).search([])
         codes = [code for code in kpis.sudo().mapped("code") if code]
         lines = (
             self.env["mfg.appraisal.template.line"]
             .sudo()
             .search_fetch(
-                Domain("kpi_id", "in", kpis.ids) | Domain("kpi_code", "in", codes),
-                ["template_id"],
+                Domain("kpi_id", "in", kpis.ids) | Domain("kpi_code", "in", codes), ["template_id"]
             )
         )
-        return domain | Domain("id", "in", lines.template_id.job_ids.ids)
+        return lines.template_id.job_ids
 
     def _mfg_appraisal_kpi_lines(self):
         """The sheet lines of the position that name a KPI (by link or by code), as superuser:

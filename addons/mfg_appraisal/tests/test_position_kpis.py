@@ -97,6 +97,19 @@ class TestPositionKpis(MfgOrgCommon):
             self.env["hr.job"].search([("mfg_kpi_ids", "not in", kpi.ids)]),
         )
 
+    def test_search_positions_with_and_without_kpis(self):
+        Job = self.env["hr.job"]
+        newcomer = Job.create({"name": "Position without KPIs"})
+        with_kpis = Job.search([("mfg_kpi_ids", "!=", False)])
+        without = Job.search([("mfg_kpi_ids", "=", False)])
+        self.assertIn(self.jobs["maintenance_technician"], with_kpis)  # its sheet's only
+        self.assertNotIn(self.jobs["maintenance_technician"], without)
+        self.assertIn(self.jobs["planner"], with_kpis)  # its description's only
+        self.assertIn(newcomer, without)
+        self.assertNotIn(newcomer, with_kpis)
+        positions = Job.browse([job.id for job in self.jobs.values()])
+        self.assertLessEqual(positions, with_kpis)
+
     def test_same_kpi_on_description_and_sheet(self):
         """安全事故发生次数 on the workshop director's position description is also a line of the
         semi-annual plan (生产安全事故发生次数): listed in both, counted once."""
