@@ -21,7 +21,7 @@ import ast
 import json
 import os
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -62,8 +62,8 @@ def rows(records, *getters):
         row = []
         for get in getters:
             value = get(rec) if callable(get) else rec[get]
-            if hasattr(value, "_name"):  # a record: its display name
-                value = value.display_name or ""
+            if hasattr(value, "_name"):  # a record: its display name (None when empty)
+                value = (value.display_name or "") if value else None
             elif isinstance(value, float):
                 value = round(value, 6)
             elif value is False:
@@ -90,6 +90,21 @@ def position_description_kpis(env):
     if "origin" in lines._fields:
         lines = lines.filtered(lambda k: k.origin == "description")
     return lines
+
+
+def position_kpis(env):
+    """Each position's KPIs, as sorted codes: its KPI lines (mfg.job.kpi) and the KPI lines of
+    its appraisal sheets. Only the union compares across releases: 19.0.1 kept the sheets'
+    weighted KPIs a second time in mfg.job.kpi, mfg_org 19.0.1.2.0 leaves them on the sheets."""
+    codes = defaultdict(set)
+    for line in env["mfg.job.kpi"].search([]):
+        codes[line.job_id.display_name].add(line.kpi_id.code)
+    sheets = env["mfg.appraisal.template"].with_context(active_test=False).search([])
+    for line in sheets.line_ids:
+        code = line.kpi_id.code or line.kpi_code
+        for job in line.template_id.job_ids if code else ():
+            codes[job.display_name].add(code)
+    return sorted([job, ",".join(sorted(kpis))] for job, kpis in codes.items())
 
 
 def owners(env):
@@ -167,7 +182,7 @@ def figures(env):
             lambda a: len(a.line_ids),
         ),
         "appraisal lines": env["mfg.appraisal.line"].search_count([]),
-        "positions with KPIs": env["hr.job"].search_count([("mfg_kpi_ids", "!=", False)]),
+        "position KPIs (position, kpi codes)": position_kpis(env),
         "position description KPIs (position, kpi, sequence)": rows(
             position_description_kpis(env), "job_id", lambda k: k.kpi_id.code, "sequence"
         ),
