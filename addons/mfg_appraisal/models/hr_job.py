@@ -70,16 +70,16 @@ class HrJob(models.Model):
     def _mfg_jobs_appraised_on(self, kpis=None):
         """The positions whose sheets have a line naming one of ``kpis`` (by link or by code;
         any KPI when ``kpis`` is None), as superuser."""
+        Kpi = self.env["mfg.kpi"].sudo().with_context(active_test=False)
         if kpis is None:
-            kpis = self.env["mfg.kpi"].sudo().with_context(active_test=False).search([])
-        codes = [code for code in kpis.sudo().mapped("code") if code]
-        lines = (
-            self.env["mfg.appraisal.template.line"]
-            .sudo()
-            .search_fetch(
-                Domain("kpi_id", "in", kpis.ids) | Domain("kpi_code", "in", codes), ["template_id"]
+            # any KPI: linked, or named by the code of a KPI that exists
+            domain = Domain("kpi_id", "!=", False) | Domain(
+                "kpi_code", "in", Kpi._search([("code", "!=", False)]).subselect("code")
             )
-        )
+        else:
+            codes = [code for code in kpis.sudo().mapped("code") if code]
+            domain = Domain("kpi_id", "in", kpis.ids) | Domain("kpi_code", "in", codes)
+        lines = self.env["mfg.appraisal.template.line"].sudo().search_fetch(domain, ["template_id"])
         return lines.template_id.job_ids
 
     def _mfg_appraisal_kpi_lines(self):
