@@ -9,8 +9,9 @@ subjects follow the KPI's level (``_stock_subjects``):
 - ``employee``: the employee (in the period's company) of the user who did the work (counted,
   validated the transfer, was assigned the inspection); for figures of a warehouse as a whole
   (losses, safety stock), the warehouse keepers (``stock.warehouse.mfg_keeper_ids``);
-- ``department`` / ``team``: the department of the warehouse (``mfg_department_id``), plus each
-  warehouse (``stock.warehouse`` record) and the company;
+- ``department`` / ``team``: the owners of the warehouse (its workshop ``mfg_department_id``
+  and its team ``mfg_team_id``, see ``mfg.owned.mixin``), plus each warehouse
+  (``stock.warehouse`` record) and the company;
 - ``warehouse`` and any other level: each warehouse and the company.
 
 A subject without data gets no value. The drill-down selects exactly the records counted.
@@ -58,16 +59,16 @@ class MfgKpiProvider(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _stock_warehouses(self, company):
-        """{warehouse id: (department id, [keeper employee ids])} of ``company``, archived
-        warehouses and keepers included; keepers of another company are left out."""
+        """{warehouse id: ([owner department ids], [keeper employee ids])} of ``company``,
+        archived warehouses and keepers included; keepers of another company are left out."""
         warehouses = (
             self.env["stock.warehouse"]
             .with_context(active_test=False)
-            .search_fetch([("company_id", "=", company.id)], ["mfg_department_id"])
+            .search_fetch([("company_id", "=", company.id)], ["mfg_department_id", "mfg_team_id"])
         )
         return {
             warehouse.id: (
-                warehouse.mfg_department_id.id,
+                warehouse._mfg_owner_departments().ids,
                 sorted(
                     keeper.id for keeper in warehouse.mfg_keeper_ids if keeper.company_id == company
                 ),
@@ -99,9 +100,8 @@ class MfgKpiProvider(models.AbstractModel):
             result = [("company", company.id)]
             if warehouse_id in warehouses:
                 result.append(("record", "stock.warehouse", warehouse_id))
-                department_id = warehouses[warehouse_id][0]
-                if with_department and department_id:
-                    result.append(("department", department_id))
+                if with_department:
+                    result.extend(("department", dept) for dept in warehouses[warehouse_id][0])
             return result
 
         return subjects

@@ -77,6 +77,23 @@ class TestStockKpiProviders(StockKpiCase):
         self.assertTrue(self.count_b.mfg_count_matched)
         self.assertFalse(self.count_a.mfg_count_matched)
 
+    def test_team_level_counts_for_the_warehouse_team(self):
+        """A warehouse owned by a workshop and a team (mfg.owned.mixin) counts for both at
+        team level; WH2 has no owner and counts for its warehouse and the company only."""
+        team = self.env["hr.department"].create(
+            {"name": "Store shift A", "parent_id": self.department.id}
+        )
+        self.wh1.mfg_team_id = team
+        kpi = self.kpi("STOCK_COUNT_ACCURACY")
+        kpi.subject_level = "team"
+        values = self.compute(kpi)
+        self.assertEqual(values[team].value, 0.0)
+        self.assertEqual(values[self.department].value, 0.0)
+        self.assertEqual(self.drilled(values[team]), self.count_a)
+        self.assertEqual(values[self.company].value, 50.0)
+        departments = {v.department_id for v in values.values() if v.subject_type == "department"}
+        self.assertEqual(departments, {team, self.department})
+
     def test_count_accuracy_per_counter_at_employee_level(self):
         kpi = self.kpi("STOCK_COUNT_ACCURACY")
         kpi.subject_level = "employee"
