@@ -2,7 +2,8 @@
 # Run every check of the suite: setup, lint, plain-Python tests, then a fresh database with every
 # addon of addons/ installed (with demo data), a check of the install log, the Odoo tests under
 # pytest-odoo (browser tours included), and the database dropped again; then the upgrade test
-# (scripts/test_upgrade.sh: a database of the previous release upgraded with these addons).
+# (scripts/test_upgrade.sh: a database of the previous release upgraded with these addons) and the
+# stand-alone test (scripts/test_alone.sh: the operational addons install and uninstall alone).
 # Fails — never skips — when Odoo, PostgreSQL or Chromium cannot be had.
 #
 # Environment: MFG_TEST_DB (default mfg_test_<pid>), MFG_KEEP_DB=1 keeps the database,
@@ -65,4 +66,7 @@ mapfile -t test_dirs < <(ls -d addons/mfg_*/tests 2>/dev/null)
 
 say "Upgrade test: a database of the previous release, upgraded with these addons, keeps its data"
 bash "$REPO/scripts/test_upgrade.sh" || die "the upgrade test failed (above)."
+
+say "Stand-alone test: the operational addons install and uninstall without the rest of the suite"
+bash "$REPO/scripts/test_alone.sh" || die "the stand-alone test failed (above)."
 say "All checks passed."
