@@ -52,10 +52,10 @@ fi
 
 # --- Python packages -------------------------------------------------------------------------------
 # Installed again only when a requirements file or the interpreter changed.
-stamp=$(cat "$REPO/requirements-odoo.txt" "$REPO/requirements.txt" <(command -v "$PYTHON") | sha256sum | cut -c1-16)
+stamp=$(cat "$REPO/requirements-odoo.txt" "$REPO/requirements.txt" "$REPO/requirements-dev.txt" <(command -v "$PYTHON") | sha256sum | cut -c1-16)
 if [ "$(cat "$STATE_DIR/requirements.stamp" 2>/dev/null)" != "$stamp" ]; then
-    say "Installing Python packages (requirements-odoo.txt, requirements.txt)"
-    "$PYTHON" -m pip install --quiet --disable-pip-version-check -r "$REPO/requirements-odoo.txt" -r "$REPO/requirements.txt" \
+    say "Installing Python packages (requirements-odoo.txt, requirements-dev.txt)"
+    "$PYTHON" -m pip install --quiet --disable-pip-version-check -r "$REPO/requirements-odoo.txt" -r "$REPO/requirements-dev.txt" \
         >"$STATE_DIR/pip.log" 2>&1 || die "pip could not install the requirements (see $STATE_DIR/pip.log)."
     echo "$stamp" >"$STATE_DIR/requirements.stamp"
 fi
