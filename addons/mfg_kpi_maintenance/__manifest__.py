@@ -4,7 +4,7 @@
     "name": "Production KPIs: Maintenance",
     "summary": "Equipment intact and failure rates, preventive plan completion, repair timeliness, "
     "maintenance cost and record filing KPIs",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Manufacturing/Production Management",
     "website": "https://github.com/mfg-suite/production-management",
     "author": "Production Management Suite contributors",
@@ -20,5 +20,6 @@
         "views/maintenance_request_views.xml",
         "views/res_config_settings_views.xml",
     ],
+    "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",
 }
