@@ -39,6 +39,14 @@ load_db_settings() {
 # psql_user SQL: run SQL as the suite's database role; prints the result, fails quietly.
 psql_user() { psql -X -q -t -A -d postgres -c "$1" 2>/dev/null; }
 
+# drop_test_db DB [force]: drop a test database and its filestore, unless MFG_KEEP_DB=1 (and not
+# forced: a test drops a leftover database of the same name before it starts).
+drop_test_db() {
+    [ "${MFG_KEEP_DB:-0}" != 1 ] || [ "${2:-}" = force ] || return 0
+    dropdb --if-exists "$1" 2>/dev/null || warn "could not drop test database $1"
+    rm -rf "${HOME}/.local/share/Odoo/filestore/$1"
+}
+
 db_exists() { [ "$(psql_user "SELECT 1 FROM pg_database WHERE datname = '$1'")" = 1 ]; }
 
 # The suite's addons, in dependency-free order (Odoo resolves the order itself).

@@ -31,14 +31,8 @@ command -v chromium >/dev/null || command -v google-chrome >/dev/null ||
 "$PYTHON" -c 'import websocket' 2>/dev/null || die "websocket-client is required for the browser tests: pip install websocket-client."
 
 db=${MFG_TEST_DB:-mfg_test_$$}
-cleanup() {
-    if [ "${MFG_KEEP_DB:-0}" != 1 ]; then
-        dropdb --if-exists "$db" 2>/dev/null || warn "could not drop test database $db"
-        rm -rf "${HOME}/.local/share/Odoo/filestore/$db"
-    fi
-}
-trap cleanup EXIT
-dropdb --if-exists "$db" 2>/dev/null || true
+trap 'drop_test_db "$db"' EXIT
+drop_test_db "$db" force
 
 addons=$(suite_addons)
 log=$STATE_DIR/test-install.log

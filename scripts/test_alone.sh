@@ -11,14 +11,8 @@ load_db_settings
 
 ALONE=(mfg_purchase_rfq_rule mfg_quality_trigger mfg_stock_expiry)
 db=${MFG_ALONE_DB:-mfg_alone_$$}
-cleanup() {
-    if [ "${MFG_KEEP_DB:-0}" != 1 ]; then
-        dropdb --if-exists "$db" 2>/dev/null || warn "could not drop test database $db"
-        rm -rf "${HOME}/.local/share/Odoo/filestore/$db"
-    fi
-}
-trap cleanup EXIT
-dropdb --if-exists "$db" 2>/dev/null || true
+trap 'drop_test_db "$db"' EXIT
+drop_test_db "$db" force
 mkdir -p "$STATE_DIR"
 
 # log_problems LOG: the ERROR/CRITICAL lines of an Odoo log and its WARNING lines from or about

@@ -31,15 +31,8 @@ git -C "$REPO" cat-file -e "$from^{commit}" 2>/dev/null ||
 
 db=${MFG_UPGRADE_DB:-mfg_upgrade_$$}
 work=$(mktemp -d)
-cleanup_upgrade() {
-    rm -rf "$work"
-    if [ "${MFG_KEEP_DB:-0}" != 1 ]; then
-        dropdb --if-exists "$db" 2>/dev/null || warn "could not drop upgrade test database $db"
-        rm -rf "${HOME}/.local/share/Odoo/filestore/$db"
-    fi
-}
-trap cleanup_upgrade EXIT
-dropdb --if-exists "$db" 2>/dev/null || true
+trap 'rm -rf "$work"; drop_test_db "$db"' EXIT
+drop_test_db "$db" force
 
 git -C "$REPO" archive "$from" addons | tar -x -C "$work" || die "could not extract the addons of $from."
 old_addons=$work/addons
