@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run every check of the suite: setup, lint, plain-Python tests, then a fresh database with every
 # addon of addons/ installed (with demo data), a check of the install log, the Odoo tests under
-# pytest-odoo (browser tours included), and the database dropped again; then the upgrade test
+# pytest-odoo (browser tours included), the suite uninstalled from it (scripts/test_uninstall.sh)
+# and the database dropped again; then the upgrade test
 # (scripts/test_upgrade.sh: a database of the previous release upgraded with these addons) and the
 # stand-alone test (scripts/test_alone.sh: the operational addons install and uninstall alone).
 # Fails — never skips — when Odoo, PostgreSQL or Chromium cannot be had.
@@ -57,6 +58,9 @@ mapfile -t test_dirs < <(ls -d addons/mfg_*/tests 2>/dev/null)
 "$PYTHON" -m pytest --odoo-config="$MFG_ODOO_CONF" --odoo-addons-path="$ADDONS_DIR" \
     --odoo-database="$db" --odoo-http --odoo-log-level=warn -q ${PYTEST_ARGS:-} "${test_dirs[@]}" ||
     die "Odoo tests failed."
+
+say "Uninstall test: every addon of the suite leaves the test database cleanly"
+bash "$REPO/scripts/test_uninstall.sh" "$db" || die "the uninstall test failed (above)."
 
 say "Upgrade test: a database of the previous release, upgraded with these addons, keeps its data"
 bash "$REPO/scripts/test_upgrade.sh" || die "the upgrade test failed (above)."

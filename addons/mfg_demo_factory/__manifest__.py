@@ -13,6 +13,7 @@
     "application": False,
     "installable": True,
     "depends": ["mfg_production_management"],
+    "uninstall_hook": "uninstall_hook",
     "demo": [
         "demo/res_users_demo.xml",
         "demo/mfg_factory_demo.xml",

@@ -26,4 +26,5 @@
         "views/mfg_duty_views.xml",
         "views/hr_job_views.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
 }

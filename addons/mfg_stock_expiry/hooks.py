@@ -60,3 +60,16 @@ def post_init_hook(env):
         name, values = _kept.popitem()
         values.pop("id")
         env.ref(f"mfg_stock_expiry.{name}").write(values)
+
+
+def uninstall_hook(env):
+    """The near-expiry inspections already planned stay on the lots as ordinary to-dos: their
+    activity type is released from the module instead of failing to be deleted."""
+    env.cr.execute(
+        SQL(
+            """DELETE FROM ir_model_data d
+                WHERE d.module = 'mfg_stock_expiry'
+                  AND d.model = 'mail.activity.type'
+                  AND EXISTS (SELECT 1 FROM mail_activity a WHERE a.activity_type_id = d.res_id)"""
+        )
+    )

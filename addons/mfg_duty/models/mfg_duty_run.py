@@ -36,7 +36,8 @@ class MfgDutyRun(models.Model):
         required=True,
         readonly=True,
         index=True,
-        ondelete="restrict",
+        # A template with checklists cannot be deleted (_unlink_except_used) but at uninstall.
+        ondelete="cascade",
         check_company=True,
     )
     employee_id = fields.Many2one(

@@ -53,7 +53,8 @@ class MfgDutyRunItem(models.Model):
         required=True,
         readonly=True,
         index=True,
-        ondelete="restrict",
+        # An item in use cannot be deleted (mfg.duty.template.line) but at uninstall.
+        ondelete="cascade",
     )
     sequence = fields.Integer(default=10)
     name = fields.Char(related="line_id.name", string="Check")

@@ -132,6 +132,23 @@ class MfgKpi(models.Model):
         for kpi in self:
             kpi.value_count = counts.get(kpi, 0)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_valued(self):
+        """A KPI with values stays (archive it); uninstalling the module that brought it
+        removes its values with it (the values' ``kpi_id`` cascades)."""
+        valued = (
+            self.env["mfg.kpi.value"]
+            .sudo()
+            ._read_group([("kpi_id", "in", self.ids)], ["kpi_id"], limit=1)
+        )
+        if valued:
+            raise UserError(
+                _(
+                    "KPI %(kpi)s has values and cannot be deleted: archive it instead.",
+                    kpi=valued[0][0].display_name,
+                )
+            )
+
     @api.depends("code", "name")
     def _compute_display_name(self):
         for kpi in self:

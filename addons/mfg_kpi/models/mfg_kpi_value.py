@@ -56,7 +56,8 @@ class MfgKpiValue(models.Model):
     _check_company_auto = True
     _rec_name = "kpi_id"
 
-    kpi_id = fields.Many2one("mfg.kpi", required=True, ondelete="restrict", index=True)
+    # A KPI with values cannot be deleted (mfg.kpi._unlink_except_valued) but at uninstall.
+    kpi_id = fields.Many2one("mfg.kpi", required=True, ondelete="cascade", index=True)
     category = fields.Selection(related="kpi_id.category", store=True)
     unit = fields.Selection(related="kpi_id.unit")
     direction = fields.Selection(related="kpi_id.direction")
