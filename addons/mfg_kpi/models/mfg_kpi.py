@@ -1,6 +1,16 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+# Fields only the computation writes (its last error and what it cost).
+COMPUTATION_FIELDS = (
+    "last_error",
+    "last_error_at",
+    "last_compute_at",
+    "last_compute_seconds",
+    "last_compute_queries",
+)
 
 CATEGORIES = [
     ("production", "Production"),
@@ -101,6 +111,25 @@ class MfgKpi(models.Model):
     # the period were computed all the same).
     last_error = fields.Text(string="Last Computation Error", readonly=True, copy=False)
     last_error_at = fields.Datetime(string="Failed At", readonly=True, copy=False)
+    # Set by the computation only: what the last computation of this KPI cost (all the periods
+    # of that run). KPIs sharing a cohort (see mfg.kpi.provider._cohort): the first one of the
+    # run reads it and carries its cost, the others only derive their figures from it.
+    last_compute_at = fields.Datetime(string="Last Computed", readonly=True, copy=False)
+    last_compute_seconds = fields.Float(
+        string="Computation Time (s)",
+        readonly=True,
+        copy=False,
+        digits=(16, 3),
+        help="Seconds the last computation of this KPI took (every period of that run). KPIs "
+        "of one provider share the records they read: the first one computed pays for reading "
+        "them.",
+    )
+    last_compute_queries = fields.Integer(
+        string="Computation Queries",
+        readonly=True,
+        copy=False,
+        help="SQL queries of the last computation of this KPI (every period of that run).",
+    )
     target_ids = fields.One2many("mfg.kpi.target", "kpi_id", string="Targets")
     value_ids = fields.One2many("mfg.kpi.value", "kpi_id", string="Values")
     value_count = fields.Integer(compute="_compute_value_count")
@@ -112,9 +141,34 @@ class MfgKpi(models.Model):
     _code_uniq = models.Constraint("UNIQUE(code)", "The KPI code must be unique.")
 
     def write(self, vals):
-        if not self.env.su and {"last_error", "last_error_at"} & set(vals):
-            raise UserError(_("Only the KPI computation records its errors."))
+        if not self.env.su and set(COMPUTATION_FIELDS) & set(vals):
+            raise UserError(_("Only the KPI computation records its errors and costs."))
         return super().write(vals)
+
+    @api.model
+    def _record_costs(self, costs):
+        """Store ``{kpi id: [seconds, queries]}`` of a computation on the KPIs (one query)."""
+        if not costs:
+            return
+        now = fields.Datetime.now()
+        rows = SQL(", ").join(
+            SQL("(%s, %s::numeric, %s::int)", kpi_id, round(seconds, 3), queries)
+            for kpi_id, (seconds, queries) in sorted(costs.items())
+        )
+        # SQL: one UPDATE for every KPI of the run (a write per KPI would be one query each,
+        # and these system figures are neither tracked nor computed from).
+        self.env.cr.execute(
+            SQL(
+                """UPDATE mfg_kpi k
+                      SET last_compute_seconds = d.seconds, last_compute_queries = d.queries,
+                          last_compute_at = %s
+                     FROM (VALUES %s) AS d(id, seconds, queries)
+                    WHERE k.id = d.id""",
+                now,
+                rows,
+            )
+        )
+        self.invalidate_model(["last_compute_at", "last_compute_seconds", "last_compute_queries"])
 
     def _compute_measurement(self):
         providers = self.env["mfg.kpi.provider"]._get_providers()

@@ -28,11 +28,18 @@ replaces an earlier one's, unless the later one is a ``fallback``). A provider m
 ``(kpi, period)`` and returns measures (see ``mfg.kpi.value._store_measures``) for every subject
 of the period, read in a number of queries that does not depend on the number of subjects,
 records or people. A subject without data gets no measure (no value), never a zero.
+
+Several KPIs of a bridge usually read the same records of a period (the order chains due, the
+orders done, the lines due): a provider method reads them through ``self._cohort(period, key,
+compute)``, which computes them once per computation (``_compute_periods``) and hands the same
+result to every KPI of the run; outside a computation it simply computes.
 """
 
 import logging
+import time
 from collections import defaultdict
-from datetime import timedelta
+from contextlib import contextmanager
+from datetime import datetime, timedelta
 from typing import NamedTuple
 
 import pytz
@@ -41,6 +48,12 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
+
+# Key of the per-computation cohort cache in the cursor's cache (see ``_cohort``).
+COHORTS = "mfg_kpi_cohorts"
+# Context key of a drill-down: the provider is run again to rebuild a value's record domain,
+# with the clock of the value's computation (its ``computed_at``) as "now".
+DRILL = "mfg_kpi_drill"
 
 
 class Provider(NamedTuple):
@@ -152,7 +165,9 @@ class MfgKpiProvider(models.AbstractModel):
         """The period's clock in its company's time zone (see ``Clock``)."""
         tz = period._company_tz(period.company_id)
         start, end = period._utc_bounds()
-        now = fields.Datetime.now()
+        # A drill-down reads the period as its value was computed (see _drill_measures).
+        drill_at = self.env.context.get(DRILL)
+        now = drill_at if isinstance(drill_at, datetime) else fields.Datetime.now()
         today = pytz.utc.localize(now).astimezone(tz).date()
         return Clock(
             tz=tz,
@@ -164,6 +179,36 @@ class MfgKpiProvider(models.AbstractModel):
             today=today,
             last_day=min(period.date_end, today),
         )
+
+    @contextmanager
+    def _cohort_scope(self):
+        """One computation: the cohorts read through ``_cohort`` inside it are computed once
+        and dropped at its end (nested scopes share the outer one)."""
+        cache = self.env.cr.cache
+        if COHORTS in cache:
+            yield
+            return
+        cache[COHORTS] = {}
+        try:
+            yield
+        finally:
+            cache.pop(COHORTS, None)
+
+    @api.model
+    def _cohort(self, period, key, compute):
+        """``compute()``, once per (``key``, period, company) within a computation.
+
+        ``key``: what the cohort is (e.g. the provider helper's name, plus anything its result
+        depends on besides the period). The result is shared by every KPI of the computation
+        and must be treated as read-only. Outside a computation, ``compute()`` runs each time.
+        """
+        cohorts = self.env.cr.cache.get(COHORTS)
+        if cohorts is None:
+            return compute()
+        full_key = (key, period.id, period.company_id.id)
+        if full_key not in cohorts:
+            cohorts[full_key] = compute()
+        return cohorts[full_key]
 
     @api.model
     def _fetch_rows(self, query):
@@ -180,9 +225,12 @@ class MfgKpiProvider(models.AbstractModel):
         denominator), both without a value when the denominator is zero; ``sum`` (the
         numerator: a count or an amount). A KPI measured per employee keeps its employee
         subjects only. The drill-down opens the subject's records of ``drill_model``
-        (``drill_extra``: more domain terms, e.g. archived records too).
+        (``drill_extra``: more domain terms, e.g. archived records too). The counted ids are
+        not stored on the value: its drill-down runs the provider again (``DRILL`` in the
+        context, see ``_drill_measures``) and takes the subject's ids then.
         """
         employee_only = kpi.subject_level == "employee"
+        drill = self.env.context.get(DRILL)
         measures = []
         for subject, (numerator, denominator, ids) in sorted(
             tally.rows().items(), key=lambda item: str(item[0])
@@ -201,7 +249,9 @@ class MfgKpiProvider(models.AbstractModel):
                 "numerator": round(numerator, 6),
                 "denominator": round(denominator, 6),
                 "drill_model": drill_model,
-                "drill_domain": [*(drill_extra or []), ("id", "in", sorted(ids))],
+                "drill_domain": [*(drill_extra or []), ("id", "in", sorted(ids))]
+                if drill
+                else None,
             }
             if subject[0] == "employee":
                 measure["employee_id"] = subject[1]
@@ -247,8 +297,20 @@ class MfgKpiProvider(models.AbstractModel):
         # The period's row lock first, as the Lock action does: a locked period is not computed.
         if not provider or not period._lock_rows_open():
             return {"created": 0, "updated": 0, "locked": 0, "removed": 0}
-        measures = getattr(provider_model, provider["method"])(kpi, period)
+        with provider_model._cohort_scope():
+            measures = getattr(provider_model, provider["method"])(kpi, period)
         return provider_model.env["mfg.kpi.value"]._store_measures(kpi, period, measures)
+
+    @api.model
+    def _drill_measures(self, kpi, period, computed_at=None):
+        """The measures of ``kpi`` in ``period`` with the record domain of each subject: the
+        provider run again for a drill-down (no value is written), with ``computed_at`` (the
+        value's computation time) as the clock's "now"."""
+        provider = self._get_providers().get(kpi.code)
+        if not provider:
+            return []
+        provider_model = self.sudo().with_context(**{DRILL: computed_at or True})
+        return getattr(provider_model, provider["method"])(kpi.sudo(), period.sudo())
 
     @api.model
     def _compute_periods(self, periods, kpis=None):
@@ -273,33 +335,49 @@ class MfgKpiProvider(models.AbstractModel):
                 ", ".join((periods - open_periods).mapped("display_name")),
             )
         failed = self.env["mfg.kpi"]
-        for period in open_periods:
-            for kpi in kpis.filtered(
-                lambda k, p=period: not k.company_id or k.company_id == p.company_id
-            ):
-                # Each (KPI, period) in its own savepoint: a provider that fails is logged and
-                # shown on its KPI, and every other KPI of the period is computed all the same.
-                try:
-                    with self.env.cr.savepoint():
-                        counts = self._compute_kpi(kpi, period)
-                except Exception as error:  # any provider bug stays with its KPI
-                    _logger.exception(
-                        "KPI computation: %s failed for %s", kpi.code, period.display_name
-                    )
-                    kpi.sudo().write(
-                        {
-                            "last_error": f"{period.display_name}: {error}",
-                            "last_error_at": fields.Datetime.now(),
-                        }
-                    )
-                    failed |= kpi
-                    continue
-                for key, count in counts.items():
-                    totals[key] += count
+        # KPI id -> [seconds, queries] of this computation, recorded on the KPIs at the end.
+        costs = defaultdict(lambda: [0.0, 0])
+        with self._cohort_scope():
+            for period in open_periods:
+                for kpi in kpis.filtered(
+                    lambda k, p=period: not k.company_id or k.company_id == p.company_id
+                ):
+                    failed |= self._compute_kpi_logged(kpi, period, totals, costs)
+        self.env["mfg.kpi"].sudo()._record_costs(costs)
         (kpis - failed).filtered("last_error").sudo().write(
             {"last_error": False, "last_error_at": False}
         )
         return totals
+
+    @api.model
+    def _compute_kpi_logged(self, kpi, period, totals, costs):
+        """``_compute_kpi`` in its own savepoint, its counts added to ``totals`` and its time and
+        queries to ``costs``; returns the KPI when it failed (an empty recordset otherwise)."""
+        started, queries = time.perf_counter(), self.env.cr.sql_log_count
+        try:
+            # Each (KPI, period) in its own savepoint: a provider that fails is logged and
+            # shown on its KPI, and every other KPI of the period is computed all the same.
+            try:
+                with self.env.cr.savepoint():
+                    counts = self._compute_kpi(kpi, period)
+            except Exception as error:  # any provider bug stays with its KPI
+                _logger.exception(
+                    "KPI computation: %s failed for %s", kpi.code, period.display_name
+                )
+                kpi.sudo().write(
+                    {
+                        "last_error": f"{period.display_name}: {error}",
+                        "last_error_at": fields.Datetime.now(),
+                    }
+                )
+                return kpi
+            for key, count in counts.items():
+                totals[key] += count
+            return kpi.browse()
+        finally:
+            cost = costs[kpi.id]
+            cost[0] += time.perf_counter() - started
+            cost[1] += self.env.cr.sql_log_count - queries
 
     @api.model
     def _cron_compute(self):

@@ -110,7 +110,10 @@ class MfgKpiValue(models.Model):
         readonly=True, copy=False, help="Model of the source records of the value."
     )
     drill_domain = fields.Text(
-        readonly=True, copy=False, help="Domain (JSON) of the source records."
+        readonly=True,
+        copy=False,
+        help="Domain (JSON) of the source records when the provider gives its criteria; "
+        "otherwise the drill-down rebuilds the counted records by running the provider again.",
     )
     target = fields.Float(compute="_compute_target_status", digits=(16, 4))
     status = fields.Selection(
@@ -350,8 +353,22 @@ class MfgKpiValue(models.Model):
         }
 
     def _drill_domain(self):
+        """The domain of the records the value was computed from: the stored one (a provider's
+        criteria), else the counted ids of the value's subject, rebuilt by running its provider
+        for the period again (values do not store id lists)."""
         self.ensure_one()
-        return json.loads(self.drill_domain or "[]")
+        if self.drill_domain:
+            return json.loads(self.drill_domain)
+        if not self.drill_model:
+            return []
+        measures = self.env["mfg.kpi.provider"]._drill_measures(
+            self.kpi_id, self.period_id, self.computed_at
+        )
+        for measure in measures:
+            subject = {"subject_type": "employee", **measure}
+            if self._measure_ref(self.period_id, subject) == self.subject_ref:
+                return measure.get("drill_domain") or []
+        return [("id", "in", [])]  # the subject has nothing counted any more
 
     # ------------------------------------------------------------------
     # Guards and the private write paths (not reachable through the external API)
@@ -442,8 +459,8 @@ class MfgKpiValue(models.Model):
                     vals["value"],
                     vals["numerator"],
                     vals["denominator"],
-                    vals["drill_model"],
-                    vals["drill_domain"],
+                    vals["drill_model"] or None,
+                    vals["drill_domain"] or None,
                 )
                 for rec_id, vals in stored
             )
