@@ -5,6 +5,12 @@ from odoo import api, fields, models
 class MaintenanceRequest(models.Model):
     _inherit = "maintenance.request"
 
+    # The requests done in a period (checks, costs, records) and the breakdowns open in it.
+    _mfg_done_at_idx = models.Index("(company_id, mfg_done_at) WHERE mfg_done_at IS NOT NULL")
+    _mfg_breakdown_idx = models.Index(
+        "(company_id, equipment_id, mfg_reported_at) WHERE maintenance_type = 'corrective'"
+    )
+
     mfg_reported_at = fields.Datetime(
         string="Reported At",
         default=fields.Datetime.now,

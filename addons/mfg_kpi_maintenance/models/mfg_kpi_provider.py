@@ -147,16 +147,28 @@ class MfgKpiProvider(models.AbstractModel):
 
     @api.model
     def _mnt_down_days(self, clock, breakdowns, service):
-        """``{equipment id: set of local dates}`` on which a breakdown was open, in service."""
-        down = defaultdict(set)
+        """``{equipment id: number of local days}`` on which a breakdown was open, in service.
+
+        Each breakdown is a span of days; the spans of one machine are merged (overlapping
+        breakdowns count their common days once), without walking the days one by one.
+        """
         bounds = {item.id: days for item, days in service.items()}
+        spans = defaultdict(list)
         for request in breakdowns:
             first, last = bounds[request.equipment_id.id]
-            day = max(first, clock.local_date(request.mfg_reported_at))
+            begin = max(first, clock.local_date(request.mfg_reported_at))
             end = min(last, clock.local_date(request.mfg_done_at or clock.now))
-            while day <= end:
-                down[request.equipment_id.id].add(day)
-                day += timedelta(days=1)
+            if begin <= end:
+                spans[request.equipment_id.id].append((begin, end))
+        down = defaultdict(int)
+        for equipment_id, items in spans.items():
+            covered_until = None  # last day already counted
+            for begin, end in sorted(items):
+                if covered_until and begin <= covered_until:
+                    begin = covered_until + timedelta(days=1)
+                if begin <= end:
+                    down[equipment_id] += _days(begin, end)
+                    covered_until = end
         return down
 
     # ------------------------------------------------------------------
@@ -164,28 +176,32 @@ class MfgKpiProvider(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _mnt_service_and_breakdowns(self, period):
-        """The clock, the equipment in service and its breakdowns open in the period."""
-        clock = self._clock(period)
-        service = self._mnt_equipment_in_service(period, clock)
-        return clock, service, self._mnt_breakdowns(period, service, clock)
+        """The clock, the equipment in service and its breakdowns open in the period (read
+        once per computation for the equipment KPIs)."""
+
+        def compute():
+            clock = self._clock(period)
+            service = self._mnt_equipment_in_service(period, clock)
+            breakdowns = self._mnt_breakdowns(period, service, clock)
+            return clock, service, breakdowns, self._mnt_down_days(clock, breakdowns, service)
+
+        return self._cohort(period, "mnt_service", compute)
 
     @api.model
     def _provide_mnt_intact_rate(self, kpi, period):
         """Equipment-days without an open breakdown ÷ equipment-days in service × 100."""
-        clock, service, breakdowns = self._mnt_service_and_breakdowns(period)
-        down = self._mnt_down_days(clock, breakdowns, service)
+        _clock, service, _breakdowns, down = self._mnt_service_and_breakdowns(period)
         rows = []
         for item, (first, last) in service.items():
             days = _days(first, last)
-            rows.append(self._mnt_equipment_row(item, days - len(down[item.id]), days))
+            rows.append(self._mnt_equipment_row(item, days - down.get(item.id, 0), days))
         return self._mnt_equipment_measures(kpi, period, rows)
 
     @api.model
     def _provide_mnt_breakdown_rate(self, kpi, period):
         """Equipment with a breakdown open in the period ÷ equipment in service × 100."""
-        clock, service, breakdowns = self._mnt_service_and_breakdowns(period)
-        down = self._mnt_down_days(clock, breakdowns, service)
-        rows = [self._mnt_equipment_row(item, 1 if down[item.id] else 0, 1) for item in service]
+        _clock, service, _breakdowns, down = self._mnt_service_and_breakdowns(period)
+        rows = [self._mnt_equipment_row(item, 1 if down.get(item.id) else 0, 1) for item in service]
         return self._mnt_equipment_measures(kpi, period, rows)
 
     @api.model
@@ -196,7 +212,7 @@ class MfgKpiProvider(models.AbstractModel):
         one machine counted once. Hours in service: days in service × 24 (calendar time: in
         Odoo equipment has no running schedule).
         """
-        clock, service, breakdowns = self._mnt_service_and_breakdowns(period)
+        clock, service, breakdowns, _down = self._mnt_service_and_breakdowns(period)
         spans = defaultdict(list)
         for request in breakdowns:
             begin = max(request.mfg_reported_at, clock.start)
@@ -218,7 +234,7 @@ class MfgKpiProvider(models.AbstractModel):
     @api.model
     def _provide_mnt_plan_coverage_rate(self, kpi, period):
         """Equipment in service covered by an active maintenance plan ÷ equipment in service."""
-        service = self._mnt_equipment_in_service(period, self._clock(period))
+        service = self._mnt_service_and_breakdowns(period)[1]
         if not service:
             return []
         plans = self.env["maintenance.plan"].search_fetch(
@@ -248,6 +264,14 @@ class MfgKpiProvider(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _mnt_preventive_due(self, period):
+        """The preventive requests due in the period (``_mnt_read_preventive_due``), read once
+        per computation."""
+        return self._cohort(
+            period, "mnt_preventive_due", lambda: self._mnt_read_preventive_due(period)
+        )
+
+    @api.model
+    def _mnt_read_preventive_due(self, period):
         """Preventive requests (not cancelled) due in the period, with their due date and state.
 
         Due date: the scheduled date (local), else the request date. Done on schedule: done
@@ -386,6 +410,16 @@ class MfgKpiProvider(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _mnt_done_requests(self, period, extra_domain=None):
+        """Requests done in the period (and matching ``extra_domain``); without extra terms,
+        read once per computation."""
+        if extra_domain:
+            return self._mnt_read_done_requests(period, extra_domain)
+        return self._cohort(
+            period, "mnt_done_requests", lambda: self._mnt_read_done_requests(period)
+        )
+
+    @api.model
+    def _mnt_read_done_requests(self, period, extra_domain=None):
         clock = self._clock(period)
         return self.env["maintenance.request"].search_fetch(
             [

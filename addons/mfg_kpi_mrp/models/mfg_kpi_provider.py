@@ -19,6 +19,7 @@ from collections import defaultdict
 
 from odoo import api, models
 from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider, Tally
+from odoo.tools import SQL
 from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)
@@ -105,6 +106,23 @@ class MfgKpiProvider(models.AbstractModel):
         return produced
 
     @api.model
+    def _mfg_mrp_converter(self):
+        """``convert(qty, uom id, product uom id)``: a quantity in the product's unit, the
+        units read once (``uom``'s own conversion, never a hand-written factor)."""
+        units = {}
+
+        def convert(qty, uom_id, product_uom_id):
+            qty = float(qty or 0.0)
+            if not qty or not uom_id or uom_id == product_uom_id:
+                return qty
+            for unit_id in (uom_id, product_uom_id):
+                if unit_id not in units:
+                    units[unit_id] = self.env["uom.uom"].browse(unit_id)
+            return units[uom_id]._compute_quantity(qty, units[product_uom_id], round=False)
+
+        return convert
+
+    @api.model
     def _mfg_mrp_time_logs(self, domain, groupby, tz=None):
         """Working time (minutes) of the time logs matching ``domain``, grouped (one query).
 
@@ -126,32 +144,50 @@ class MfgKpiProvider(models.AbstractModel):
         )
 
     @api.model
-    def _mfg_mrp_order_shares(self, productions, period):
+    def _mfg_mrp_order_shares(self, production_ids, period):
         """Working time logged on the orders' work orders, and the operators' employees.
 
         Returns ``({order id: [total, {work centre id: minutes}, {user id: minutes}]},
         {user id: (employee id, department id)})`` in two queries.
         """
         shares = defaultdict(lambda: [0.0, defaultdict(float), defaultdict(float)])
-        groups = self._mfg_mrp_time_logs(
-            [("workorder_id.production_id", "in", productions.ids)],
-            ["workorder_id.production_id", "workcenter_id", "user_id"],
+        if not production_ids:
+            return shares, {}
+        # SQL: the minutes per order, work centre and operator of up to 100,000 orders, as
+        # plain rows (a _read_group would build a record per group); the working-time rule is
+        # the one of _mfg_mrp_time_logs.
+        rows = self._fetch_rows(
+            SQL(
+                """SELECT workorder.production_id, log.workcenter_id, log.user_id,
+                          SUM(log.duration)
+                     FROM mrp_workcenter_productivity log
+                     JOIN mrp_workorder workorder ON workorder.id = log.workorder_id
+                     JOIN mrp_workcenter_productivity_loss loss ON loss.id = log.loss_id
+                     JOIN mrp_workcenter_productivity_loss_type kind ON kind.id = loss.loss_id
+                    WHERE workorder.production_id = ANY(%s)
+                      AND log.date_end IS NOT NULL
+                      AND log.mfg_estimated IS NOT TRUE
+                      AND kind.loss_type IN %s
+                 GROUP BY workorder.production_id, log.workcenter_id, log.user_id""",
+                sorted(production_ids),
+                WORKING_LOSS_TYPES,
+            )
         )
-        for production, workcenter, user, minutes in groups:
-            if minutes <= 0:
+        for production_id, workcenter_id, user_id, minutes in rows:
+            if not minutes or minutes <= 0:
                 continue
-            share = shares[production.id]
+            share = shares[production_id]
             share[0] += minutes
-            share[1][workcenter.id] += minutes
-            if user:
-                share[2][user.id] += minutes
+            share[1][workcenter_id] += minutes
+            if user_id:
+                share[2][user_id] += minutes
         users = {user for share in shares.values() for user in share[2]}
         return shares, self._user_employees(users, period.company_id)
 
     @api.model
-    def _mfg_mrp_order_subjects(self, period, workshop, team):
+    def _mfg_mrp_order_subjects(self, period, workshop_id, team_id):
         subjects = {("company", period.company_id.id)}
-        subjects.update(("department", dept.id) for dept in (workshop | team))
+        subjects.update(("department", dept_id) for dept_id in (workshop_id, team_id) if dept_id)
         return subjects
 
     @api.model
@@ -186,26 +222,78 @@ class MfgKpiProvider(models.AbstractModel):
                 merged[2][key] += minutes
         return merged
 
+    # ------------------------------------------------------------------
+    # Cohort of the orders done in the period (material, scrap, rework)
+    # ------------------------------------------------------------------
     @api.model
-    def _mfg_mrp_done_orders(self, period):
-        """Manufacturing orders of the company done in the period."""
+    def _mfg_mrp_done_cohort(self, period):
+        """The orders of the company done in the period, read once per computation for the
+        material, scrap and rework KPIs (``_cohort``). A dict:
+
+        - ``orders``: ``[(id, workshop id, team id, is rework, reworked order id)]`` by id;
+        - ``produced``: ``{order id: good finished quantity in the product's unit}``;
+        - ``sources``: ``{reworked order id: (workshop id, team id)}``;
+        - ``shares``, ``employees``: the time logged on the orders and on the reworked orders
+          (see ``_mfg_mrp_order_shares``).
+        """
+        return self._cohort(period, "mfg_mrp_done", lambda: self._mfg_mrp_read_done(period))
+
+    @api.model
+    def _mfg_mrp_read_done(self, period):
         clock = self._clock(period)
-        return self.env["mrp.production"].search_fetch(
-            [
-                ("company_id", "=", period.company_id.id),
-                ("state", "=", "done"),
-                ("date_finished", ">=", clock.start),
-                ("date_finished", "<", clock.end),
-            ],
-            [
-                "product_id",
-                "mfg_department_id",
-                "mfg_team_id",
-                "mfg_is_rework",
-                "mfg_rework_source_id",
-            ],
-            order="id",
+        # SQL: the period's done orders with their good output, summed per order and unit in
+        # the database (up to 100,000 orders; the ORM would read every move).
+        rows = self._fetch_rows(
+            SQL(
+                """SELECT production.id, production.mfg_department_id, production.mfg_team_id,
+                          COALESCE(production.mfg_is_rework, FALSE),
+                          production.mfg_rework_source_id, source.mfg_department_id,
+                          source.mfg_team_id, tmpl.uom_id, output.product_uom, output.qty
+                     FROM mrp_production production
+                     JOIN product_product product ON product.id = production.product_id
+                     JOIN product_template tmpl ON tmpl.id = product.product_tmpl_id
+                LEFT JOIN mrp_production source ON source.id = production.mfg_rework_source_id
+                LEFT JOIN (
+                          SELECT move.production_id, move.product_id, move.product_uom,
+                                 SUM(move.quantity) AS qty
+                            FROM stock_move move
+                            JOIN stock_location dest ON dest.id = move.location_dest_id
+                           WHERE move.state = 'done' AND dest.usage != 'inventory'
+                             AND move.production_id IN (
+                                 SELECT id FROM mrp_production
+                                  WHERE company_id = %(company)s AND state = 'done'
+                                    AND date_finished >= %(start)s AND date_finished < %(end)s)
+                        GROUP BY move.production_id, move.product_id, move.product_uom
+                          ) output
+                       ON output.production_id = production.id
+                      AND output.product_id = production.product_id
+                    WHERE production.company_id = %(company)s
+                      AND production.state = 'done'
+                      AND production.date_finished >= %(start)s
+                      AND production.date_finished < %(end)s
+                 ORDER BY production.id""",
+                company=period.company_id.id,
+                start=clock.start,
+                end=clock.end,
+            )
         )
+        convert = self._mfg_mrp_converter()
+        orders, produced, sources = {}, defaultdict(float), {}
+        for row in rows:
+            production_id, workshop_id, team_id, is_rework, source_id = row[:5]
+            orders[production_id] = (production_id, workshop_id, team_id, is_rework, source_id)
+            if source_id:
+                sources[source_id] = (row[5], row[6])
+            if row[8]:
+                produced[production_id] += convert(row[9], row[8], row[7])
+        shares, employees = self._mfg_mrp_order_shares(set(orders) | set(sources), period)
+        return {
+            "orders": list(orders.values()),
+            "produced": produced,
+            "sources": sources,
+            "shares": shares,
+            "employees": employees,
+        }
 
     # ------------------------------------------------------------------
     # Plan completion and on-time completion (order chains)
@@ -217,78 +305,113 @@ class MfgKpiProvider(models.AbstractModel):
         A chain is the set of orders of one production group. It is due in the period when
         the latest committed finish of its live (not cancelled) orders falls in it. Returns
         dicts: ids, planned, produced, produced_on_time, finish, closed, done_at, rush,
-        workshop, team.
+        workshop, team (ids); read once per computation (``_cohort``).
         """
-        clock = self._clock(period)
-        start, end = clock.start, clock.end
-        Production = self.env["mrp.production"]
-        company_domain = [("company_id", "=", period.company_id.id)]
-        due = Production.search_fetch(
-            [
-                *company_domain,
-                ("mfg_planned_finish", ">=", start),
-                ("mfg_planned_finish", "<", end),
-            ],
-            ["production_group_id"],
-        )
-        if not due:
-            return []
-        members = Production.search_fetch(
-            [
-                *company_domain,
-                "|",
-                ("id", "in", due.ids),
-                ("production_group_id", "in", due.production_group_id.ids),
-            ],
-            [
-                "production_group_id",
-                "state",
-                "mfg_planned_qty",
-                "mfg_planned_finish",
-                "mfg_is_rush",
-                "date_finished",
-                "product_id",
-                "mfg_department_id",
-                "mfg_team_id",
-            ],
-            order="id",
-        )
-        produced = self._mfg_mrp_produced(members)
-        by_chain = defaultdict(list)
-        for production in members:
-            key = production.production_group_id.id or -production.id
-            by_chain[key].append(production)
+        return self._cohort(period, "mfg_mrp_chains", lambda: self._mfg_mrp_read_chains(period))
 
-        no_department = self.env["hr.department"]
+    @api.model
+    def _mfg_mrp_read_chains(self, period):
+        clock = self._clock(period)
+        params = {"company": period.company_id.id, "start": clock.start, "end": clock.end}
+        # The live orders of the chains with an order due in the period, keyed by chain (the
+        # production group, or the order itself without one).
+        live = SQL(
+            """SELECT production.*, production.production_group_id AS chain
+                 FROM mrp_production production
+                WHERE production.company_id = %(company)s AND production.state != 'cancel'
+                  AND production.production_group_id IN (
+                      SELECT production_group_id FROM mrp_production
+                       WHERE company_id = %(company)s AND production_group_id IS NOT NULL
+                         AND mfg_planned_finish >= %(start)s AND mfg_planned_finish < %(end)s)
+            UNION ALL
+               SELECT production.*, -production.id AS chain
+                 FROM mrp_production production
+                WHERE production.company_id = %(company)s AND production.state != 'cancel'
+                  AND production.production_group_id IS NULL
+                  AND production.mfg_planned_finish >= %(start)s
+                  AND production.mfg_planned_finish < %(end)s""",
+            **params,
+        )
+        # SQL: a chain's figures are aggregates over its orders, and its on-time output compares
+        # each order's finish with the chain's latest committed finish (a grouped join).
+        chain_rows = self._fetch_rows(
+            SQL(
+                """WITH live AS (%s)
+                   SELECT chain, array_agg(id ORDER BY id), SUM(mfg_planned_qty),
+                          MAX(mfg_planned_finish),
+                          COUNT(*) = COUNT(*) FILTER (WHERE state = 'done'),
+                          MAX(date_finished) FILTER (WHERE state = 'done'),
+                          COALESCE(bool_or(mfg_is_rush), FALSE),
+                          (array_agg(ARRAY[mfg_department_id, mfg_team_id] ORDER BY id)
+                           FILTER (WHERE mfg_department_id IS NOT NULL
+                                      OR mfg_team_id IS NOT NULL))[1:1]
+                     FROM live
+                 GROUP BY chain
+                   HAVING SUM(mfg_planned_qty) > 0
+                      AND MAX(mfg_planned_finish) >= %s AND MAX(mfg_planned_finish) < %s""",
+                live,
+                clock.start,
+                clock.end,
+            )
+        )
+        if not chain_rows:
+            return []
+        output_rows = self._fetch_rows(
+            SQL(
+                """WITH live AS (%s),
+                   chains AS (SELECT chain, MAX(mfg_planned_finish) AS finish
+                                FROM live GROUP BY chain)
+                   SELECT live.chain, tmpl.uom_id, move.product_uom,
+                          live.state = 'done' AND live.date_finished <= chains.finish,
+                          SUM(move.quantity)
+                     FROM live
+                     JOIN chains ON chains.chain = live.chain
+                     JOIN product_product product ON product.id = live.product_id
+                     JOIN product_template tmpl ON tmpl.id = product.product_tmpl_id
+                     JOIN stock_move move
+                       ON move.production_id = live.id AND move.product_id = live.product_id
+                      AND move.state = 'done'
+                     JOIN stock_location dest
+                       ON dest.id = move.location_dest_id AND dest.usage != 'inventory'
+                 GROUP BY 1, 2, 3, 4""",
+                live,
+            )
+        )
+        convert = self._mfg_mrp_converter()
+        produced, produced_on_time = defaultdict(float), defaultdict(float)
+        for chain, product_uom_id, uom_id, on_time, qty in output_rows:
+            qty = convert(qty, uom_id, product_uom_id)
+            produced[chain] += qty
+            if on_time:
+                produced_on_time[chain] += qty
         chains = []
-        for orders in by_chain.values():
-            live = [p for p in orders if p.state != "cancel"]
-            finishes = [p.mfg_planned_finish for p in live if p.mfg_planned_finish]
-            planned = sum(p.mfg_planned_qty for p in live)
-            if not finishes or planned <= 0:
-                continue
-            finish = max(finishes)
-            if not start <= finish < end:
-                continue
-            done = [p for p in live if p.state == "done"]
-            owner = next((p for p in live if p.mfg_department_id or p.mfg_team_id), None)
+        for chain, ids, planned, finish, closed, done_at, rush, owner in chain_rows:
+            workshop_id, team_id = owner[0] if owner else (None, None)
             chains.append(
                 {
-                    "ids": [p.id for p in live],
-                    "planned": planned,
-                    "produced": sum(produced[p.id] for p in live),
-                    "produced_on_time": sum(
-                        produced[p.id] for p in done if p.date_finished <= finish
-                    ),
+                    "ids": ids,
+                    "planned": float(planned),
+                    "produced": produced[chain],
+                    "produced_on_time": produced_on_time[chain],
                     "finish": finish,
-                    "closed": len(done) == len(live),
-                    "done_at": max((p.date_finished for p in done), default=None),
-                    "rush": any(p.mfg_is_rush for p in live),
-                    "workshop": owner.mfg_department_id if owner else no_department,
-                    "team": owner.mfg_team_id if owner else no_department,
+                    "closed": closed,
+                    "done_at": done_at,
+                    "rush": rush,
+                    "workshop": workshop_id,
+                    "team": team_id,
                 }
             )
         return chains
+
+    @api.model
+    def _mfg_mrp_chain_shares(self, period):
+        """The time shares of the due chains' orders (once per computation)."""
+
+        def compute():
+            chains = self._mfg_mrp_chains(period)
+            return self._mfg_mrp_order_shares({i for chain in chains for i in chain["ids"]}, period)
+
+        return self._cohort(period, "mfg_mrp_chain_shares", compute)
 
     @api.model
     def _provide_mrp_plan_completion(self, kpi, period):
@@ -308,9 +431,7 @@ class MfgKpiProvider(models.AbstractModel):
         if not chains:
             return []
         now = self._clock(period).now
-        shares, employees = self._mfg_mrp_order_shares(
-            self.env["mrp.production"].browse(i for chain in chains for i in chain["ids"]), period
-        )
+        shares, employees = self._mfg_mrp_chain_shares(period)
         tally = Tally()
         for chain in chains:
             if variant == "quantity":
@@ -334,6 +455,63 @@ class MfgKpiProvider(models.AbstractModel):
     # Material consumption against the BoM standard
     # ------------------------------------------------------------------
     @api.model
+    def _mfg_mrp_material_cohort(self, period):
+        """``({order id: standard}, {order id: actual})`` of the orders done in the period,
+        valued at the components' cost (once per computation)."""
+        return self._cohort(period, "mfg_mrp_material", lambda: self._mfg_mrp_read_material(period))
+
+    @api.model
+    def _mfg_mrp_read_material(self, period):
+        cohort = self._mfg_mrp_done_cohort(period)
+        order_ids = [order[0] for order in cohort["orders"]]
+        if not order_ids:
+            return {}, {}
+        # SQL: the standard (per BoM line, its recorded unit quantity) and the consumption of
+        # every component of up to 100,000 orders, summed per order in the database.
+        standard_rows = self._fetch_rows(
+            SQL(
+                """SELECT production_id, product_id, SUM(unit_qty)
+                     FROM (SELECT raw_material_production_id AS production_id, bom_line_id,
+                                  product_id, MAX(mfg_bom_unit_qty) AS unit_qty
+                             FROM stock_move
+                            WHERE raw_material_production_id = ANY(%s)
+                              AND bom_line_id IS NOT NULL AND mfg_bom_unit_qty > 0
+                         GROUP BY raw_material_production_id, bom_line_id, product_id) line
+                 GROUP BY production_id, product_id""",
+                order_ids,
+            )
+        )
+        actual_rows = self._fetch_rows(
+            SQL(
+                """SELECT move.raw_material_production_id, move.product_id, tmpl.uom_id,
+                          move.product_uom, SUM(move.quantity)
+                     FROM stock_move move
+                     JOIN product_product product ON product.id = move.product_id
+                     JOIN product_template tmpl ON tmpl.id = product.product_tmpl_id
+                    WHERE move.raw_material_production_id = ANY(%s) AND move.state = 'done'
+                 GROUP BY move.raw_material_production_id, move.product_id, tmpl.uom_id,
+                          move.product_uom""",
+                order_ids,
+            )
+        )
+        products = self.env["product.product"].browse(
+            {row[1] for row in standard_rows} | {row[1] for row in actual_rows}
+        )
+        costs = {
+            product.id: product.standard_price or 1.0
+            for product in products.with_company(period.company_id)
+        }
+        produced = cohort["produced"]
+        standard = defaultdict(float)
+        for production_id, product_id, unit_qty in standard_rows:
+            standard[production_id] += unit_qty * produced[production_id] * costs[product_id]
+        convert = self._mfg_mrp_converter()
+        actual = defaultdict(float)
+        for production_id, product_id, product_uom_id, uom_id, qty in actual_rows:
+            actual[production_id] += convert(qty, uom_id, product_uom_id) * costs[product_id]
+        return standard, actual
+
+    @api.model
     def _provide_mrp_material(self, kpi, period):
         """Material consumed by the orders done in the period against the BoM standard.
 
@@ -345,63 +523,24 @@ class MfgKpiProvider(models.AbstractModel):
         standard_vs_actual = standard ÷ actual × 100. Orders without a BoM standard are not
         counted.
         """
-        productions = self._mfg_mrp_done_orders(period)
-        if not productions:
+        cohort = self._mfg_mrp_done_cohort(period)
+        if not cohort["orders"]:
             return []
-        Move = self.env["stock.move"]
-        produced = self._mfg_mrp_produced(productions)
-        standard_groups = Move._read_group(
-            [
-                ("raw_material_production_id", "in", productions.ids),
-                ("bom_line_id", "!=", False),
-                ("mfg_bom_unit_qty", ">", 0),
-            ],
-            ["raw_material_production_id", "bom_line_id", "product_id"],
-            ["mfg_bom_unit_qty:max"],
-        )
-        actual_groups = Move._read_group(
-            [
-                ("raw_material_production_id", "in", productions.ids),
-                ("state", "=", "done"),
-            ],
-            ["raw_material_production_id", "product_id", "product_uom"],
-            ["quantity:sum"],
-        )
-        products = self.env["product.product"].browse(
-            {g[2].id for g in standard_groups} | {g[1].id for g in actual_groups}
-        )
-        costs = {
-            product.id: product.standard_price or 1.0
-            for product in products.with_company(period.company_id)
-        }
-        standard = defaultdict(float)
-        for production, _line, product, unit_qty in standard_groups:
-            standard[production.id] += unit_qty * produced[production.id] * costs[product.id]
-        actual = defaultdict(float)
-        for production, product, uom, qty in actual_groups:
-            qty = self._mfg_mrp_to_product_qty(qty, uom, product)
-            actual[production.id] += qty * costs[product.id]
-
+        standard, actual = self._mfg_mrp_material_cohort(period)
         reverse = self._variant(kpi) == "standard_vs_actual"
-        shares, employees = self._mfg_mrp_order_shares(productions, period)
+        shares, employees = cohort["shares"], cohort["employees"]
         tally = Tally()
-        for production in productions:
-            if standard[production.id] <= 0:
+        for production_id, workshop_id, team_id, _rework, _source in cohort["orders"]:
+            if standard[production_id] <= 0:
                 continue
-            numerator, denominator = actual[production.id], standard[production.id]
+            numerator, denominator = actual[production_id], standard[production_id]
             if reverse:
                 numerator, denominator = denominator, numerator
-            subjects = self._mfg_mrp_order_subjects(
-                period, production.mfg_department_id, production.mfg_team_id
-            )
-            tally.add(subjects, numerator, denominator, production.ids)
+            ids = (production_id,)
+            subjects = self._mfg_mrp_order_subjects(period, workshop_id, team_id)
+            tally.add(subjects, numerator, denominator, ids)
             self._mfg_mrp_share_out(
-                tally,
-                shares.get(production.id, NO_SHARE),
-                employees,
-                numerator,
-                denominator,
-                production.ids,
+                tally, shares.get(production_id, NO_SHARE), employees, numerator, denominator, ids
             )
         return self._tally_measures(kpi, tally, "mrp.production")
 
@@ -415,12 +554,39 @@ class MfgKpiProvider(models.AbstractModel):
         Scrap = done scraps of the order's own product recorded on the order (stock.scrap
         with the manufacturing order); components scrapped count as material consumption.
         """
-        productions = self._mfg_mrp_done_orders(period)
-        if not productions:
+        cohort = self._mfg_mrp_done_cohort(period)
+        if not cohort["orders"]:
             return []
-        produced = self._mfg_mrp_produced(productions)
+        produced = cohort["produced"]
+        scrapped = self._cohort(
+            period, "mfg_mrp_scrapped", lambda: self._mfg_mrp_read_scrap(period)
+        )
+        shares, employees = cohort["shares"], cohort["employees"]
+        tally = Tally()
+        for production_id, workshop_id, team_id, _rework, _source in cohort["orders"]:
+            if produced[production_id] <= 0:
+                continue
+            subjects = self._mfg_mrp_order_subjects(period, workshop_id, team_id)
+            numerator, denominator = scrapped[production_id], produced[production_id]
+            ids = (production_id,)
+            tally.add(subjects, numerator, denominator, ids)
+            self._mfg_mrp_share_out(
+                tally, shares.get(production_id, NO_SHARE), employees, numerator, denominator, ids
+            )
+        return self._tally_measures(kpi, tally, "mrp.production")
+
+    @api.model
+    def _mfg_mrp_read_scrap(self, period):
+        """``{order id: finished products scrapped, in the product's unit}`` (one query)."""
+        clock = self._clock(period)
         scrap_groups = self.env["stock.scrap"]._read_group(
-            [("production_id", "in", productions.ids), ("state", "=", "done")],
+            [
+                ("production_id.company_id", "=", period.company_id.id),
+                ("production_id.state", "=", "done"),
+                ("production_id.date_finished", ">=", clock.start),
+                ("production_id.date_finished", "<", clock.end),
+                ("state", "=", "done"),
+            ],
             ["production_id", "product_id", "product_uom_id"],
             ["scrap_qty:sum"],
         )
@@ -428,25 +594,7 @@ class MfgKpiProvider(models.AbstractModel):
         for production, product, uom, qty in scrap_groups:
             if product == production.product_id:
                 scrapped[production.id] += self._mfg_mrp_to_product_qty(qty, uom, product)
-        shares, employees = self._mfg_mrp_order_shares(productions, period)
-        tally = Tally()
-        for production in productions:
-            if produced[production.id] <= 0:
-                continue
-            subjects = self._mfg_mrp_order_subjects(
-                period, production.mfg_department_id, production.mfg_team_id
-            )
-            numerator, denominator = scrapped[production.id], produced[production.id]
-            tally.add(subjects, numerator, denominator, production.ids)
-            self._mfg_mrp_share_out(
-                tally,
-                shares.get(production.id, NO_SHARE),
-                employees,
-                numerator,
-                denominator,
-                production.ids,
-            )
-        return self._tally_measures(kpi, tally, "mrp.production")
+        return scrapped
 
     # ------------------------------------------------------------------
     # Rework
@@ -463,50 +611,34 @@ class MfgKpiProvider(models.AbstractModel):
           orders done in the period × 100;
         - count: number of rework orders (a subject that produced without rework gets 0).
         """
-        productions = self._mfg_mrp_done_orders(period)
-        if not productions:
+        cohort = self._mfg_mrp_done_cohort(period)
+        if not cohort["orders"]:
             return []
-        reworks = productions.filtered("mfg_is_rework")
-        regular = productions - reworks
         is_count = self._variant(kpi) == "count"
-        produced = self._mfg_mrp_produced(productions)
-        sources = reworks.mfg_rework_source_id
-        # The reworked orders' owners and time logs (fixed number of queries).
-        sources.fetch(["mfg_department_id", "mfg_team_id"])
-        shares, employees = self._mfg_mrp_order_shares(regular | sources, period)
+        produced, sources = cohort["produced"], cohort["sources"]
+        shares, employees = cohort["shares"], cohort["employees"]
         tally = Tally()
-        for production in regular:
-            if produced[production.id] <= 0:
+        for production_id, workshop_id, team_id, is_rework, source_id in cohort["orders"]:
+            if is_rework:
+                source_owner = sources.get(source_id, (None, None)) if source_id else (None, None)
+                if any(source_owner):
+                    workshop_id, team_id = source_owner
+                numerator = 1.0 if is_count else produced[production_id]
+                ids = (production_id,)
+                subjects = self._mfg_mrp_order_subjects(period, workshop_id, team_id)
+                tally.add(subjects, numerator, 0.0, ids)
+                self._mfg_mrp_share_out(
+                    tally, shares.get(source_id, NO_SHARE), employees, numerator, 0.0, ids
+                )
                 continue
-            subjects = self._mfg_mrp_order_subjects(
-                period, production.mfg_department_id, production.mfg_team_id
-            )
-            denominator = 1.0 if is_count else produced[production.id]
-            ids = [] if is_count else production.ids
+            if produced[production_id] <= 0:
+                continue
+            subjects = self._mfg_mrp_order_subjects(period, workshop_id, team_id)
+            denominator = 1.0 if is_count else produced[production_id]
+            ids = () if is_count else (production_id,)
             tally.add(subjects, 0.0, denominator, ids)
             self._mfg_mrp_share_out(
-                tally,
-                shares.get(production.id, NO_SHARE),
-                employees,
-                0.0,
-                denominator,
-                ids,
-            )
-        for rework in reworks:
-            source = rework.mfg_rework_source_id
-            owner = source if source.mfg_department_id or source.mfg_team_id else rework
-            subjects = self._mfg_mrp_order_subjects(
-                period, owner.mfg_department_id, owner.mfg_team_id
-            )
-            numerator = 1.0 if is_count else produced[rework.id]
-            tally.add(subjects, numerator, 0.0, rework.ids)
-            self._mfg_mrp_share_out(
-                tally,
-                shares.get(source.id, NO_SHARE),
-                employees,
-                numerator,
-                0.0,
-                rework.ids,
+                tally, shares.get(production_id, NO_SHARE), employees, 0.0, denominator, ids
             )
         return self._tally_measures(
             kpi, tally, "mrp.production", kind="sum" if is_count else "rate"
@@ -515,6 +647,42 @@ class MfgKpiProvider(models.AbstractModel):
     # ------------------------------------------------------------------
     # Work orders: labour productivity and work-time efficiency
     # ------------------------------------------------------------------
+    @api.model
+    def _mfg_mrp_read_workorders(self, period):
+        """The work orders finished in the period and their working time, read once per
+        computation: ``(work orders, {wo id: minutes}, {wo id: {user id: minutes}},
+        {(wo id, user id): days worked}, {user id: (employee id, department id)})``."""
+        clock = self._clock(period)
+        workorders = self.env["mrp.workorder"].search_fetch(
+            [
+                ("production_id.company_id", "=", period.company_id.id),
+                ("state", "=", "done"),
+                ("date_finished", ">=", clock.start),
+                ("date_finished", "<", clock.end),
+            ],
+            ["production_id", "workcenter_id", "qty_produced", "duration_expected"],
+            order="id",
+        )
+        total = defaultdict(float)
+        by_user = defaultdict(lambda: defaultdict(float))
+        days = defaultdict(set)  # (workorder, user) -> days worked
+        if not workorders:
+            return workorders, total, by_user, days, {}
+        logs = self._mfg_mrp_time_logs(
+            [("workorder_id", "in", workorders.ids)],
+            ["workorder_id", "user_id", "date_start:day"],
+            tz=clock.tz.zone,
+        )
+        for workorder, user, day, minutes in logs:
+            total[workorder.id] += minutes
+            by_user[workorder.id][user.id] += minutes
+            days[workorder.id, user.id].add(day)
+        employees = self._user_employees(
+            {user for users in by_user.values() for user in users if user},
+            period.company_id,
+        )
+        return workorders, total, by_user, days, employees
+
     @api.model
     def _provide_mrp_workorders(self, kpi, period):
         """Work orders finished in the period with working time logged on them.
@@ -533,40 +701,13 @@ class MfgKpiProvider(models.AbstractModel):
           work orders × 100.
         Work centres count for their current workshop and team.
         """
-        clock = self._clock(period)
         variant = self._variant(kpi)
         per_day = variant == "pieces_per_day"
-        workorders = self.env["mrp.workorder"].search_fetch(
-            [
-                ("production_id.company_id", "=", period.company_id.id),
-                ("state", "=", "done"),
-                ("date_finished", ">=", clock.start),
-                ("date_finished", "<", clock.end),
-            ],
-            ["production_id", "workcenter_id", "qty_produced", "duration_expected"],
-            order="id",
+        workorders, total, by_user, days, employees = self._cohort(
+            period, "mfg_mrp_workorders", lambda: self._mfg_mrp_read_workorders(period)
         )
         if not workorders:
             return []
-        groupby = ["workorder_id", "user_id"]
-        if per_day:
-            groupby.append("date_start:day")
-        logs = self._mfg_mrp_time_logs(
-            [("workorder_id", "in", workorders.ids)], groupby, tz=clock.tz.zone
-        )
-        total = defaultdict(float)
-        by_user = defaultdict(lambda: defaultdict(float))
-        days = defaultdict(set)  # (workorder, user) -> days worked
-        for workorder, user, *rest in logs:
-            minutes = rest[-1]
-            total[workorder.id] += minutes
-            by_user[workorder.id][user.id] += minutes
-            if per_day:
-                days[workorder.id, user.id].add(rest[0])
-        employees = self._user_employees(
-            {user for users in by_user.values() for user in users if user},
-            period.company_id,
-        )
         company_subject = ("company", period.company_id.id)
         tally = Tally()
         worker_days = defaultdict(set)  # subject -> {(user, day)}

@@ -64,6 +64,9 @@ class MrpProduction(models.Model):
         "operators are charged with the rework.",
     )
 
+    # The orders done in a period, read by the material, scrap and rework KPIs.
+    _mfg_done_finished_idx = models.Index("(company_id, date_finished) WHERE state = 'done'")
+
     @api.constrains("mfg_rework_source_id", "mfg_is_rework")
     def _check_mfg_rework_source(self):
         for production in self.filtered("mfg_rework_source_id"):
