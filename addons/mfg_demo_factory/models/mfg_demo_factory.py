@@ -938,7 +938,12 @@ class MfgDemoFactory(models.AbstractModel):
                     ("stock_move", "raw_material_production_id"),
                     ("stock_move", "production_id"),
                 ],
-                overrides={"name": SQL("t.name || '/L' || m.new_id")},
+                # Each copy is its own order chain (a shared production group would merge
+                # every copy of a template into one chain).
+                overrides={
+                    "name": SQL("t.name || '/L' || m.new_id"),
+                    "production_group_id": SQL("NULL"),
+                },
             )
         )
         suppliers = [
