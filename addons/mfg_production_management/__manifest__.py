@@ -28,6 +28,7 @@
         "mfg_kpi_quality",
         "mfg_duty_maintenance",
         "mfg_duty_quality",
+        "mfg_training",
     ],
     "post_init_hook": "post_init_hook",
 }
