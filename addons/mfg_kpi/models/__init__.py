@@ -5,4 +5,5 @@ from . import (
     mfg_kpi_source,
     mfg_kpi_target,
     mfg_kpi_value,
+    res_company,
 )
