@@ -3,7 +3,7 @@
 {
     "name": "Duty Checklists - Maintenance Follow-ups",
     "summary": "Raise a maintenance request from a problem found on a duty checklist",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Manufacturing/Production Management",
     "website": "https://github.com/mfg-suite/production-management",
     "author": "Production Management Suite contributors",
@@ -13,5 +13,5 @@
     "installable": True,
     "auto_install": True,
     "depends": ["mfg_duty", "hr_maintenance"],
-    "data": [],
+    "data": ["views/mfg_duty_views.xml"],
 }

@@ -3,7 +3,7 @@
 {
     "name": "Duty Checklists - Quality Follow-ups",
     "summary": "Raise a quality inspection from a problem found on a duty checklist",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.0.1",
     "category": "Manufacturing/Production Management",
     "website": "https://github.com/mfg-suite/production-management",
     "author": "Production Management Suite contributors",

@@ -90,6 +90,16 @@ class MfgDutyRunItem(models.Model):
         selection="_selection_reference_models", string="Follow-up Record", readonly=True
     )
     followup_date = fields.Datetime(string="Follow-up Raised On", readonly=True)
+    followup_status = fields.Char(
+        compute="_compute_followup_status",
+        string="Follow-up Status",
+        help="Where the follow-up of the problem stands (its stage or state).",
+    )
+    followup_closed = fields.Boolean(
+        compute="_compute_followup_status",
+        string="Follow-up Closed",
+        help="The follow-up record is finished (done, closed or cancelled).",
+    )
 
     @api.model
     def _selection_reference_models(self):
@@ -97,6 +107,37 @@ class MfgDutyRunItem(models.Model):
         installed = [name for name in REFERENCE_MODELS if name in self.env]
         models_ = self.env["ir.model"].sudo().search([("model", "in", installed)], order="name")
         return [(model.model, model.name) for model in models_]
+
+    @api.depends("followup_ref", "followup_date")
+    def _compute_followup_status(self):
+        """The follow-up's stage or state, read for all the items' records at once."""
+        self.followup_status = False
+        self.followup_closed = False
+        by_model = {}
+        for item in self.filtered("followup_ref"):
+            by_model.setdefault(item.followup_ref._name, []).append(item)
+        for model, items in by_model.items():
+            # The person who raised it sees where it stands, whatever their rights on it.
+            records = self.env[model].sudo().browse([item.followup_ref.id for item in items])
+            states = self._followup_states(records.exists())
+            for item in items:
+                status, closed = states.get(item.followup_ref.id, (self.env._("Deleted"), True))
+                item.followup_status, item.followup_closed = status, closed
+        for item in self.filtered(lambda i: i.followup_date and not i.followup_ref):
+            item.followup_status = self.env._("Activity scheduled")
+
+    @api.model
+    def _followup_states(self, records):
+        """``{id: (status label, closed)}`` of follow-up ``records`` of one model; a bridge
+        that raises records of its model gives their stage or state."""
+        return {record.id: (record.display_name, False) for record in records}
+
+    def _problem_summary(self):
+        """A one-line title for the problem found: the first line of its description (cut to
+        80 characters), or the check when it has none."""
+        self.ensure_one()
+        line = next((ln.strip() for ln in (self.note or "").splitlines() if ln.strip()), "")
+        return (line[:79] + "…" if len(line) > 80 else line) or self.name
 
     @api.model
     def _get_followup_kinds(self):

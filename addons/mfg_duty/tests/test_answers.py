@@ -86,6 +86,7 @@ class TestAnswers(DutyCommon):
         self.assertEqual(activity.summary, "First piece photo")
         self.assertIn("Burr on the edge", str(activity.note))
         self.assertTrue(photo.followup_date)
+        self.assertEqual(photo.followup_status, "Activity scheduled")
         with self.assertRaisesText(UserError, "already raised"):
             photo._create_followup("activity")
 

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models
+from odoo import api, models
 
 
 class MfgDutyRunItem(models.Model):
@@ -26,3 +26,14 @@ class MfgDutyRunItem(models.Model):
                 }
             )
         )
+
+    @api.model
+    def _followup_states(self, records):
+        if records._name != "qc.inspection":
+            return super()._followup_states(records)
+        labels = dict(records._fields["state"]._description_selection(self.env))
+        closed = ("success", "failed", "canceled")
+        return {
+            inspection.id: (labels.get(inspection.state, ""), inspection.state in closed)
+            for inspection in records
+        }

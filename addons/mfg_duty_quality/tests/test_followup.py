@@ -23,3 +23,8 @@ class TestFollowup(DutyCommon):
         self.assertIn("First piece photo", record.internal_notes)
         self.assertIn("Burr on the edge", record.internal_notes)
         self.assertTrue(item.followup_date)
+        # The checklist shows the inspection's state, closed once decided.
+        self.assertEqual((item.followup_status, item.followup_closed), ("Draft", False))
+        record.sudo().state = "failed"
+        item.invalidate_recordset(["followup_status", "followup_closed"])
+        self.assertEqual((item.followup_status, item.followup_closed), ("Quality failed", True))
