@@ -59,6 +59,17 @@ class TestTrainingSecurityApi(TrainingCase, RpcCase):
         self.assertEqual(self._ids(self.user_manager, PLAN), {self.plan_a.id})
         self.assertEqual(self._ids(self.user_manager, SESSION), {self.s_a.id, self.running.id})
 
+    def test_managers_and_employees_open_the_session_form(self):
+        spec = {
+            "name": {},
+            "attendant_ids": {"fields": {"display_name": {}}},
+            "course_attendee_ids": {"fields": {"employee_id": {"fields": {"display_name": {}}}}},
+        }
+        for user in (self.user_manager, self.user_worker1):
+            (record,) = self.rpc(user, SESSION, "web_read", self.s_a.ids, specification=spec)
+            names = {a["display_name"] for a in record["attendant_ids"]}
+            self.assertIn("Worker 1", names)
+
     def test_officer_sees_the_company(self):
         attendees = set(
             self.rpc(
