@@ -5,6 +5,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 OFFICER = "mfg_training.group_training_officer"
 # Kept by the workflow: never given by a caller.
 SYSTEM_FIELDS = {"state", "mfg_done_date", "mfg_on_time", "mfg_kind"}
+# What the session is and when it is due: fixed once it has started (the KPIs count on them).
+PLANNING_FIELDS = {"course_id", "mfg_plan_id", "mfg_planned_date", "company_id"}
 
 
 class HrCourseSchedule(models.Model):
@@ -144,6 +146,17 @@ class HrCourseSchedule(models.Model):
                 *self.env["mail.thread"]._fields,
                 *self.env["mail.activity.mixin"]._fields,
             }
+            started = self.filtered(
+                lambda s: s.state in ("in_progress", "in_validation", "completed")
+            )
+            if started and PLANNING_FIELDS & set(vals):
+                raise UserError(
+                    self.env._(
+                        "Session %(session)s has started: its course, plan and planned date are "
+                        "fixed.",
+                        session=started[0].name,
+                    )
+                )
             if closed and changed:
                 raise UserError(
                     self.env._(

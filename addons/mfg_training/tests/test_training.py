@@ -100,6 +100,11 @@ class TestTrainingFlow(TrainingCase):
         empty.with_user(self.user_officer).draft2waiting()
         with self.assertRaisesRegex(UserError, "has no attendees"):
             empty.with_user(self.user_officer).waiting2inprogress()
+        # Once started, what the session is and when it is due are fixed.
+        started = self._start(self._session("workshop", date(2026, 3, 8), self.worker1))
+        with self.assertRaisesRegex(UserError, "has started"):
+            started.write({"mfg_planned_date": date(2026, 3, 20)})
+        self.assertEqual(started.mfg_planned_date, date(2026, 3, 8))
         # A closed session is reopened before it changes.
         done = self._deliver(
             self._session("workshop", date(2026, 3, 7), self.worker1), "2026-03-07"
