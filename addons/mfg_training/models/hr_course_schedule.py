@@ -288,3 +288,58 @@ class HrCourseSchedule(models.Model):
         for attendee, vals in writes:
             attendee.write(vals)
         return True
+
+    # ------------------------------------------------------------------
+    # Reminders
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_overdue_reminders(self):
+        """A to-do for the organiser of each session past its planned date and not delivered
+        (once per session: an open reminder is not repeated), created at once."""
+        today = fields.Date.context_today(self)
+        sessions = self.search_fetch(
+            [
+                ("mfg_planned_date", "<", today),
+                ("state", "in", ("draft", "waiting_attendees", "in_progress", "in_validation")),
+                ("user_id", "!=", False),
+            ],
+            ["name", "user_id", "mfg_planned_date"],
+        )
+        if not sessions:
+            return
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        reminded = {
+            activity.res_id
+            for activity in self.env["mail.activity"].search_fetch(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", sessions.ids),
+                    ("activity_type_id", "=", todo.id),
+                    ("summary", "=", self._overdue_summary()),
+                ],
+                ["res_id"],
+            )
+        }
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": session.id,
+                    "activity_type_id": todo.id,
+                    "summary": self._overdue_summary(),
+                    "note": self.env._(
+                        "Planned for %(date)s and not delivered yet: run it or plan it again.",
+                        date=session.mfg_planned_date,
+                    ),
+                    "user_id": session.user_id.id,
+                    "date_deadline": today,
+                }
+                for session in sessions
+                if session.id not in reminded
+            ]
+        )
+
+    @api.model
+    def _overdue_summary(self):
+        return self.env._("Overdue training session")

@@ -134,3 +134,20 @@ class TestTrainingFlow(TrainingCase):
         plan = form.record
         self.assertEqual(plan.state, "draft")
         self.assertEqual(plan.company_id, self.company)
+
+    def test_overdue_sessions_remind_their_organiser_once(self):
+        late = self._session("safety", date(2026, 3, 5), self.worker1)
+        self._session("safety", date(2099, 3, 5), self.worker1)  # not due yet
+        done = self._deliver(self._session("safety", date(2026, 3, 6), self.worker1), "2026-03-06")
+        Schedule = self.env["hr.course.schedule"]
+        Schedule._cron_overdue_reminders()
+        Schedule._cron_overdue_reminders()
+        activities = self.env["mail.activity"].search(
+            [("res_model", "=", "hr.course.schedule"), ("summary", "=", "Overdue training session")]
+        )
+        self.assertIn(late.id, activities.mapped("res_id"))
+        self.assertEqual(
+            activities.filtered(lambda a: a.res_id == late.id).user_id, self.user_officer
+        )
+        self.assertEqual(len(activities.filtered(lambda a: a.res_id == late.id)), 1, "once")
+        self.assertNotIn(done.id, activities.mapped("res_id"))
