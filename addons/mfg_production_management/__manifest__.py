@@ -28,6 +28,8 @@
         "mfg_kpi_quality",
         "mfg_duty_maintenance",
         "mfg_duty_quality",
+        "mfg_safety",
+        "mfg_safety_appraisal",
         "mfg_training",
     ],
     "post_init_hook": "post_init_hook",
