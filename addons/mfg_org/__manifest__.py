@@ -3,7 +3,7 @@
 {
     "name": "Production Organisation",
     "summary": "Department functions and duties, positions with reporting line, duties and KPIs",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "Manufacturing/Production Management",
     "website": "https://github.com/mfg-suite/production-management",
     "author": "Production Management Suite contributors",
@@ -25,6 +25,7 @@
         "views/mfg_function_views.xml",
         "views/mfg_duty_views.xml",
         "views/hr_job_views.xml",
+        "views/mfg_job_mapping_views.xml",
     ],
     "uninstall_hook": "uninstall_hook",
 }

@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.fields import Domain
+from odoo.addons.mfg_org.models.hr_job import copy_translations
+from odoo.fields import Command, Domain
 
 from .common import APPRAISAL_SYSTEMS
 
@@ -123,3 +124,43 @@ class HrJob(models.Model):
                 }
             )
         return sections
+
+    # ------------------------------------------------------------------
+    # Job mapping (mfg_org): sheets of the positions in another company
+    # ------------------------------------------------------------------
+    @api.model
+    def _mfg_seed_values(self, seed):
+        vals = super()._mfg_seed_values(seed)
+        vals["mfg_appraisal_scope"] = seed.mfg_appraisal_scope
+        return vals
+
+    @api.model
+    def _mfg_positions_mapped(self, company, positions):
+        """The seed's sheets apply to the positions standing for the seed positions in
+        ``company``: a company has its own copy of each sheet (its scoring parameters are the
+        company's), on those positions; a sheet already copied gains the positions it misses."""
+        res = super()._mfg_positions_mapped(company, positions)
+        seeds = self._mfg_seed_positions()
+        seed_to_job = {seeds[key]: job for key, job in positions.items() if key in seeds}
+        Template = self.env["mfg.appraisal.template"].sudo()
+        sources = Template.search(
+            [
+                ("job_ids", "in", [seed.id for seed in seed_to_job]),
+                ("company_id", "!=", company.id),
+            ]
+        )
+        own = Template.with_context(active_test=False).search(
+            [("company_id", "=", company.id), ("code", "in", sources.mapped("code"))]
+        )
+        by_code = {sheet.code: sheet for sheet in own}
+        for source in sources:
+            jobs = self.browse([seed_to_job[j].id for j in source.job_ids if j in seed_to_job])
+            sheet = by_code.get(source.code) if source.code else None
+            if not sheet:
+                sheet = source.copy({"company_id": company.id, "job_ids": [Command.set(jobs.ids)]})
+                copy_translations(sheet, source, ["name"])
+                if source.code:
+                    by_code[source.code] = sheet
+            elif jobs - sheet.job_ids:
+                sheet.job_ids = [Command.link(job.id) for job in jobs - sheet.job_ids]
+        return res

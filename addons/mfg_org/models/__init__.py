@@ -1,1 +1,10 @@
-from . import hr_employee, hr_job, mfg_duty, mfg_function, mfg_job_kpi, mfg_owned_mixin
+from . import (
+    hr_department,
+    hr_employee,
+    hr_job,
+    mfg_duty,
+    mfg_function,
+    mfg_job_kpi,
+    mfg_owned_mixin,
+    res_company,
+)

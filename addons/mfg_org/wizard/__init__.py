@@ -1,0 +1,1 @@
+from . import mfg_job_mapping, mfg_job_mapping_line
