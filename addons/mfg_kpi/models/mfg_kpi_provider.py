@@ -381,10 +381,11 @@ class MfgKpiProvider(models.AbstractModel):
 
     @api.model
     def _cron_compute(self):
-        """Scheduled job: compute the current and the previous month and quarter of each company."""
+        """Scheduled job: compute the current and the previous month and quarter of each company
+        using the suite (``res.company._mfg_kpi_companies``)."""
         today = fields.Date.context_today(self)
         totals = {"created": 0, "updated": 0, "locked": 0, "removed": 0}
-        companies = self.env["res.company"].search([("active", "=", True)])
+        companies = self.env["res.company"]._mfg_kpi_companies()
         for done, company in enumerate(companies, start=1):
             period_model = self.env["mfg.kpi.period"].with_company(company)
             periods = self.env["mfg.kpi.period"]
