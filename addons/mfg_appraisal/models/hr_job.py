@@ -157,8 +157,16 @@ class HrJob(models.Model):
             jobs = self.browse([seed_to_job[j].id for j in source.job_ids if j in seed_to_job])
             sheet = by_code.get(source.code) if source.code else None
             if not sheet:
-                sheet = source.copy({"company_id": company.id, "job_ids": [Command.set(jobs.ids)]})
+                sheet = source.copy(
+                    {
+                        "company_id": company.id,
+                        "job_ids": [Command.set(jobs.ids)],
+                        "state": source.state,
+                    }
+                )
                 copy_translations(sheet, source, ["name"])
+                # The sheet's lines arrive through its sections: read them afresh.
+                sheet.invalidate_recordset(["line_ids"])
                 if source.code:
                     by_code[source.code] = sheet
             elif jobs - sheet.job_ids:
