@@ -22,6 +22,23 @@ def copy_translations(records, source, fnames):
     records.invalidate_recordset(fnames)
 
 
+def complete_translations(records, source, fname):
+    """Give ``records`` the values of the translated field ``fname`` of ``source`` in the
+    languages they have none for (their own values stay)."""
+    records.env.cr.execute(
+        SQL(
+            """UPDATE %(t)s SET %(f)s = COALESCE((SELECT %(f)s FROM %(t)s WHERE id = %(src)s), '{}')
+                                      || COALESCE(%(f)s, '{}')
+                WHERE id IN %(ids)s""",
+            t=SQL.identifier(records._table),
+            f=SQL.identifier(fname),
+            src=source.id,
+            ids=tuple(records.ids),
+        )
+    )
+    records.invalidate_recordset([fname])
+
+
 MAPPING_FIELDS = {"mfg_seed_job_id", "mfg_adopted"}
 
 LEVELS = [
@@ -295,6 +312,12 @@ class HrJob(models.Model):
             "mfg_function_ids": [fields.Command.set(seed.mfg_function_ids.ids)],
         }
 
+    def _mfg_complete_name(self, seed):
+        """A position named as the seed (in some language) takes the seed's name in the
+        languages it has none in; a position named otherwise (an alias) keeps its name."""
+        if self._mfg_names(self, "name") & self._mfg_names(seed, "name"):
+            complete_translations(self, seed, "name")
+
     def _mfg_take_seed_content(self, seed):
         """Give ``self`` (one position) copies of the duties and description KPIs of ``seed``
         that it does not have yet."""
@@ -374,6 +397,7 @@ class HrJob(models.Model):
         seed = self.mfg_seed_job_id or self
         target.write(dict(self._mfg_seed_values(self), mfg_adopted=True))
         copy_translations(target, self, ["mfg_aliases"])
+        target._mfg_complete_name(self)
         if not target.description:
             copy_translations(target, self, ["description"])
         # A description KPI the target already has stays the target's (one line per KPI).
@@ -441,6 +465,7 @@ class HrJob(models.Model):
                     dict(Job._mfg_seed_values(seed), mfg_adopted=True, mfg_seed_job_id=seed.id)
                 )
                 copy_translations(target, seed, ["mfg_aliases"])
+                target._mfg_complete_name(seed)
                 target._mfg_take_seed_content(seed)
                 result[key] = target
             elif job:

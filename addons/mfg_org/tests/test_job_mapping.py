@@ -61,6 +61,8 @@ class TestJobMapping(MappingMixin, MfgOrgCommon):
         self.assertEqual(self.Job.with_context(active_test=False).search_count([]), jobs_before - 1)
         self.assertEqual((old_hand | newcomer).job_id, existing)
         self.assertEqual(existing.mfg_level, "department")
+        # Named as the seed in English, it takes the seed's Chinese name it had none in.
+        self.assertEqual(existing.with_context(lang="zh_CN").name, "生产经理")
         self.assertTrue(existing.mfg_is_production and existing.mfg_adopted)
         self.assertFalse(existing.mfg_seed_job_id)
         self.assertEqual(existing.mfg_parent_job_id, self.seeds["job_vp_production"])
@@ -136,6 +138,8 @@ class TestJobMapping(MappingMixin, MfgOrgCommon):
         self.assertEqual(operator.mfg_seed_job_id, self.seeds["job_operator"])
         self.assertTrue(operator.mfg_adopted)
         self.assertEqual(operator.mfg_parent_job_id, leader)
+        # A position named by an alias keeps its name.
+        self.assertEqual(leader.with_context(lang="zh_CN").name, "班组长")
         self.assertEqual(operator.mfg_level, "team")
         self.assertEqual(len(operator.mfg_duty_ids), len(self.seeds["job_operator"].mfg_duty_ids))
         self.assertEqual(self._active_named("操作工", self.other), operator)
