@@ -316,7 +316,7 @@ class MfgKpiProvider(models.AbstractModel):
         # The live orders of the chains with an order due in the period, keyed by chain (the
         # production group, or the order itself without one).
         live = SQL(
-            """SELECT production.*, production.production_group_id AS chain
+            """SELECT %(columns)s, production.production_group_id AS chain
                  FROM mrp_production production
                 WHERE production.company_id = %(company)s AND production.state != 'cancel'
                   AND production.production_group_id IN (
@@ -324,19 +324,28 @@ class MfgKpiProvider(models.AbstractModel):
                        WHERE company_id = %(company)s AND production_group_id IS NOT NULL
                          AND mfg_planned_finish >= %(start)s AND mfg_planned_finish < %(end)s)
             UNION ALL
-               SELECT production.*, -production.id AS chain
+               SELECT %(columns)s, -production.id AS chain
                  FROM mrp_production production
                 WHERE production.company_id = %(company)s AND production.state != 'cancel'
                   AND production.production_group_id IS NULL
                   AND production.mfg_planned_finish >= %(start)s
                   AND production.mfg_planned_finish < %(end)s""",
+            columns=SQL(
+                """production.id, production.state, production.mfg_planned_qty,
+                   production.mfg_planned_finish, production.mfg_is_rush,
+                   production.date_finished, production.product_id,
+                   production.mfg_department_id, production.mfg_team_id"""
+            ),
             **params,
         )
         # SQL: a chain's figures are aggregates over its orders, and its on-time output compares
-        # each order's finish with the chain's latest committed finish (a grouped join).
+        # each order's finish with the chain's latest committed finish (a window).
         chain_rows = self._fetch_rows(
             SQL(
-                """WITH live AS (%s)
+                """WITH live AS (
+                       SELECT *, MAX(mfg_planned_finish) OVER (PARTITION BY chain) AS chain_finish
+                         FROM (%s) orders
+                   )
                    SELECT chain, array_agg(id ORDER BY id), SUM(mfg_planned_qty),
                           MAX(mfg_planned_finish),
                           COUNT(*) = COUNT(*) FILTER (WHERE state = 'done'),
@@ -344,7 +353,9 @@ class MfgKpiProvider(models.AbstractModel):
                           COALESCE(bool_or(mfg_is_rush), FALSE),
                           (array_agg(ARRAY[mfg_department_id, mfg_team_id] ORDER BY id)
                            FILTER (WHERE mfg_department_id IS NOT NULL
-                                      OR mfg_team_id IS NOT NULL))[1:1]
+                                      OR mfg_team_id IS NOT NULL))[1:1],
+                          array_agg(id) FILTER (WHERE state = 'done'
+                                                  AND date_finished <= chain_finish)
                      FROM live
                  GROUP BY chain
                    HAVING SUM(mfg_planned_qty) > 0
@@ -356,25 +367,34 @@ class MfgKpiProvider(models.AbstractModel):
         )
         if not chain_rows:
             return []
+        order_ids, order_chains, order_on_time = [], [], []
+        for row in chain_rows:
+            on_time_ids = set(row[8] or ())
+            for order_id in row[1]:
+                order_ids.append(order_id)
+                order_chains.append(row[0])
+                order_on_time.append(order_id in on_time_ids)
+        # The good output of the chains' orders, per chain, unit and on-time flag: a join from
+        # the given orders through the index of the moves (the same plan with or without
+        # statistics on freshly loaded tables).
         output_rows = self._fetch_rows(
             SQL(
-                """WITH live AS (%s),
-                   chains AS (SELECT chain, MAX(mfg_planned_finish) AS finish
-                                FROM live GROUP BY chain)
-                   SELECT live.chain, tmpl.uom_id, move.product_uom,
-                          live.state = 'done' AND live.date_finished <= chains.finish,
+                """SELECT orders.chain, tmpl.uom_id, move.product_uom, orders.on_time,
                           SUM(move.quantity)
-                     FROM live
-                     JOIN chains ON chains.chain = live.chain
-                     JOIN product_product product ON product.id = live.product_id
+                     FROM unnest(%s::int[], %s::int[], %s::bool[]) AS orders(id, chain, on_time)
+                     JOIN mrp_production production ON production.id = orders.id
+                     JOIN product_product product ON product.id = production.product_id
                      JOIN product_template tmpl ON tmpl.id = product.product_tmpl_id
                      JOIN stock_move move
-                       ON move.production_id = live.id AND move.product_id = live.product_id
+                       ON move.production_id = orders.id
+                      AND move.product_id = production.product_id
                       AND move.state = 'done'
                      JOIN stock_location dest
                        ON dest.id = move.location_dest_id AND dest.usage != 'inventory'
                  GROUP BY 1, 2, 3, 4""",
-                live,
+                order_ids,
+                order_chains,
+                order_on_time,
             )
         )
         convert = self._mfg_mrp_converter()
@@ -385,7 +405,7 @@ class MfgKpiProvider(models.AbstractModel):
             if on_time:
                 produced_on_time[chain] += qty
         chains = []
-        for chain, ids, planned, finish, closed, done_at, rush, owner in chain_rows:
+        for chain, ids, planned, finish, closed, done_at, rush, owner, _on_time in chain_rows:
             workshop_id, team_id = owner[0] if owner else (None, None)
             chains.append(
                 {
@@ -650,33 +670,77 @@ class MfgKpiProvider(models.AbstractModel):
     @api.model
     def _mfg_mrp_read_workorders(self, period):
         """The work orders finished in the period and their working time, read once per
-        computation: ``(work orders, {wo id: minutes}, {wo id: {user id: minutes}},
-        {(wo id, user id): days worked}, {user id: (employee id, department id)})``."""
+        computation: ``([(wo id, work centre id, workshop id, team id, pieces, expected
+        minutes)], {wo id: minutes}, {wo id: {user id: minutes}}, {(wo id, user id): days
+        worked}, {user id: (employee id, department id)})``."""
         clock = self._clock(period)
-        workorders = self.env["mrp.workorder"].search_fetch(
-            [
-                ("production_id.company_id", "=", period.company_id.id),
-                ("state", "=", "done"),
-                ("date_finished", ">=", clock.start),
-                ("date_finished", "<", clock.end),
-            ],
-            ["production_id", "workcenter_id", "qty_produced", "duration_expected"],
-            order="id",
+        params = {"company": period.company_id.id, "start": clock.start, "end": clock.end}
+        done = SQL(
+            """SELECT workorder.id FROM mrp_workorder workorder
+                 JOIN mrp_production production ON production.id = workorder.production_id
+                WHERE production.company_id = %(company)s AND workorder.state = 'done'
+                  AND workorder.date_finished >= %(start)s AND workorder.date_finished < %(end)s""",
+            **params,
+        )
+        # SQL: up to hundreds of thousands of work orders a month, read as plain rows (the ORM
+        # would build and prefetch a record per work order, its order and work centre).
+        rows = self._fetch_rows(
+            SQL(
+                """SELECT workorder.id, workorder.workcenter_id, workcenter.mfg_department_id,
+                          workcenter.mfg_team_id, workorder.qty_produced,
+                          workorder.duration_expected, production.product_uom_id, tmpl.uom_id
+                     FROM mrp_workorder workorder
+                     JOIN mrp_production production ON production.id = workorder.production_id
+                     JOIN mrp_workcenter workcenter ON workcenter.id = workorder.workcenter_id
+                     JOIN product_product product ON product.id = production.product_id
+                     JOIN product_template tmpl ON tmpl.id = product.product_tmpl_id
+                    WHERE workorder.id IN (%s)
+                 ORDER BY workorder.id""",
+                done,
+            )
         )
         total = defaultdict(float)
         by_user = defaultdict(lambda: defaultdict(float))
         days = defaultdict(set)  # (workorder, user) -> days worked
-        if not workorders:
-            return workorders, total, by_user, days, {}
-        logs = self._mfg_mrp_time_logs(
-            [("workorder_id", "in", workorders.ids)],
-            ["workorder_id", "user_id", "date_start:day"],
-            tz=clock.tz.zone,
+        if not rows:
+            return [], total, by_user, days, {}
+        # The working-time rule of _mfg_mrp_time_logs, summed per work order, operator and
+        # local day in the database.
+        logs = self._fetch_rows(
+            SQL(
+                """SELECT log.workorder_id, log.user_id,
+                          (log.date_start AT TIME ZONE 'UTC' AT TIME ZONE %s)::date,
+                          SUM(log.duration)
+                     FROM mrp_workcenter_productivity log
+                     JOIN mrp_workcenter_productivity_loss loss ON loss.id = log.loss_id
+                     JOIN mrp_workcenter_productivity_loss_type kind ON kind.id = loss.loss_id
+                    WHERE log.workorder_id IN (%s)
+                      AND log.date_end IS NOT NULL
+                      AND log.mfg_estimated IS NOT TRUE
+                      AND kind.loss_type IN %s
+                 GROUP BY 1, 2, 3""",
+                clock.tz.zone,
+                done,
+                WORKING_LOSS_TYPES,
+            )
         )
-        for workorder, user, day, minutes in logs:
-            total[workorder.id] += minutes
-            by_user[workorder.id][user.id] += minutes
-            days[workorder.id, user.id].add(day)
+        for workorder_id, user_id, day, minutes in logs:
+            minutes = minutes or 0.0
+            total[workorder_id] += minutes
+            by_user[workorder_id][user_id] += minutes
+            days[workorder_id, user_id].add(day)
+        convert = self._mfg_mrp_converter()
+        workorders = [
+            (
+                wo_id,
+                wc_id,
+                workshop_id,
+                team_id,
+                convert(qty, uom_id, product_uom_id),
+                expected or 0.0,
+            )
+            for wo_id, wc_id, workshop_id, team_id, qty, expected, uom_id, product_uom_id in rows
+        ]
         employees = self._user_employees(
             {user for users in by_user.values() for user in users if user},
             period.company_id,
@@ -711,35 +775,28 @@ class MfgKpiProvider(models.AbstractModel):
         company_subject = ("company", period.company_id.id)
         tally = Tally()
         worker_days = defaultdict(set)  # subject -> {(user, day)}
-        for workorder in workorders:
-            minutes = total[workorder.id]
+        for wo_id, wc_id, workshop_id, team_id, pieces, expected in workorders:
+            minutes = total.get(wo_id, 0.0)
             if minutes <= 0:
                 continue
-            production = workorder.production_id
-            pieces = self._mfg_mrp_to_product_qty(
-                workorder.qty_produced, production.product_uom_id, production.product_id
-            )
-            workcenter = workorder.workcenter_id
-            subjects = {company_subject, ("record", "mrp.workcenter", workcenter.id)}
-            subjects.update(
-                ("department", dept.id)
-                for dept in workcenter.mfg_department_id | workcenter.mfg_team_id
-            )
+            ids = (wo_id,)
+            subjects = {company_subject, ("record", "mrp.workcenter", wc_id)}
+            subjects.update(("department", dept) for dept in (workshop_id, team_id) if dept)
             if per_day:  # the denominator is the worker-days, counted below
                 numerator, denominator = pieces, 0.0
             elif variant == "pieces_per_hour":
                 numerator, denominator = pieces, minutes / 60.0
             elif variant == "standard_hours":
-                numerator, denominator = workorder.duration_expected, minutes
+                numerator, denominator = expected, minutes
             else:  # standard_met
-                met = minutes <= workorder.duration_expected + 1e-6
+                met = minutes <= expected + 1e-6
                 numerator, denominator = (1.0 if met else 0.0), 1.0
-            tally.add(subjects, numerator, denominator, workorder.ids)
-            for user_id, user_minutes in by_user[workorder.id].items():
+            tally.add(subjects, numerator, denominator, ids)
+            for user_id, user_minutes in by_user[wo_id].items():
                 ratio = user_minutes / minutes
                 employee_id = employees.get(user_id, (None,))[0]
                 if per_day:
-                    user_days = days[workorder.id, user_id]
+                    user_days = days[wo_id, user_id]
                     targets = [*subjects, ("employee", employee_id)] if employee_id else subjects
                     for subject in targets:
                         worker_days[subject].update((user_id, day) for day in user_days)
@@ -750,17 +807,17 @@ class MfgKpiProvider(models.AbstractModel):
                         [("employee", employee_id)],
                         numerator * ratio,
                         0.0 if per_day else user_minutes / 60.0,
-                        workorder.ids,
+                        ids,
                     )
                 elif variant == "standard_hours":
                     tally.add(
                         [("employee", employee_id)],
                         numerator * ratio,
                         user_minutes,
-                        workorder.ids,
+                        ids,
                     )
                 else:
-                    tally.add([("employee", employee_id)], numerator, 1.0, workorder.ids)
+                    tally.add([("employee", employee_id)], numerator, 1.0, ids)
         for subject, user_days in worker_days.items():
             tally.add([subject], 0.0, float(len(user_days)))
         kind = "rate" if variant in ("standard_hours", "standard_met") else "ratio"

@@ -1,7 +1,10 @@
+from unittest.mock import patch
+
 from odoo import Command
 from odoo.tests import Form, tagged
 from odoo.tests.common import freeze_time
 
+from ..models.mfg_kpi_provider import MRP_PROVIDERS
 from .common import MrpKpiCase, dt
 
 # Computations run on April 5th: orders due in March and still open are overdue.
@@ -198,3 +201,35 @@ class TestPlanCompletion(MrpKpiCase):
         values = self._compute_now("PLAN_COMPLETION_RATE")
         company = self._value(values, self.company)
         self.assertEqual((company.numerator, company.denominator), (26.0, 36.0))
+
+    def test_plan_kpis_of_one_computation_read_the_chains_once(self):
+        codes = [
+            code
+            for code, entry in MRP_PROVIDERS.items()
+            if entry.method.endswith("plan_completion")
+        ]
+        kpis = self.env["mfg.kpi"].search([("code", "in", codes)])
+        self.assertEqual(len(kpis), 8)
+        Value = self.env["mfg.kpi.value"]
+        alone = {}
+        for kpi in kpis:
+            values = self._compute_now(kpi.code)
+            alone[kpi.code] = sorted((v.subject_ref, v.value, v.numerator) for v in values)
+        Value.search([("kpi_id", "in", kpis.ids), ("period_id", "=", self.period.id)]).unlink()
+        Provider = type(self.env["mfg.kpi.provider"])
+        with (
+            freeze_time(NOW),
+            patch.object(
+                Provider,
+                "_mfg_mrp_read_chains",
+                autospec=True,
+                side_effect=Provider._mfg_mrp_read_chains,
+            ) as read_chains,
+        ):
+            self.env["mfg.kpi.provider"]._compute_periods(self.period, kpis)
+        self.assertEqual(read_chains.call_count, 1, "one read of the chains for the 8 KPIs")
+        for kpi in kpis:
+            values = Value.search([("kpi_id", "=", kpi.id), ("period_id", "=", self.period.id)])
+            together = sorted((v.subject_ref, v.value, v.numerator) for v in values)
+            self.assertEqual(together, alone[kpi.code], kpi.code)
+            self.assertFalse(values.filtered("drill_domain"), "no id list stored")
