@@ -1,0 +1,1 @@
+from . import mfg_onboarding, mfg_onboarding_item

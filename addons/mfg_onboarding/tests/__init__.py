@@ -1,0 +1,1 @@
+from . import test_acceptance, test_onboarding, test_tour
