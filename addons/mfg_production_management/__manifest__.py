@@ -31,6 +31,7 @@
         "mfg_safety",
         "mfg_safety_appraisal",
         "mfg_training",
+        "mfg_onboarding",
     ],
     "post_init_hook": "post_init_hook",
 }
