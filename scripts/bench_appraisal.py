@@ -163,7 +163,9 @@ def main():
         cycle = cycle.with_user(hr)
         with measure(env, "launch the cycle", rows):
             cycle.action_launch()
-        appraisals = cycle.appraisal_ids
+        # As a web client or RPC call does: the ids, not the cycle's cached relation (whose lazy
+        # prefetch set empties when each step starts with an empty cache).
+        appraisals = env["mfg.appraisal"].with_user(hr).browse(cycle.appraisal_ids.ids)
         sudo = appraisals.sudo()
         # The appraisees score themselves (their own entries, not measured).
         sudo.rater_ids.filtered(lambda r: r.role == "self").rating_ids.write(
