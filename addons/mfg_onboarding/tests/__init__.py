@@ -1,1 +1,1 @@
-from . import test_acceptance, test_onboarding, test_tour
+from . import test_acceptance, test_onboarding, test_query_count, test_tour
