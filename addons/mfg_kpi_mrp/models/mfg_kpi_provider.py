@@ -185,8 +185,10 @@ class MfgKpiProvider(models.AbstractModel):
         return shares, self._user_employees(users, period.company_id)
 
     @api.model
-    def _mfg_mrp_order_subjects(self, period, workshop_id, team_id):
-        subjects = {("company", period.company_id.id)}
+    def _mfg_mrp_order_subjects(self, company_id, workshop_id, team_id):
+        """The company, workshop and team subjects of an order-level figure (``company_id``:
+        the period's company id, read once by the caller)."""
+        subjects = {("company", company_id)}
         subjects.update(("department", dept_id) for dept_id in (workshop_id, team_id) if dept_id)
         return subjects
 
@@ -424,12 +426,23 @@ class MfgKpiProvider(models.AbstractModel):
         return chains
 
     @api.model
-    def _mfg_mrp_chain_shares(self, period):
-        """The time shares of the due chains' orders (once per computation)."""
+    def _mfg_mrp_chain_shares(self, period, chains=None):
+        """The time logged on each due chain's orders, merged per chain, and the operators'
+        employees (once per computation)."""
 
         def compute():
-            chains = self._mfg_mrp_chains(period)
-            return self._mfg_mrp_order_shares({i for chain in chains for i in chain["ids"]}, period)
+            due = chains if chains is not None else self._mfg_mrp_chains(period)
+            shares, employees = self._mfg_mrp_order_shares(
+                {i for chain in due for i in chain["ids"]}, period
+            )
+            # Merged once per chain ({first order id: share}), for every plan KPI.
+            merged = {
+                chain["ids"][0]: shares.get(chain["ids"][0], NO_SHARE)
+                if len(chain["ids"]) == 1
+                else self._mfg_mrp_merge_shares(shares, chain["ids"])
+                for chain in due
+            }
+            return merged, employees
 
         return self._cohort(period, "mfg_mrp_chain_shares", compute)
 
@@ -444,14 +457,14 @@ class MfgKpiProvider(models.AbstractModel):
           100; a chain still open after its committed finish is late, one still open before
           it is not counted yet; rush_on_time only counts chains with an urgent order.
         """
+        company_id = period.company_id.id
         variant = self._variant(kpi)
-        chains = self._mfg_mrp_chains(period)
-        if variant == "rush_on_time":
-            chains = [chain for chain in chains if chain["rush"]]
+        due = self._mfg_mrp_chains(period)
+        chains = [chain for chain in due if chain["rush"]] if variant == "rush_on_time" else due
         if not chains:
             return []
         now = self._clock(period).now
-        shares, employees = self._mfg_mrp_chain_shares(period)
+        merged, employees = self._mfg_mrp_chain_shares(period, due)
         tally = Tally()
         for chain in chains:
             if variant == "quantity":
@@ -465,9 +478,9 @@ class MfgKpiProvider(models.AbstractModel):
                     continue  # not due yet
                 on_time = chain["closed"] and chain["done_at"] <= chain["finish"]
                 numerator, denominator = (1.0 if on_time else 0.0), 1.0
-            subjects = self._mfg_mrp_order_subjects(period, chain["workshop"], chain["team"])
+            subjects = self._mfg_mrp_order_subjects(company_id, chain["workshop"], chain["team"])
             tally.add(subjects, numerator, denominator, chain["ids"])
-            share = self._mfg_mrp_merge_shares(shares, chain["ids"])
+            share = merged.get(chain["ids"][0], NO_SHARE)
             self._mfg_mrp_share_out(tally, share, employees, numerator, denominator, chain["ids"])
         return self._tally_measures(kpi, tally, "mrp.production")
 
@@ -543,6 +556,7 @@ class MfgKpiProvider(models.AbstractModel):
         standard_vs_actual = standard ÷ actual × 100. Orders without a BoM standard are not
         counted.
         """
+        company_id = period.company_id.id
         cohort = self._mfg_mrp_done_cohort(period)
         if not cohort["orders"]:
             return []
@@ -557,7 +571,7 @@ class MfgKpiProvider(models.AbstractModel):
             if reverse:
                 numerator, denominator = denominator, numerator
             ids = (production_id,)
-            subjects = self._mfg_mrp_order_subjects(period, workshop_id, team_id)
+            subjects = self._mfg_mrp_order_subjects(company_id, workshop_id, team_id)
             tally.add(subjects, numerator, denominator, ids)
             self._mfg_mrp_share_out(
                 tally, shares.get(production_id, NO_SHARE), employees, numerator, denominator, ids
@@ -574,6 +588,7 @@ class MfgKpiProvider(models.AbstractModel):
         Scrap = done scraps of the order's own product recorded on the order (stock.scrap
         with the manufacturing order); components scrapped count as material consumption.
         """
+        company_id = period.company_id.id
         cohort = self._mfg_mrp_done_cohort(period)
         if not cohort["orders"]:
             return []
@@ -586,7 +601,7 @@ class MfgKpiProvider(models.AbstractModel):
         for production_id, workshop_id, team_id, _rework, _source in cohort["orders"]:
             if produced[production_id] <= 0:
                 continue
-            subjects = self._mfg_mrp_order_subjects(period, workshop_id, team_id)
+            subjects = self._mfg_mrp_order_subjects(company_id, workshop_id, team_id)
             numerator, denominator = scrapped[production_id], produced[production_id]
             ids = (production_id,)
             tally.add(subjects, numerator, denominator, ids)
@@ -631,6 +646,7 @@ class MfgKpiProvider(models.AbstractModel):
           orders done in the period × 100;
         - count: number of rework orders (a subject that produced without rework gets 0).
         """
+        company_id = period.company_id.id
         cohort = self._mfg_mrp_done_cohort(period)
         if not cohort["orders"]:
             return []
@@ -645,7 +661,7 @@ class MfgKpiProvider(models.AbstractModel):
                     workshop_id, team_id = source_owner
                 numerator = 1.0 if is_count else produced[production_id]
                 ids = (production_id,)
-                subjects = self._mfg_mrp_order_subjects(period, workshop_id, team_id)
+                subjects = self._mfg_mrp_order_subjects(company_id, workshop_id, team_id)
                 tally.add(subjects, numerator, 0.0, ids)
                 self._mfg_mrp_share_out(
                     tally, shares.get(source_id, NO_SHARE), employees, numerator, 0.0, ids
@@ -653,7 +669,7 @@ class MfgKpiProvider(models.AbstractModel):
                 continue
             if produced[production_id] <= 0:
                 continue
-            subjects = self._mfg_mrp_order_subjects(period, workshop_id, team_id)
+            subjects = self._mfg_mrp_order_subjects(company_id, workshop_id, team_id)
             denominator = 1.0 if is_count else produced[production_id]
             ids = () if is_count else (production_id,)
             tally.add(subjects, 0.0, denominator, ids)
