@@ -114,6 +114,7 @@ class MfgOnboarding(models.TransientModel):
                     "state": "done" if not check["missing"] else "missing",
                     "missing_count": check["missing"],
                     "detail": check["detail"],
+                    "applicable": check.get("applicable", True),
                 }
             )
         return result
@@ -264,6 +265,7 @@ class MfgOnboarding(models.TransientModel):
         fixable = sum(len(group) for group in owners.values())
         return {
             "missing": len(orders),
+            "applicable": bool(fixable),
             "detail": self.env._(
                 "%(count)s open orders without a workshop, %(fixable)s of them can take their "
                 "work centre's.",
@@ -502,6 +504,7 @@ class MfgOnboarding(models.TransientModel):
         people = self._people()
         return {
             "missing": sum(len(records) for records in people.values()),
+            "applicable": bool(people["employees"] or people["appraisers"]),
             "detail": self.env._(
                 "%(no_login)s people in scope without a login; %(employees)s logins without the "
                 "appraisal employee group; %(appraisers)s superiors without the appraiser group.",

@@ -30,13 +30,18 @@ class MfgOnboardingItem(models.TransientModel):
     state = fields.Selection([("done", "Done"), ("missing", "To do")], required=True, readonly=True)
     missing_count = fields.Integer(string="Missing", readonly=True)
     detail = fields.Char(readonly=True)
+    applicable = fields.Boolean(
+        readonly=True, help="Something of the item can be fixed by its Apply button now."
+    )
     can_apply = fields.Boolean(compute="_compute_can_apply")
     apply_label = fields.Char(compute="_compute_can_apply")
 
-    @api.depends("key", "state")
+    @api.depends("key", "state", "applicable")
     def _compute_can_apply(self):
         for item in self:
-            item.can_apply = item.key in APPLY_LABELS and item.state == "missing"
+            item.can_apply = (
+                item.key in APPLY_LABELS and item.state == "missing" and item.applicable
+            )
             item.apply_label = (
                 APPLY_LABELS[item.key]._translate(self.env.lang)
                 if item.key in APPLY_LABELS

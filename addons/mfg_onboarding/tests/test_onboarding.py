@@ -107,6 +107,8 @@ class TestOnboarding(OnboardingCase):
         self.assertFalse(order.mfg_department_id)
         onboarding = self._onboarding()
         self.assertEqual(self._item(onboarding, "open_mos").missing_count, 1)
+        # Nothing to take yet: no Apply button.
+        self.assertFalse(self._item(onboarding, "open_mos").can_apply)
         workshop = self.env["hr.department"].create(
             {"name": "Assembly workshop", "company_id": self.company.id}
         )
@@ -114,6 +116,8 @@ class TestOnboarding(OnboardingCase):
             {"name": "Team A", "company_id": self.company.id, "parent_id": workshop.id}
         )
         workcentre.write({"mfg_department_id": workshop.id, "mfg_team_id": team.id})
+        onboarding.action_refresh()
+        self.assertTrue(self._item(onboarding, "open_mos").can_apply)
         self.assertEqual(self._apply(onboarding, "open_mos").state, "done")
         self.assertEqual((order.mfg_department_id, order.mfg_team_id), (workshop, team))
 
@@ -156,6 +160,7 @@ class TestOnboarding(OnboardingCase):
         self.assertEqual(self._item(onboarding, "people").missing_count, 4)
         item = self._apply(onboarding, "people")
         self.assertEqual(item.missing_count, 1)  # the login is the administrator's to create
+        self.assertFalse(item.can_apply)
         self.assertTrue(worker_user.has_group("mfg_appraisal.group_appraisal_user"))
         self.assertTrue(leader_user.has_group("mfg_appraisal.group_appraisal_appraiser"))
 
