@@ -73,25 +73,39 @@ class MfgOnboarding(models.TransientModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._check_onboarding_rights()
+        Company = self.env["res.company"]
+        for vals in vals_list:
+            self._check_onboarding_rights(
+                Company.browse(vals.get("company_id")) or self.env.company
+            )
         return super().create(vals_list)
 
     # ------------------------------------------------------------------
     # Rights
     # ------------------------------------------------------------------
     @api.model
-    def _check_onboarding_rights(self):
+    def _check_onboarding_rights(self, company=None):
         """The assistant changes the configuration of several apps: administrators and HR
-        managers only (it then works as superuser, within what each item does)."""
+        managers only, in a company of theirs (it then works as superuser, within what each
+        item does)."""
+        if self.env.su:
+            return
         user = self.env.user
         if not (
-            self.env.su
-            or user._is_admin()
+            user._is_admin()
             or user.has_group("base.group_system")
             or user.has_group("hr.group_hr_manager")
         ):
             raise AccessError(
                 self.env._("Only administrators and HR managers use the onboarding assistant.")
+            )
+        company = company if company is not None else self.company_id
+        if company and company not in user.company_ids:
+            raise AccessError(
+                self.env._(
+                    "%(company)s is not one of your companies: its onboarding is not yours.",
+                    company=company.name,
+                )
             )
 
     # ------------------------------------------------------------------

@@ -200,3 +200,16 @@ class TestOnboarding(OnboardingCase):
         with self.assertRaises(AccessError):
             self._item(onboarding, "tolerance").with_user(officer).action_apply()
         self.assertFalse(self.company.mfg_late_tolerance_minutes)
+        # An HR manager of another company only: not this company's assistant.
+        outsider = new_test_user(
+            self.env,
+            login="mfg_onb_outsider",
+            groups="hr.group_hr_manager",
+            company_id=self.env.ref("base.main_company").id,
+        )
+        self.assertNotIn(self.company, outsider.company_ids)
+        with self.assertRaises(AccessError):
+            self.env["mfg.onboarding"].with_user(outsider).create({"company_id": self.company.id})
+        with self.assertRaises(AccessError):
+            self._item(onboarding, "tolerance").with_user(outsider).action_apply()
+        self.assertFalse(self.company.mfg_late_tolerance_minutes)

@@ -207,14 +207,25 @@ class HrJob(models.Model):
     # Job mapping: seed positions onto a company's existing jobs
     # ------------------------------------------------------------------
     @api.model
-    def _mfg_check_mapping_rights(self):
-        """Mapping positions rewrites the organisation: administrators and HR managers only."""
+    def _mfg_check_mapping_rights(self, company=None):
+        """Mapping positions rewrites the organisation: administrators and HR managers only,
+        in a company of theirs."""
+        if self.env.su:
+            return
         user = self.env.user
-        if not (self.env.su or user.has_group("hr.group_hr_manager") or user._is_admin()):
+        if not (user.has_group("hr.group_hr_manager") or user._is_admin()):
             raise AccessError(
                 self.env._(
                     "Only administrators and HR managers map positions onto the suite's seed "
                     "organisation."
+                )
+            )
+        if company and company not in user.company_ids:
+            raise AccessError(
+                self.env._(
+                    "You cannot map the positions of %(company)s: it is not one of your "
+                    "companies.",
+                    company=company.name,
                 )
             )
 
@@ -420,7 +431,7 @@ class HrJob(models.Model):
         position not mapped and not yet in the company is copied into it, in the company's
         production department (``department`` when given, merged with the suite's). Reporting
         lines follow the seed's. Re-running changes nothing. Returns ``{key: position}``."""
-        self._mfg_check_mapping_rights()
+        self._mfg_check_mapping_rights(company)
         Job = self.sudo()
         mapping = {key: Job.browse(job.id) for key, job in (mapping or {}).items() if job}
         seeds = Job._mfg_seed_positions()

@@ -200,6 +200,15 @@ class TestJobMapping(MappingMixin, MfgOrgCommon):
             self.Job.with_user(self.hr_manager).browse(self.seeds["job_operator"].id).write(
                 {"mfg_adopted": True}
             )
+        # Not in a company the HR manager does not belong to.
+        self.assertNotIn(self.other, self.hr_manager.company_ids)
+        with self.assertRaises(AccessError):
+            self.Job.with_user(self.hr_manager)._mfg_apply_mapping(self.other)
+        with self.assertRaises(AccessError):
+            self.env["mfg.job.mapping"].with_user(self.hr_manager).create(
+                {"company_id": self.other.id}
+            )
+        self.assertFalse(self.Job.search([("company_id", "=", self.other.id)]))
         wizard = self.env["mfg.job.mapping"].with_user(self.hr_manager).create({})
         self.assertEqual(len(wizard.line_ids), 20)
         self.assertEqual(set(wizard.line_ids.mapped("operation")), {"keep"})

@@ -53,7 +53,10 @@ class MfgJobMapping(models.TransientModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self.env["hr.job"]._mfg_check_mapping_rights()
+        Company = self.env["res.company"]
+        for vals in vals_list:
+            company = Company.browse(vals.get("company_id")) or self.env.company
+            self.env["hr.job"]._mfg_check_mapping_rights(company)
         return super().create(vals_list)
 
     def action_apply(self):
