@@ -10,6 +10,7 @@ from . import mfg_appraisal_template_band
 from . import mfg_appraisal_template_level
 from . import mfg_appraisal_cycle
 from . import mfg_appraisal_exclusion
+from . import mfg_appraisal_mail_batch
 from . import mfg_appraisal
 from . import mfg_appraisal_section
 from . import mfg_appraisal_line
@@ -19,3 +20,4 @@ from . import mfg_appraisal_appeal
 from . import mfg_appraisal_note
 from . import hr_job
 from . import tier_review
+from . import hr_employee

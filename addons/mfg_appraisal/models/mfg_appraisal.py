@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -49,7 +50,14 @@ class MfgAppraisal(models.Model):
 
     _name = "mfg.appraisal"
     _description = "Appraisal"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation", "mfg.appraisal.guard"]
+    # The chatter in batches first: it overrides mail.thread's tracking and subscriptions.
+    _inherit = [
+        "mfg.appraisal.mail.batch",
+        "mail.thread",
+        "mail.activity.mixin",
+        "tier.validation",
+        "mfg.appraisal.guard",
+    ]
     _order = "cycle_date_end desc, employee_name, id"
     _check_company_auto = True
     _rec_name = "employee_name"
@@ -423,30 +431,47 @@ class MfgAppraisal(models.Model):
             appraisal.sudo()._message_log(body=parts)
 
     def _move_appraiser_rater(self, previous):
-        """HR changed the appraiser before rating: the superior's rater entry follows."""
+        """HR changed the appraiser before rating: the superior's rater entry follows, for the
+        whole set at once."""
+        to_unlink = self.env["mfg.appraisal.rater"].sudo()
+        moved = {}  # new appraiser id: rater entries moving to them
+        to_create = self.browse()
         for appraisal in self.sudo():
             old = previous.get(appraisal.id)
             rater = appraisal.rater_ids.filtered(
                 lambda r, old=old: r.role in ("superior", "indirect") and r.user_id == old
             )
             if rater and appraisal.appraiser_id:
-                rater.write({"user_id": appraisal.appraiser_id.id, "role": "superior"})
+                moved.setdefault(appraisal.appraiser_id.id, []).extend(rater.ids)
             elif rater:
-                rater.unlink()
+                to_unlink |= rater
             elif appraisal.appraiser_id:
-                appraisal._create_superior_rater()
+                to_create |= appraisal
+        for user_id, rater_ids in moved.items():
+            to_unlink.browse(rater_ids).write({"user_id": user_id, "role": "superior"})
+        to_unlink.unlink()
+        to_create._create_superior_rater()
 
     def _create_superior_rater(self):
-        self.ensure_one()
-        rater = self.env["mfg.appraisal.rater"].create(
-            {"appraisal_id": self.id, "user_id": self.appraiser_id.id, "role": "superior"}
+        """A superior rater entry for the appraiser of each appraisal, with its rating rows."""
+        appraisals = self.sudo()
+        raters = (
+            self.env["mfg.appraisal.rater"]
+            .sudo()
+            .create(
+                [
+                    {"appraisal_id": a.id, "user_id": a.appraiser_id.id, "role": "superior"}
+                    for a in appraisals
+                ]
+            )
         )
-        lines = self.line_ids.filtered(
-            lambda line: line.rule_kind == "direct"
-            and line.section_id._role_weights().get("superior")
-        )
-        self.env["mfg.appraisal.rating"].create(
-            [{"rater_id": rater.id, "line_id": line.id} for line in lines]
+        self.env["mfg.appraisal.rating"].sudo().create(
+            [
+                {"rater_id": rater.id, "line_id": line.id}
+                for rater in raters
+                for line in rater.appraisal_id.line_ids
+                if line.rule_kind == "direct" and line.section_id._role_weights().get("superior")
+            ]
         )
 
     # ------------------------------------------------------------------
@@ -508,28 +533,121 @@ class MfgAppraisal(models.Model):
         return super(MfgAppraisal, self.sudo())._update_counter(review_counter)
 
     def request_validation(self):
+        """Create the approval reviews of the whole set at once (the framework searches the
+        tier definitions and posts its notices once per record)."""
         if not self.env.su:
             raise UserError(
                 self.env._("The approval chain starts when the appraiser submits the rating.")
             )
-        return super().request_validation()
+        if len(self) < 2:
+            return super().request_validation()
+        by_record = self._tier_definitions_by_record()
+        vals_list = []
+        for record in self:
+            if not record._check_state_from_condition() or not record.need_validation:
+                continue
+            for sequence, definition in enumerate(by_record.get(record.id, []), start=1):
+                vals_list.append(record._prepare_tier_review_vals(definition, sequence))
+        reviews = self.env["tier.review"].create(vals_list)
+        reviews._update_review_status()
+        if any(self.mapped("can_review")):
+            self._update_counter({"review_created": True})
+        notify = reviews.filtered(lambda r: r.definition_id.notify_on_create)
+        if notify:
+            self.browse(notify.mapped("res_id"))._notify_review_requested(notify)
+        return reviews
 
     def restart_validation(self):
+        """Drop the approval reviews of the whole set at once; reviews whose definition
+        notifies on restart keep the framework's one-by-one notice."""
         if not self.env.su:
             raise UserError(
                 self.env._("Only HR restarts an approval chain, by sending the appraisal back.")
             )
-        return super().restart_validation()
+        if len(self) < 2:
+            return super().restart_validation()
+        in_review = self.filtered(lambda r: r.state in self._state_from)
+        noticed = self.browse(
+            in_review.review_ids.filtered("definition_id.notify_on_restarted").mapped("res_id")
+        )
+        if noticed:
+            super(MfgAppraisal, noticed).restart_validation()
+        rest = in_review - noticed
+        reviews = rest.review_ids
+        update = any(r.status in ("waiting", "pending") for r in reviews) and any(
+            rest.mapped("can_review")
+        )
+        reviews.unlink()
+        if update:
+            rest._update_counter({"review_deleted": True})
+        return None
 
     def _approval_missing(self):
-        """Text naming what the approval chain of each appraisal still waits for, or False."""
+        """Text naming what the approval chain of this appraisal still waits for, or False."""
         self.ensure_one()
-        appraisal = self.sudo()
-        appraisal.invalidate_recordset(["need_validation", "review_ids"])
-        if appraisal.need_validation:
-            return self.env._("the approval chain was never requested")
-        waiting = appraisal.review_ids.filtered(lambda r: r.status != "approved")
-        return ", ".join(f"{r.name} ({r.todo_by})" for r in waiting) or False
+        return self._approval_missing_batch()[self.id]
+
+    def _approval_missing_batch(self):
+        """{appraisal id: text naming what its approval chain still waits for, or False}, for
+        the whole set at once."""
+        appraisals = self.sudo()
+        appraisals.invalidate_recordset(["need_validation", "review_ids"])
+        result = {}
+        for appraisal in appraisals:
+            if appraisal.need_validation:
+                result[appraisal.id] = self.env._("the approval chain was never requested")
+                continue
+            waiting = appraisal.review_ids.filtered(lambda r: r.status != "approved")
+            result[appraisal.id] = ", ".join(f"{r.name} ({r.todo_by})" for r in waiting) or False
+        return result
+
+    # ------------------------------------------------------------------
+    # Approval chain, set-based: tier definitions read once for the whole set
+    # ------------------------------------------------------------------
+    def _tier_definitions_by_record(self):
+        """{appraisal id: applicable tier definitions, highest sequence first}, reading the
+        definitions once and evaluating each one's domain on the whole set."""
+        definitions = (
+            self.env["tier.definition"]
+            .with_context(active_test=True)
+            .search([("model", "=", self._name)], order="sequence desc")
+        )
+        real = self.filtered(lambda r: isinstance(r.id, int))
+        result = {record.id: [] for record in real}
+        for definition in definitions:
+            scope = real.filtered(
+                lambda r, d=definition: not d.company_id or d.company_id == r._get_company()
+            )
+            for record in scope.evaluate_tier(definition) if scope else scope:
+                result[record.id].append(definition)
+        return result
+
+    def _compute_need_validation(self):
+        by_record = self._tier_definitions_by_record()
+        for record in self:
+            record.need_validation = bool(
+                by_record.get(record.id)
+                and not record.review_ids
+                and record._check_state_from_condition()
+            )
+
+    def _tier_validation_check_write_allowed(self, vals):
+        """The framework's check reads the validation exceptions once per record: read them
+        once per company and check only the records the check can refuse."""
+        if len(self) < 2:
+            return super()._tier_validation_check_write_allowed(vals)
+        for _company, records in self.grouped(lambda r: r._get_company()).items():
+            if records[:1]._get_validation_exceptions(add_base_exceptions=False):
+                super(MfgAppraisal, records)._tier_validation_check_write_allowed(vals)
+                continue
+            # Without exceptions the check after validation never refuses; the one under
+            # validation concerns records with reviews leaving no approval state.
+            under = records.filtered(
+                lambda r: r.review_ids and r._check_tier_state_transition(vals)
+            )
+            if under:
+                super(MfgAppraisal, under)._tier_validation_check_write_allowed(vals)
+        return None
 
     # ------------------------------------------------------------------
     # Workflow
@@ -556,12 +674,14 @@ class MfgAppraisal(models.Model):
         """The appraiser closes the rating: every line scored; the review chain starts."""
         self._check_state("rating")
         self._check_appraiser(self.env._("submit the rating"))
+        sudo = self.sudo()
+        superiors = sudo.rater_ids.filtered(
+            lambda r: r.role in ("superior", "indirect")
+            and r.user_id == r.appraisal_id.appraiser_id
+            and r.state == "todo"
+        )
+        superiors.with_env(self.env).action_submit()
         for appraisal in self:
-            superior = appraisal.sudo().rater_ids.filtered(
-                lambda r, a=appraisal: r.role in ("superior", "indirect")
-                and r.user_id == a.appraiser_id
-            )
-            superior.filtered(lambda r: r.state == "todo").with_env(self.env).action_submit()
             missing = appraisal._missing_lines()
             if missing:
                 raise UserError(
@@ -571,26 +691,27 @@ class MfgAppraisal(models.Model):
                         lines=", ".join(missing.mapped("name")),
                     )
                 )
-        sudo = self.sudo()
         sudo.write({"state": "review"})
         # need_validation has no dependencies: drop values computed before the state change.
         sudo.invalidate_recordset(["need_validation", "review_ids"])
         sudo.request_validation()
-        sudo.activity_ids.filtered(lambda a: a.user_id == self.env.user).action_feedback()
+        self._batch_close_activities(
+            sudo.activity_ids.filtered(lambda a: a.user_id == self.env.user)
+        )
         return True
 
     def action_publish(self):
         """HR publishes reviewed appraisals, once their approval chain is validated."""
         self._check_hr(self.env._("publish appraisal results"))
         self._check_state("review")
+        missing = self._approval_missing_batch()
         for appraisal in self:
-            missing = appraisal._approval_missing()
-            if missing:
+            if missing.get(appraisal.id):
                 raise UserError(
                     self.env._(
                         "The approval of %(who)s is not complete yet: waiting for %(missing)s.",
                         who=appraisal.employee_id.name,
-                        missing=missing,
+                        missing=missing[appraisal.id],
                     )
                 )
         today = fields.Date.context_today(self)
@@ -691,7 +812,8 @@ class MfgAppraisal(models.Model):
     # Activities (batch)
     # ------------------------------------------------------------------
     def _schedule_activities(self, todo, deadline=None):
-        """Create activities in one batch: ``todo`` is a list of (appraisal, user, summary)."""
+        """Create activities in one batch: ``todo`` is a list of (appraisal, user, summary).
+        Their assignees are subscribed and notified in batches too (``_batch_*``)."""
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get_id(self._name)
         vals = [
@@ -706,7 +828,7 @@ class MfgAppraisal(models.Model):
             for appraisal, user, summary in todo
             if user
         ]
-        return self.env["mail.activity"].sudo().create(vals)
+        return self._batch_schedule_activities(vals)
 
     def _schedule_rater_activities(self):
         todo = [
@@ -795,15 +917,35 @@ class MfgAppraisal(models.Model):
                 sections_vals.append(dict(vals, appraisal_id=appraisal.id))
                 lines_of_section.append(section["lines"])
         sections = quiet.env["mfg.appraisal.section"].create(sections_vals)
+        # The lines are created with their KPI values (prefill), in one batch.
+        kpis = {
+            line["kpi_id"]
+            for sections_of in frozen.values()
+            for section in sections_of
+            for line in section["lines"]
+            if line.get("kpi_id") and line.get("rule_kind") != "direct"
+        }
+        prefill = self._kpi_prefill(
+            cycle, kpis, employees.ids, [d.id for d in employees.department_id]
+        )
         quiet.env["mfg.appraisal.line"].create(
             [
-                dict(line, section_id=section.id, appraisal_id=section.appraisal_id.id)
+                dict(
+                    line,
+                    section_id=section.id,
+                    appraisal_id=section.appraisal_id.id,
+                    **self._kpi_prefill_vals(
+                        line,
+                        section.appraisal_id.employee_id.id,
+                        section.appraisal_id.department_id.id,
+                        prefill,
+                    ),
+                )
                 for section, lines in zip(sections, lines_of_section, strict=True)
                 for line in lines
             ]
         )
         appraisals._create_raters(employees)
-        appraisals._prefill_kpis(cycle)
         appraisals._schedule_activities(
             [
                 (a, a.employee_user_id, self.env._("Fill in your self-assessment"))
@@ -964,56 +1106,53 @@ class MfgAppraisal(models.Model):
         self.env["mfg.appraisal.rating"].create(rating_vals)
         return raters
 
-    def _prefill_kpis(self, cycle):
-        """Actual values of KPI lines from the locked KPI values of the cycle's KPI period."""
-        lines = self.env["mfg.appraisal.line"].search(
-            [
-                ("appraisal_id", "in", self.ids),
-                ("kpi_id", "!=", False),
-                ("rule_kind", "!=", "direct"),
-            ]
-        )
-        if not lines or not cycle.kpi_period_id:
-            return
+    @api.model
+    def _kpi_prefill(self, cycle, kpi_ids, employee_ids, department_ids):
+        """The locked KPI values of the cycle's KPI period for ``kpi_ids`` of these employees
+        and departments, read in one query: {(kpi id, "e", employee id) or (kpi id, "d",
+        department id): value}."""
+        if not kpi_ids or not cycle.kpi_period_id:
+            return {}
         values = (
             self.env["mfg.kpi.value"]
             .sudo()
             .search_fetch(
                 [
-                    ("kpi_id", "in", lines.kpi_id.ids),
+                    ("kpi_id", "in", list(kpi_ids)),
                     ("state", "=", "locked"),
                     ("period_id", "=", cycle.kpi_period_id.id),
                     "|",
-                    ("employee_id", "in", self.employee_id.ids),
-                    ("department_id", "in", self.department_id.ids),
+                    ("employee_id", "in", list(employee_ids)),
+                    ("department_id", "in", list(department_ids)),
                 ],
                 ["kpi_id", "employee_id", "department_id", "value"],
             )
         )
         by_key = {}
         for value in values:
-            key = (
-                (value.kpi_id.id, "e", value.employee_id.id)
-                if value.employee_id
-                else (
-                    value.kpi_id.id,
-                    "d",
-                    value.department_id.id,
-                )
-            )
-            by_key[key] = value
-        for line in lines:
-            appraisal = line.appraisal_id
-            value = by_key.get((line.kpi_id.id, "e", appraisal.employee_id.id)) or by_key.get(
-                (line.kpi_id.id, "d", appraisal.department_id.id)
-            )
-            if value:
-                # In the unit the sheet states (e.g. 万元 for a KPI measured in yuan).
-                actual = value.value * (line._rule().get("kpi_scale") or 1.0)
-                vals = {"kpi_value_id": value.id, "actual_value": actual, "actual_set": True}
-                if line.rule_kind == "occurrence":
-                    vals["occurrences"] = int(value.value)
-                line._write_prefill(vals)
+            if value.employee_id:
+                by_key[(value.kpi_id.id, "e", value.employee_id.id)] = value
+            else:
+                by_key[(value.kpi_id.id, "d", value.department_id.id)] = value
+        return by_key
+
+    @api.model
+    def _kpi_prefill_vals(self, line, employee_id, department_id, by_key):
+        """Values prefilling a KPI line (``line``: its values as created) of the appraisal of
+        ``employee_id`` in ``department_id``: the actual value from the locked KPI value of the
+        employee, else of the department; {} when there is none."""
+        kpi_id = line.get("kpi_id")
+        if not kpi_id or line.get("rule_kind") == "direct":
+            return {}
+        value = by_key.get((kpi_id, "e", employee_id)) or by_key.get((kpi_id, "d", department_id))
+        if not value:
+            return {}
+        # In the unit the sheet states (e.g. 万元 for a KPI measured in yuan).
+        scale = json.loads(line.get("rule") or "{}").get("kpi_scale") or 1.0
+        vals = {"kpi_value_id": value.id, "actual_value": value.value * scale, "actual_set": True}
+        if line.get("rule_kind") == "occurrence":
+            vals["occurrences"] = int(value.value)
+        return vals
 
     # ------------------------------------------------------------------
     # Results application (flags for people to decide)
@@ -1042,13 +1181,18 @@ class MfgAppraisal(models.Model):
         past = {}
         for appraisal in history:
             past.setdefault(appraisal.employee_id.id, []).append(appraisal)
+        # One write per distinct result (a few combinations of flags), not per appraisal.
+        groups = {}
         for appraisal in self.sudo():
             same_system = [
                 a
                 for a in past.get(appraisal.employee_id.id, [])
                 if a.appraisal_system == appraisal.appraisal_system
             ]
-            appraisal.write(appraisal._results(same_system))
+            vals = appraisal._results(same_system)
+            groups.setdefault(tuple(sorted(vals.items())), []).append(appraisal.id)
+        for vals, ids in groups.items():
+            self.sudo().browse(ids).write(dict(vals))
 
     def _results(self, past):
         """Flags of this appraisal given the employee's earlier appraisals."""

@@ -24,8 +24,9 @@ class MfgAppraisalLine(models.Model):
     section_id = fields.Many2one(
         "mfg.appraisal.section", required=True, ondelete="cascade", index=True
     )
+    # Precomputed: set in the insert of a batch of lines, not by an update after each batch.
     section_sequence = fields.Integer(
-        related="section_id.sequence", store=True, string="Section Sequence"
+        related="section_id.sequence", store=True, precompute=True, string="Section Sequence"
     )
     appraisal_id = fields.Many2one(
         "mfg.appraisal", required=True, ondelete="cascade", index=True, readonly=True

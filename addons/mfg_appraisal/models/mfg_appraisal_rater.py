@@ -83,10 +83,15 @@ class MfgAppraisalRater(models.Model):
                         lines=", ".join(missing.mapped("line_name")),
                     )
                 )
-        self.sudo().write({"state": "submitted", "date_submitted": fields.Datetime.now()})
-        self.sudo().appraisal_id.activity_ids.filtered(
-            lambda a: a.user_id in self.user_id
-        ).action_feedback(feedback=self.env._("Scores submitted."))
+        sudo = self.sudo()
+        sudo.write({"state": "submitted", "date_submitted": fields.Datetime.now()})
+        # Each rater's to-do on the appraisal they rated is done, for the whole set at once.
+        done = {(rater.appraisal_id.id, rater.user_id.id) for rater in sudo}
+        appraisals = sudo.appraisal_id
+        appraisals._batch_close_activities(
+            appraisals.activity_ids.filtered(lambda a: (a.res_id, a.user_id.id) in done),
+            feedback=self.env._("Scores submitted."),
+        )
         return True
 
     def action_open(self):

@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
-from odoo.exceptions import UserError
+from odoo.exceptions import MissingError, UserError
 
 APPRAISAL = "mfg.appraisal"
 
@@ -21,9 +21,25 @@ class TierReview(models.Model):
         if self.model == APPRAISAL:
             if self.reviewer_group_id:
                 reviewers |= self.reviewer_group_id.all_user_ids
-            appraisal = self.env[APPRAISAL].sudo().browse(self.res_id).exists()
-            reviewers -= appraisal.employee_user_id
+            appraisal = self.env[APPRAISAL].sudo().browse(self.res_id)
+            try:
+                appraisee = appraisal.employee_user_id
+            except MissingError:  # an orphan review: no appraisee to leave out
+                appraisee = self.env["res.users"]
+            reviewers -= appraisee
         return reviewers
+
+    def _compute_reviewer_ids(self):
+        """Reviewers of many reviews at once: the appraisees read together, and one assignment
+        per distinct set of reviewers (each assignment of a relation is one insert)."""
+        ids = {review.res_id for review in self if review.model == APPRAISAL and review.res_id}
+        if ids:
+            self.env[APPRAISAL].sudo().browse(ids).fetch(["employee_user_id"])
+        groups = {}
+        for review in self:
+            groups.setdefault(review._get_reviewers(), []).append(review.id)
+        for reviewers, review_ids in groups.items():
+            self.browse(review_ids).reviewer_ids = reviewers
 
     def _refuse(self):
         raise UserError(

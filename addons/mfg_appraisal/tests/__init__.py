@@ -11,3 +11,4 @@ from . import test_reports
 from . import test_seed_sheets
 from . import test_appraisal_chain_period
 from . import test_position_kpis
+from . import test_query_count

@@ -1,0 +1,297 @@
+from contextlib import ExitStack
+from datetime import date
+from unittest.mock import patch
+
+from odoo.orm import models as orm_models
+from odoo.tests import new_test_user, tagged
+from odoo.tests.common import TransactionCase
+
+
+@tagged("post_install", "-at_install")
+class TestWorkflowQueryCount(TransactionCase):
+    """Every step of a cycle (launch, self-assessment → rating, rating → review with the
+    approval chain requested, publication) takes as many queries for 40 appraisees with logins
+    as for 8: activities, followers, notifications, chatter tracking, approval reviews and results
+    are written for the cohort at once, never per appraisal."""
+
+    SIZES = {"warm": 3, "small": 8, "large": 40}
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.user_hr = new_test_user(
+            cls.env,
+            "qc_hr",
+            groups="mfg_appraisal.group_appraisal_hr,hr.group_hr_user",
+        )
+        cls.cohorts = {name: cls._cohort(name, size) for name, size in cls.SIZES.items()}
+
+    @classmethod
+    def _cohort(cls, name, size):
+        """A team leader and ``size`` operators, all with logins, of a position with its own
+        sheet (performance lines and attitude lines rated by self and superior), and a draft
+        annual cycle of that position."""
+        env = cls.env
+        job = env["hr.job"].create({"name": f"QC operator {name}"})
+        env["mfg.appraisal.template"].create(
+            {
+                "name": f"QC sheet {name}",
+                "code": f"qc_sheet_{name}",
+                "job_ids": [(6, 0, job.ids)],
+                "state": "active",
+                "section_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "Performance",
+                            "sequence": 1,
+                            "weight": 60,
+                            "line_ids": [
+                                (
+                                    0,
+                                    0,
+                                    {
+                                        "name": f"Rate {i}",
+                                        "weight": 50,
+                                        "rule_kind": "linear",
+                                        "target": 98.0,
+                                        "step": 1.0,
+                                        "deduction": 5.0,
+                                        "direction": "higher",
+                                        "sequence": i,
+                                    },
+                                )
+                                for i in range(2)
+                            ],
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "Attitude",
+                            "sequence": 2,
+                            "weight": 40,
+                            "rater_ids": [
+                                (0, 0, {"role": "self", "weight": 30}),
+                                (0, 0, {"role": "superior", "weight": 70}),
+                            ],
+                            "line_ids": [
+                                (
+                                    0,
+                                    0,
+                                    {
+                                        "name": f"Attitude {i}",
+                                        "weight": 50,
+                                        "rule_kind": "direct",
+                                        "sequence": i,
+                                    },
+                                )
+                                for i in range(2)
+                            ],
+                        },
+                    ),
+                ],
+            }
+        )
+        leader_user = new_test_user(
+            env, f"qc_lead_{name}", groups="mfg_appraisal.group_appraisal_appraiser"
+        )
+        Employee = env["hr.employee"]
+        leader = Employee.create({"name": f"QC leader {name}", "user_id": leader_user.id})
+        users = (
+            env["res.users"]
+            .with_context(no_reset_password=True)
+            .create(
+                [
+                    {
+                        "name": f"QC operator {name} {i}",
+                        "login": f"qc_op_{name}_{i}",
+                        "email": f"qc.op.{name}.{i}@example.com",
+                        "group_ids": [(6, 0, env.ref("mfg_appraisal.group_appraisal_user").ids)],
+                    }
+                    for i in range(size)
+                ]
+            )
+        )
+        Employee.create(
+            [
+                {
+                    "name": user.name,
+                    "user_id": user.id,
+                    "parent_id": leader.id,
+                    "job_id": job.id,
+                }
+                for user in users
+            ]
+        )
+        cycle = (
+            env["mfg.appraisal.cycle"]
+            .with_user(cls.user_hr)
+            .create(
+                {
+                    "name": f"QC cycle {name}",
+                    "kind": "annual",
+                    "date_start": date(2025, 1, 1),
+                    "date_end": date(2025, 12, 31),
+                    "job_ids": [(6, 0, job.ids)],
+                }
+            )
+        )
+        return {"cycle": cycle, "users": users, "leader": leader_user}
+
+    def _queries(self, step):
+        """Queries of ``step(cohort)`` for each cohort, in order (the first warms caches),
+        including the tracking messages written when the transaction commits. The
+        ORM splits inserts into batches of 100 rows and reads into chunks of 1,000 ids: those
+        chunks are raised, so what is compared is the workflow's own queries."""
+        counts = {}
+        for name, cohort in self.cohorts.items():
+            with ExitStack() as stack:
+                stack.enter_context(patch.object(orm_models, "INSERT_BATCH_SIZE", 100000))
+                stack.enter_context(patch.object(orm_models, "UPDATE_BATCH_SIZE", 100000))
+                self._commit()
+                before = self.env.cr.sql_log_count
+                step(cohort)
+                self._commit()
+                counts[name] = self.env.cr.sql_log_count - before
+        return counts
+
+    def _commit(self):
+        """What a commit runs: flush, then the pre-commit work (the chatter's tracking)."""
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        self.env.flush_all()
+        self.env.invalidate_all()
+
+    def assertFlat(self, counts, step):
+        self.assertEqual(
+            counts["small"],
+            counts["large"],
+            f"{step}: {counts['small']} queries for {self.SIZES['small']} appraisees, "
+            f"{counts['large']} for {self.SIZES['large']}",
+        )
+
+    def _appraisals(self, cohort):
+        return cohort["cycle"].sudo().appraisal_ids
+
+    def test_cycle_steps_flat(self):
+        Appraisal = self.env["mfg.appraisal"]
+        todo = self.env.ref("mail.mail_activity_data_todo")
+
+        # Launch: appraisals, sheets, raters and one to-do per appraisee, notified.
+        counts = self._queries(lambda c: c["cycle"].with_user(self.user_hr).action_launch())
+        self.assertFlat(counts, "launch")
+        for name, cohort in self.cohorts.items():
+            appraisals = self._appraisals(cohort)
+            self.assertEqual(len(appraisals), self.SIZES[name])
+            activities = appraisals.activity_ids
+            self.assertEqual(sorted(activities.mapped("user_id").ids), sorted(cohort["users"].ids))
+            self.assertEqual(set(activities.mapped("activity_type_id")), {todo})
+            for appraisal in appraisals:
+                # the appraisee follows their appraisal and was told about the to-do
+                self.assertIn(appraisal.employee_user_id.partner_id, appraisal.message_partner_ids)
+                notices = self.env["mail.message"].search(
+                    [
+                        ("model", "=", "mfg.appraisal"),
+                        ("res_id", "=", appraisal.id),
+                        ("message_type", "=", "user_notification"),
+                    ]
+                )
+                self.assertEqual(len(notices), 1)
+                self.assertEqual(notices.partner_ids, appraisal.employee_user_id.partner_id)
+                self.assertEqual(
+                    notices.notification_ids.res_partner_id, appraisal.employee_user_id.partner_id
+                )
+
+        # Self-assessment → rating (the appraisees scored themselves).
+        for cohort in self.cohorts.values():
+            raters = self._appraisals(cohort).rater_ids
+            raters.filtered(lambda r: r.role == "self").rating_ids.write(
+                {"score": 85.0, "score_set": True}
+            )
+        counts = self._queries(
+            lambda c: c["cycle"].appraisal_ids.with_user(self.user_hr).action_submit_self()
+        )
+        self.assertFlat(counts, "self-assessment → rating")
+        for cohort in self.cohorts.values():
+            appraisals = self._appraisals(cohort)
+            self.assertEqual(set(appraisals.mapped("state")), {"rating"})
+            # The appraisees' to-dos are done, the leader has one to-do per appraisal.
+            self.assertEqual(appraisals.activity_ids.user_id, cohort["leader"])
+            self.assertEqual(len(appraisals.activity_ids), len(appraisals))
+            self._assert_state_tracked(appraisals, "self_assessment", "rating")
+
+        # Rating → review: the approval chain is requested for the cohort at once.
+        for cohort in self.cohorts.values():
+            appraisals = self._appraisals(cohort)
+            appraisals.rater_ids.filtered(lambda r: r.role != "self").rating_ids.write(
+                {"score": 80.0, "score_set": True}
+            )
+            appraisals.line_ids.filtered(lambda line: line.rule_kind != "direct").write(
+                {"actual_value": 97.0, "actual_set": True}
+            )
+        requested = {}
+        original = type(Appraisal).request_validation
+
+        def counted(records):
+            before = records.env.cr.sql_log_count
+            result = original(records)
+            records.env.flush_all()
+            requested[len(records)] = records.env.cr.sql_log_count - before
+            return result
+
+        with patch.object(type(Appraisal), "request_validation", counted):
+            counts = self._queries(
+                lambda c: c["cycle"].appraisal_ids.with_user(self.user_hr).action_submit_rating()
+            )
+        self.assertFlat(counts, "rating → review")
+        self.assertEqual(
+            requested[self.SIZES["small"]],
+            requested[self.SIZES["large"]],
+            "request_validation",
+        )
+        for cohort in self.cohorts.values():
+            appraisals = self._appraisals(cohort)
+            self.assertEqual(set(appraisals.mapped("state")), {"review"})
+            self.assertFalse(appraisals.activity_ids)
+            self._assert_state_tracked(appraisals, "rating", "review")
+            for appraisal in appraisals:
+                self.assertEqual(appraisal.review_ids.mapped("status"), ["pending"])
+                self.assertIn(self.user_hr, appraisal.review_ids.reviewer_ids)
+                self.assertNotIn(appraisal.employee_user_id, appraisal.review_ids.reviewer_ids)
+                # 60% × 95 (1 point below target: -5) + 40% × (30% × 85 + 70% × 80)
+                self.assertAlmostEqual(appraisal.total_score, 89.6, places=2)
+
+        # Publication (the HR reviewers approved): results, flags, chatter and to-dos at once.
+        for cohort in self.cohorts.values():
+            self._appraisals(cohort).review_ids.write(
+                {"status": "approved", "done_by": self.user_hr.id}
+            )
+        counts = self._queries(lambda c: c["cycle"].with_user(self.user_hr).action_publish())
+        self.assertFlat(counts, "publish")
+        for cohort in self.cohorts.values():
+            appraisals = self._appraisals(cohort)
+            self.assertEqual(cohort["cycle"].state, "published")
+            self.assertEqual(set(appraisals.mapped("state")), {"published"})
+            self.assertEqual(set(appraisals.mapped("grade")), {"excellent"})
+            self.assertEqual(set(appraisals.mapped("payroll_basis")), {False})
+            self.assertEqual(
+                sorted(appraisals.activity_ids.user_id.ids), sorted(cohort["users"].ids)
+            )
+            self._assert_state_tracked(appraisals, "review", "published")
+
+    def _assert_state_tracked(self, appraisals, old, new):
+        """Each appraisal's chatter shows its state change (one tracking value)."""
+        labels = dict(appraisals._fields["state"]._description_selection(self.env))
+        values = self.env["mail.tracking.value"].search(
+            [
+                ("mail_message_id.model", "=", "mfg.appraisal"),
+                ("mail_message_id.res_id", "in", appraisals.ids),
+                ("field_id.name", "=", "state"),
+                ("old_value_char", "=", labels[old]),
+                ("new_value_char", "=", labels[new]),
+            ]
+        )
+        self.assertEqual(sorted(values.mail_message_id.mapped("res_id")), sorted(appraisals.ids))
