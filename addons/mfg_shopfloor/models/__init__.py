@@ -1,0 +1,4 @@
+from . import hr_department
+from . import mfg_shopfloor_attempt
+from . import mfg_shopfloor_session
+from . import mfg_duty_run_item

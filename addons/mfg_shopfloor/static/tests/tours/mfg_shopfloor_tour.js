@@ -1,0 +1,96 @@
+import { registry } from "@web/core/registry";
+
+// One transparent pixel: what the tablet's camera gives in the tour.
+const PIXEL =
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
+function takePhoto(selector) {
+    const input = document.querySelector(selector);
+    const bytes = Uint8Array.from(atob(PIXEL), (char) => char.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], "leak.png", { type: "image/png" }));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+}
+
+// An operator without a user account badges in on the workshop tablet, answers two checks,
+// reports a problem with a photo (a maintenance request is raised) and signs out.
+registry.category("web_tour.tours").add("mfg_shopfloor_operator_tour", {
+    steps: () => [
+        {
+            content: "The kiosk waits for a badge",
+            trigger: ".o_mfg_kiosk_idle .o_mfg_kiosk_badge",
+            run: "edit KIOSKA0001",
+        },
+        {
+            content: "Scan it",
+            trigger: ".o_mfg_kiosk_badge_ok",
+            run: "click",
+        },
+        {
+            content: "Open today's checklist",
+            trigger: ".o_mfg_kiosk_tile_checklist",
+            run: "click",
+        },
+        {
+            content: "Mark the guards checked",
+            trigger: ".o_mfg_kiosk_item:contains('Check guards') .o_mfg_kiosk_done",
+            run: "click",
+        },
+        {
+            content: "The guards are done",
+            trigger: ".o_mfg_kiosk_item_done:contains('Check guards')",
+        },
+        {
+            content: "The oil check does not apply today",
+            trigger: ".o_mfg_kiosk_item:contains('Check oil') .o_mfg_kiosk_na",
+            run: "click",
+        },
+        {
+            content: "The oil check is not applicable",
+            trigger: ".o_mfg_kiosk_item_na:contains('Check oil')",
+        },
+        {
+            content: "Report a problem on the lights",
+            trigger: ".o_mfg_kiosk_item:contains('Check lights') .o_mfg_kiosk_report",
+            run: "click",
+        },
+        {
+            content: "Describe it",
+            trigger: ".o_mfg_kiosk_problem .o_mfg_kiosk_note",
+            run: "edit Tour oil leak under press",
+        },
+        {
+            content: "Raise a maintenance request",
+            trigger: ".o_mfg_kiosk_kind[data-kind='maintenance']",
+            run: "click",
+        },
+        {
+            content: "Take a photo",
+            trigger: ".o_mfg_kiosk_problem",
+            run: () => takePhoto(".o_mfg_kiosk_photo"),
+        },
+        {
+            content: "The photo is shown",
+            trigger: ".o_mfg_kiosk_preview",
+        },
+        {
+            content: "Send the problem",
+            trigger: ".o_mfg_kiosk_problem_send",
+            run: "click",
+        },
+        {
+            content: "The problem is recorded with its follow-up",
+            trigger: ".o_mfg_kiosk_item_problem:contains('Check lights')",
+        },
+        {
+            content: "Sign out",
+            trigger: ".o_mfg_kiosk_logout",
+            run: "click",
+        },
+        {
+            content: "Back to the idle screen",
+            trigger: ".o_mfg_kiosk_idle .o_mfg_kiosk_badge",
+        },
+    ],
+});

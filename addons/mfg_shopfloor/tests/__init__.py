@@ -1,0 +1,3 @@
+from . import test_kiosk_identify
+from . import test_kiosk_checklist
+from . import test_ui

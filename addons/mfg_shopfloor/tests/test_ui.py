@@ -1,0 +1,26 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.tests import tagged
+
+from .common import KioskCase
+
+
+@tagged("post_install", "-at_install")
+class TestKioskTour(KioskCase):
+    def _operator_journey(self):
+        self.start_tour(f"/mfg_shopfloor/kiosk/{self.token}", "mfg_shopfloor_operator_tour")
+        first, second, third = self.items_a
+        self.assertEqual(first.result, "done")
+        self.assertEqual(second.result, "na")
+        self.assertEqual(third.result, "problem")
+        self.assertEqual(third.followup_ref._name, "maintenance.request")
+        self.assertEqual(third.followup_ref.name, "Tour oil leak under press")
+        self.assertTrue(third.attachment_ids)
+
+    def test_operator_tablet(self):
+        self.browser_size = "1280x800"
+        self._operator_journey()
+
+    def test_operator_phone(self):
+        self.browser_size = "390x844"
+        self.touch_enabled = True
+        self._operator_journey()
