@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
+from odoo.tools import SQL, float_round
 
 # Fields only the computation writes (its last error and what it cost).
 COMPUTATION_FIELDS = (
@@ -50,6 +50,34 @@ UNIT_RANGES = {
     "units": (0.0, None),
 }
 
+# How the values of a KPI add up over subjects and periods (pivot, graph, roll-ups): a rate is
+# the ratio of the summed numerators and denominators, never the sum of the rates.
+AGGREGATIONS = [
+    ("sum", "Sum"),
+    ("ratio", "Ratio of sums"),
+    ("average", "Average"),
+    ("last", "Last value"),
+]
+UNIT_AGGREGATION = {
+    "percent": "ratio",
+    "pieces_per_hour": "ratio",
+    "pieces_per_day": "ratio",
+    "score": "average",
+}
+# A ratio value is numerator / denominator times this factor.
+UNIT_SCALE = {"percent": 100.0}
+UNIT_DECIMALS = {
+    "percent": 1,
+    "count": 0,
+    "amount": 2,
+    "score": 1,
+    "hours": 1,
+    "days": 1,
+    "pieces_per_hour": 2,
+    "pieces_per_day": 1,
+    "units": 0,
+}
+
 DIRECTIONS = [
     ("higher", "Higher is better"),
     ("lower", "Lower is better"),
@@ -86,6 +114,27 @@ class MfgKpi(models.Model):
     category = fields.Selection(CATEGORIES, required=True, default="production", tracking=True)
     unit = fields.Selection(UNITS, required=True, default="percent", tracking=True)
     direction = fields.Selection(DIRECTIONS, required=True, default="higher", tracking=True)
+    aggregation = fields.Selection(
+        AGGREGATIONS,
+        compute="_compute_unit_defaults",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        tracking=True,
+        help="How values of this KPI add up over subjects and periods in pivots, graphs and "
+        "dashboards: a rate is the ratio of the summed numerators and denominators (the sum of "
+        "rates means nothing), counts and amounts add up, scores average, a stock level takes "
+        "its last value. Derived from the unit.",
+    )
+    decimals = fields.Integer(
+        compute="_compute_unit_defaults",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Decimals the values of this KPI are shown with.",
+    )
+    unit_symbol = fields.Char(compute="_compute_unit_symbol")
     subject_level = fields.Selection(
         SUBJECT_LEVELS,
         string="Measured For",
@@ -170,6 +219,41 @@ class MfgKpi(models.Model):
         )
         self.invalidate_model(["last_compute_at", "last_compute_seconds", "last_compute_queries"])
 
+    @api.depends("unit")
+    def _compute_unit_defaults(self):
+        for kpi in self:
+            kpi.aggregation = UNIT_AGGREGATION.get(kpi.unit, "sum")
+            kpi.decimals = UNIT_DECIMALS.get(kpi.unit, 2)
+
+    @api.depends("unit")
+    @api.depends_context("lang")
+    def _compute_unit_symbol(self):
+        symbols = self._unit_symbols()
+        for kpi in self:
+            kpi.unit_symbol = symbols.get(kpi.unit, "")
+
+    @api.model
+    def _unit_symbols(self):
+        """The short unit shown after a value, in the user's language."""
+        return {
+            "percent": "%",
+            "count": _("times"),
+            "amount": self.env.company.currency_id.symbol or "",
+            "score": _("pts"),
+            "hours": _("h"),
+            "days": _("d"),
+            "pieces_per_hour": _("pcs/h"),
+            "pieces_per_day": _("pcs/d"),
+            "units": _("pcs"),
+        }
+
+    def _format_value(self, value):
+        """``value`` with the KPI's decimals and unit, e.g. ``98.4 %``."""
+        self.ensure_one()
+        digits = max(self.decimals, 0)
+        text = f"{float_round(value, precision_digits=digits):,.{digits}f}"
+        return f"{text} {self.unit_symbol}".strip()
+
     def _compute_measurement(self):
         providers = self.env["mfg.kpi.provider"]._get_providers()
         for kpi in self:
@@ -203,8 +287,16 @@ class MfgKpi(models.Model):
                 )
             )
 
-    @api.depends("code", "name")
+    @api.depends("code", "name", "unit")
+    @api.depends_context("mfg_kpi_name_unit")
     def _compute_display_name(self):
+        # Dashboards and My KPIs: the name with its unit, codes hidden ("设备完好率 (%)").
+        if self.env.context.get("mfg_kpi_name_unit"):
+            symbols = self._unit_symbols()
+            for kpi in self:
+                unit = symbols.get(kpi.unit)
+                kpi.display_name = f"{kpi.name} ({unit})" if unit else kpi.name
+            return
         for kpi in self:
             kpi.display_name = f"[{kpi.code}] {kpi.name}" if kpi.code else kpi.name
 

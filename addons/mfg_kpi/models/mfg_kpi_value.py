@@ -1,12 +1,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import json
 import logging
+from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from .mfg_kpi import UNIT_RANGES
+from .mfg_kpi import UNIT_RANGES, UNIT_SCALE
 
 _logger = logging.getLogger(__name__)
 
@@ -84,7 +85,43 @@ class MfgKpiValue(models.Model):
     subject_name = fields.Char(
         string="Subject", compute="_compute_subject_ref", store=True, precompute=True
     )
-    value = fields.Float(digits=(16, 4), required=True, tracking=True)
+    value = fields.Float(
+        digits=(16, 4),
+        required=True,
+        tracking=True,
+        help="Grouped in pivots and graphs the way the KPI aggregates (a rate: the ratio of the "
+        "summed numerators and denominators); a group of different KPIs shows no total.",
+    )
+    value_display = fields.Char(
+        string="Measured", compute="_compute_value_display", help="The value with its unit."
+    )
+    target_display = fields.Char(string="Target ", compute="_compute_value_display")
+    previous_value = fields.Float(
+        compute="_compute_trend", digits=(16, 4), help="The value of the previous period."
+    )
+    trend = fields.Selection(
+        [
+            ("better", "Better"),
+            ("worse", "Worse"),
+            ("same", "Unchanged"),
+            ("none", "No previous value"),
+        ],
+        compute="_compute_trend",
+        help="Against the same subject's value in the previous period of the same kind.",
+    )
+    trend_display = fields.Char(string="Trend ", compute="_compute_trend")
+    is_latest_period = fields.Boolean(
+        string="Latest Period",
+        compute="_compute_period_flags",
+        search="_search_latest_period",
+        help="The value belongs to the latest month in which its KPI was measured.",
+    )
+    is_previous_period = fields.Boolean(
+        string="Previous Period",
+        compute="_compute_period_flags",
+        search="_search_previous_period",
+        help="The value belongs to the month measured before the latest one of its KPI.",
+    )
     numerator = fields.Float(digits=(16, 4))
     denominator = fields.Float(digits=(16, 4))
     source = fields.Selection(
@@ -124,6 +161,7 @@ class MfgKpiValue(models.Model):
             ("none", "No target"),
         ],
         compute="_compute_target_status",
+        search="_search_status",
     )
 
     _subject_uniq = models.Constraint(
@@ -216,6 +254,166 @@ class MfgKpiValue(models.Model):
             best = rec._best_target(by_kpi.get(rec.kpi_id.id, []))
             rec.target = best.target if best else 0.0
             rec.status = best._status_of(rec.value) if best else "none"
+
+    def _search_status(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        # The status depends on the most specific target of each value: computed for the
+        # values of the KPIs that have targets (one read of them), the others have none.
+        kpis = self.env["mfg.kpi"].browse(
+            kpi.id for (kpi,) in self.env["mfg.kpi.target"]._read_group([], ["kpi_id"])
+        )
+        candidates = self.search([("kpi_id", "in", kpis.ids)])
+        wanted = set(value)
+        ids = [rec.id for rec in candidates if rec.status in wanted]
+        if "none" in wanted:
+            return [
+                "|",
+                ("kpi_id", "not in", kpis.ids),
+                ("id", "in" if operator == "in" else "not in", ids),
+            ]
+        return [("id", operator, ids)]
+
+    @api.depends("value", "kpi_id.unit", "kpi_id.decimals")
+    @api.depends_context("lang")
+    def _compute_value_display(self):
+        for rec in self:
+            kpi = rec.kpi_id
+            rec.value_display = kpi._format_value(rec.value) if kpi else False
+            rec.target_display = (
+                kpi._format_value(rec.target) if kpi and rec.status != "none" else False
+            )
+
+    def _compute_trend(self):
+        """Against the value of the same KPI and subject in the previous period of the same
+        kind and company (one read of the periods, one of their values)."""
+        periods = self.period_id
+        previous = {}
+        if periods:
+            starts = {p.date_start - timedelta(days=1) for p in periods}
+            candidates = self.env["mfg.kpi.period"].search(
+                [("date_end", "in", sorted(starts)), ("company_id", "in", periods.company_id.ids)]
+            )
+            for period in periods:
+                for cand in candidates:
+                    if (
+                        cand.company_id == period.company_id
+                        and cand.kind == period.kind
+                        and cand.date_end == period.date_start - timedelta(days=1)
+                    ):
+                        previous[period.id] = cand.id
+        old = {}
+        if previous:
+            for rec in self.search_fetch(
+                [
+                    ("period_id", "in", list(previous.values())),
+                    ("kpi_id", "in", self.kpi_id.ids),
+                    ("subject_ref", "in", list({r.subject_ref for r in self if r.subject_ref})),
+                ],
+                ["kpi_id", "period_id", "subject_ref", "value"],
+            ):
+                old[(rec.kpi_id.id, rec.period_id.id, rec.subject_ref)] = rec.value
+        for rec in self:
+            key = (rec.kpi_id.id, previous.get(rec.period_id.id), rec.subject_ref)
+            if key not in old:
+                rec.previous_value = 0.0
+                rec.trend = "none"
+                rec.trend_display = False
+                continue
+            before = old[key]
+            rec.previous_value = before
+            delta = rec.value - before
+            digits = max(rec.kpi_id.decimals, 0)
+            if round(delta, digits) == 0:
+                rec.trend = "same"
+                rec.trend_display = "→"
+                continue
+            higher = rec.kpi_id.direction == "higher"
+            rec.trend = "better" if (delta > 0) == higher else "worse"
+            arrow = "↑" if delta > 0 else "↓"
+            rec.trend_display = f"{arrow} {delta:+,.{digits}f}"
+
+    def _compute_period_flags(self):
+        ranks = {}
+        if self.ids:
+            self.env.cr.execute(
+                SQL("SELECT id, rk FROM (%s) r WHERE id IN %s", self._period_rank_sql(), self._ids)
+            )
+            ranks = dict(self.env.cr.fetchall())
+        for rec in self:
+            rec.is_latest_period = ranks.get(rec.id) == 1
+            rec.is_previous_period = ranks.get(rec.id) == 2
+
+    @api.model
+    def _period_rank_sql(self, rank=None):
+        """Ids of the monthly values with the rank of their month among the months in which
+        their KPI has values in their company (1: the latest measured month, 2: the one
+        before). Per KPI, so that a stray value in a new month does not hide the others."""
+        query = SQL(
+            """SELECT v.id, m.rk FROM mfg_kpi_value v
+                 JOIN (SELECT company_id, kpi_id, period_date_start,
+                              DENSE_RANK() OVER (PARTITION BY company_id, kpi_id
+                                                 ORDER BY period_date_start DESC) AS rk
+                         FROM mfg_kpi_value WHERE period_kind = 'month'
+                        GROUP BY company_id, kpi_id, period_date_start) m
+                   ON m.company_id = v.company_id AND m.kpi_id = v.kpi_id
+                  AND m.period_date_start = v.period_date_start
+                WHERE v.period_kind = 'month'"""
+        )
+        if rank is None:
+            return query
+        return SQL("SELECT id FROM (%s) r WHERE rk = %s", query, rank)
+
+    def _search_latest_period(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        return [("id", "any!" if True in value else "not any!", self._period_rank_sql(1))]
+
+    def _search_previous_period(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        return [("id", "any!" if True in value else "not any!", self._period_rank_sql(2))]
+
+    @api.model
+    def _read_group_select(self, aggregate_spec, query):
+        """``value:sum`` (pivots, graphs, dashboards) aggregates the way the KPI does.
+
+        A group of one KPI: a rate is Σ numerator / Σ denominator × the unit's scale (the
+        average of the values when they carry no denominator), sums add, averages average,
+        "last" takes the value of the latest period. A group of several KPIs has no
+        meaningful total: NULL (shown empty), never the sum of different units.
+        """
+        if aggregate_spec != "value:sum":
+            return super()._read_group_select(aggregate_spec, query)
+        table = self._table
+
+        def col(fname):
+            return self._field_to_sql(table, fname, query)
+
+        kpi = SQL("MIN(%s)", col("kpi_id"))
+        scale = SQL(" ").join(
+            SQL("WHEN %s THEN %s", unit, factor) for unit, factor in UNIT_SCALE.items()
+        )
+        return SQL(
+            """CASE WHEN COUNT(DISTINCT %(kpi_col)s) = 1 THEN
+                  CASE (SELECT k.aggregation FROM mfg_kpi k WHERE k.id = %(kpi)s)
+                  WHEN 'ratio' THEN COALESCE(
+                      SUM(%(num)s) / NULLIF(SUM(%(den)s), 0)
+                      * (SELECT CASE k.unit %(scale)s ELSE 1 END FROM mfg_kpi k
+                          WHERE k.id = %(kpi)s),
+                      AVG(%(value)s))
+                  WHEN 'average' THEN AVG(%(value)s)
+                  WHEN 'last' THEN (ARRAY_AGG(%(value)s ORDER BY %(start)s DESC))[1]
+                  ELSE SUM(%(value)s) END
+               END""",
+            kpi_col=col("kpi_id"),
+            kpi=kpi,
+            num=col("numerator"),
+            den=col("denominator"),
+            value=col("value"),
+            start=col("period_date_start"),
+            scale=scale,
+        )
 
     def _best_target(self, targets):
         """The most specific target: same employee/department first, then period-specific."""

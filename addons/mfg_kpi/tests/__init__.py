@@ -4,3 +4,4 @@ from . import test_kpi_library
 from . import test_mfg_kpi_lock_api
 from . import test_mfg_kpi_delete
 from . import test_mfg_kpi_computation
+from . import test_mfg_kpi_aggregation
