@@ -13,7 +13,14 @@
     "development_status": "Alpha",
     "application": False,
     "installable": True,
-    "depends": ["mfg_duty", "mfg_duty_maintenance", "hr", "web_tour"],
+    "depends": [
+        "mfg_duty",
+        "mfg_duty_maintenance",
+        "mfg_kpi",
+        "mfg_appraisal",
+        "hr",
+        "web_tour",
+    ],
     "data": [
         "security/ir.model.access.csv",
         "views/hr_department_views.xml",

@@ -217,3 +217,21 @@ class ShopfloorKiosk(http.Controller):
         item = request.env["mfg.duty.run.item"]._mfg_kiosk_browse(session, item_id)
         record = item._mfg_kiosk_report_problem(session, note, kind, photo=photo)
         return {"followup": record.display_name if record else ""}
+
+    # ------------------------------------------------------------------
+    # My results
+    # ------------------------------------------------------------------
+    @http.route("/mfg_shopfloor/results", type="jsonrpc", auth="public")
+    def kiosk_results(self, token, session):
+        session = self._session(token, session)
+        today = self._today(session.employee_id)
+        return {
+            "kpi": session._mfg_kpi_results(today),
+            "appraisals": session._mfg_appraisal_results(today),
+        }
+
+    @http.route("/mfg_shopfloor/appeal", type="jsonrpc", auth="public")
+    def kiosk_appeal(self, token, session, appraisal_id, reason):
+        session = self._session(token, session)
+        session._mfg_appeal(appraisal_id, reason)
+        return True

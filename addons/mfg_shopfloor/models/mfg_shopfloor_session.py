@@ -3,7 +3,7 @@ import secrets
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessDenied
+from odoo.exceptions import AccessDenied, AccessError, UserError
 
 # A kiosk session never lasts longer than this, however busy the operator.
 MAX_SESSION = timedelta(minutes=30)
@@ -113,3 +113,125 @@ class MfgShopfloorSession(models.Model):
             method=dict(self._fields["method"]._description_selection(self.env))[self.method],
             start=fields.Datetime.to_string(self.date_start),
         )
+
+    # ------------------------------------------------------------------
+    # My results: KPIs and published appraisals
+    # ------------------------------------------------------------------
+    def _mfg_kpi_results(self, today):
+        """The employee's KPI values of the last two periods up to ``today``, per KPI:
+        ``[{kpi, unit, current, last, target, status}]`` (read in a fixed number of queries)."""
+        self.ensure_one()
+        Value = self.env["mfg.kpi.value"].sudo()
+        values = Value.search(
+            [
+                ("employee_id", "=", self.employee_id.id),
+                ("subject_type", "=", "employee"),
+                ("period_date_start", "<=", today),
+            ],
+            order="period_date_start desc, id",
+        )
+        if not values:
+            return {"periods": [], "kpis": []}
+        kind = values[0].period_kind
+        values = values.filtered(lambda value: value.period_kind == kind)
+        periods = values.period_id.sorted("date_start", reverse=True)[:2]
+        units = dict(Value._fields["unit"]._description_selection(self.env))
+        statuses = dict(Value._fields["status"]._description_selection(self.env))
+        rows = {}
+        for value in values.filtered(lambda value: value.period_id in periods):
+            row = rows.setdefault(
+                value.kpi_id.id,
+                {
+                    "id": value.kpi_id.id,
+                    "kpi": value.kpi_id.display_name,
+                    "unit": units.get(value.unit, ""),
+                    "current": None,
+                    "last": None,
+                    "target": None,
+                    "status": "none",
+                    "status_label": "",
+                },
+            )
+            slot = "current" if value.period_id == periods[0] else "last"
+            row[slot] = round(value.value, 2)
+            if slot == "current" or row["target"] is None:
+                row["target"] = round(value.target, 2) if value.status != "none" else None
+                row["status"] = value.status
+                row["status_label"] = statuses.get(value.status, "")
+        return {
+            "periods": [period.display_name for period in periods],
+            "kpis": sorted(rows.values(), key=lambda row: row["kpi"]),
+        }
+
+    def _mfg_appraisal_results(self, today):
+        """The employee's published appraisal results, newest first, with whether the kiosk
+        may file an appeal (the backend lets only the appraisee's user appeal)."""
+        self.ensure_one()
+        Appraisal = self.env["mfg.appraisal"].sudo()
+        appraisals = Appraisal.search(
+            [
+                ("employee_id", "=", self.employee_id.id),
+                ("state", "in", ("published", "interview", "done")),
+            ],
+            order="date_published desc, id desc",
+            limit=6,
+        )
+        grades = dict(Appraisal._fields["grade"]._description_selection(self.env))
+        result = []
+        for appraisal in appraisals:
+            open_appeal = appraisal.appeal_ids.filtered(lambda appeal: appeal.state == "submitted")
+            in_time = bool(appraisal.appeal_deadline and today <= appraisal.appeal_deadline)
+            result.append(
+                {
+                    "id": appraisal.id,
+                    "cycle": appraisal.cycle_id.display_name,
+                    "score": round(appraisal.final_score, 2),
+                    "grade": appraisal.grade or "",
+                    "grade_label": grades.get(appraisal.grade, ""),
+                    "appeal_deadline": fields.Date.to_string(appraisal.appeal_deadline)
+                    if appraisal.appeal_deadline
+                    else "",
+                    "appeal_open": bool(open_appeal),
+                    "can_appeal": bool(appraisal.employee_user_id) and in_time and not open_appeal,
+                    "appeal_in_time": in_time,
+                }
+            )
+        return result
+
+    def _mfg_appeal(self, appraisal_id, reason):
+        """File an appeal of the employee's own appraisal, as their user (the backend decides
+        the rest: published, within the deadline, not already open)."""
+        self.ensure_one()
+        if not isinstance(appraisal_id, int) or isinstance(appraisal_id, bool):
+            raise AccessError(self.env._("This appraisal is not yours."))
+        appraisal = self.env["mfg.appraisal"].sudo().browse(appraisal_id).exists()
+        if not appraisal or appraisal.employee_id != self.employee_id:
+            raise AccessError(self.env._("This appraisal is not yours."))
+        user = appraisal.employee_user_id
+        if not user:
+            raise UserError(
+                self.env._(
+                    "Appeals are filed by the appraisee's user account: ask HR to file it "
+                    "with you."
+                )
+            )
+        appeal = (
+            self.env["mfg.appraisal.appeal"]
+            .with_user(user)
+            .with_company(appraisal.company_id)
+            .create(
+                {"appraisal_id": appraisal.id, "reason": reason if isinstance(reason, str) else ""}
+            )
+        )
+        appraisal.message_post(
+            body=self.env._(
+                "Appeal filed by %(employee)s %(evidence)s.",
+                employee=self.employee_id.name,
+                evidence=self._mfg_evidence(),
+            ),
+            author_id=user.partner_id.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
+        self._mfg_count_action()
+        return appeal

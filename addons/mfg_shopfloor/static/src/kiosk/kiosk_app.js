@@ -4,6 +4,7 @@ import { getTemplate } from "@web/core/templates";
 import { appTranslateFn } from "@web/core/l10n/translation";
 import { rpc } from "@web/core/network/rpc";
 import { KioskChecklist } from "./kiosk_checklist";
+import { KioskResults } from "./kiosk_results";
 
 /** Message of a failed call, for the operator. */
 export function errorMessage(error) {
@@ -16,7 +17,7 @@ export function errorMessage(error) {
  */
 export class KioskApp extends Component {
     static template = "mfg_shopfloor.KioskApp";
-    static components = { KioskChecklist };
+    static components = { KioskChecklist, KioskResults };
     static props = { info: Object };
 
     setup() {

@@ -84,6 +84,20 @@ registry.category("web_tour.tours").add("mfg_shopfloor_operator_tour", {
             trigger: ".o_mfg_kiosk_item_problem:contains('Check lights')",
         },
         {
+            content: "Back to the home screen",
+            trigger: ".o_mfg_kiosk_back",
+            run: "click",
+        },
+        {
+            content: "Open my results",
+            trigger: ".o_mfg_kiosk_tile_results",
+            run: "click",
+        },
+        {
+            content: "My results are shown (no KPI measured yet)",
+            trigger: ".o_mfg_kiosk_results .o_mfg_kiosk_no_kpi",
+        },
+        {
             content: "Sign out",
             trigger: ".o_mfg_kiosk_logout",
             run: "click",

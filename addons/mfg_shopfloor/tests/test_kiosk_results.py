@@ -1,0 +1,160 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.tests import tagged
+
+from .common import KioskCase
+
+
+@tagged("post_install", "-at_install")
+class TestKioskResults(KioskCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.user_op.group_ids += cls.env.ref("mfg_appraisal.group_appraisal_user")
+        today = fields.Date.context_today(cls.op_a.with_context(tz="UTC"))
+        Period = cls.env["mfg.kpi.period"]
+        cls.period_now = Period._get_or_create("month", today, cls.company)
+        cls.period_last = Period._get_or_create(
+            "month", today - relativedelta(months=1), cls.company
+        )
+        Kpi = cls.env["mfg.kpi"]
+        common = {"category": "production", "subject_level": "employee"}
+        cls.kpi_up = Kpi.create(
+            dict(common, code="KIOSK_UP", name="Kiosk output", unit="percent", direction="higher")
+        )
+        cls.kpi_down = Kpi.create(
+            dict(common, code="KIOSK_DOWN", name="Kiosk scrap", unit="count", direction="lower")
+        )
+        Target = cls.env["mfg.kpi.target"]
+        Target.create({"kpi_id": cls.kpi_up.id, "company_id": cls.company.id, "target": 95})
+        Target.create({"kpi_id": cls.kpi_down.id, "company_id": cls.company.id, "target": 2})
+        Value = cls.env["mfg.kpi.value"]
+        for kpi, period, employee, value in (
+            (cls.kpi_up, cls.period_now, cls.op_a, 97.5),
+            (cls.kpi_up, cls.period_last, cls.op_a, 90),
+            (cls.kpi_down, cls.period_now, cls.op_a, 5),
+            (cls.kpi_up, cls.period_now, cls.op_b, 12),
+        ):
+            Value.create(
+                {
+                    "kpi_id": kpi.id,
+                    "period_id": period.id,
+                    "subject_type": "employee",
+                    "employee_id": employee.id,
+                    "company_id": cls.company.id,
+                    "value": value,
+                }
+            )
+        cycle = (
+            cls.env["mfg.appraisal.cycle"]
+            .sudo()
+            .create(
+                {
+                    "name": "Kiosk annual",
+                    "kind": "annual",
+                    "company_id": cls.company.id,
+                    "date_start": today - timedelta(days=300),
+                    "date_end": today - timedelta(days=10),
+                }
+            )
+        )
+        template = cls.env["mfg.appraisal.template"].search([], limit=1)
+        Appraisal = cls.env["mfg.appraisal"].sudo()
+        cls.appraisals = {}
+        for employee in (cls.op_a, cls.op_b, cls.op_user):
+            appraisal = Appraisal.create(
+                {
+                    "cycle_id": cycle.id,
+                    "employee_id": employee.id,
+                    "employee_user_id": employee.user_id.id,
+                    "template_id": template.id,
+                }
+            )
+            appraisal.write({"state": "published", "date_published": today})
+            cls.appraisals[employee] = appraisal
+
+    def test_my_kpis_and_results(self):
+        session = self.sign_in(badge="KIOSKA0001")
+        data = self.kiosk("results", token=self.token, session=session)
+        up = next(row for row in data["kpi"]["kpis"] if row["id"] == self.kpi_up.id)
+        down = next(row for row in data["kpi"]["kpis"] if row["id"] == self.kpi_down.id)
+        self.assertEqual(
+            (up["current"], up["last"], up["target"], up["status"]), (97.5, 90, 95, "green")
+        )
+        self.assertEqual(
+            (down["current"], down["last"], down["target"], down["status"]), (5, None, 2, "red")
+        )
+        self.assertEqual(len(data["kpi"]["kpis"]), 2)  # not op_b's value
+        self.assertEqual([row["id"] for row in data["appraisals"]], [self.appraisals[self.op_a].id])
+        # Without a user account, the kiosk cannot appeal (the backend needs the appraisee's user).
+        self.assertFalse(data["appraisals"][0]["can_appeal"])
+        self.refused_kiosk(
+            "appeal",
+            kinds=("UserError",),
+            token=self.token,
+            session=session,
+            appraisal_id=self.appraisals[self.op_a].id,
+            reason="Too low",
+        )
+        self.assertFalse(self.appraisals[self.op_a].appeal_ids)
+
+    def test_appeal_as_the_appraisees_user(self):
+        session = self.sign_in(badge="KIOSKU0001")
+        data = self.kiosk("results", token=self.token, session=session)
+        self.assertTrue(data["appraisals"][0]["can_appeal"])
+        own = self.appraisals[self.op_user]
+        # Another employee's appraisal: refused, nothing written.
+        self.refused_kiosk(
+            "appeal",
+            kinds=("AccessError",),
+            token=self.token,
+            session=session,
+            appraisal_id=self.appraisals[self.op_b].id,
+            reason="Not mine",
+        )
+        self.assertFalse(self.appraisals[self.op_b].appeal_ids)
+        self.refused_kiosk(
+            "appeal",
+            kinds=("ValidationError",),
+            token=self.token,
+            session=session,
+            appraisal_id=own.id,
+            reason="  ",
+        )
+        self.kiosk(
+            "appeal", token=self.token, session=session, appraisal_id=own.id, reason="Score too low"
+        )
+        self.assertEqual(own.appeal_ids.reason, "Score too low")
+        self.assertEqual(own.appeal_ids.employee_user_id, self.user_op)
+        # A second open appeal is refused by the backend.
+        self.refused_kiosk(
+            "appeal",
+            kinds=("UserError",),
+            token=self.token,
+            session=session,
+            appraisal_id=own.id,
+            reason="Again",
+        )
+        data = self.kiosk("results", token=self.token, session=session)
+        self.assertTrue(data["appraisals"][0]["appeal_open"])
+        self.assertFalse(data["appraisals"][0]["can_appeal"])
+
+    def test_appeal_after_deadline_refused(self):
+        own = self.appraisals[self.op_user]
+        own.sudo().date_published = fields.Date.today() - timedelta(days=60)
+        session = self.sign_in(badge="KIOSKU0001")
+        data = self.kiosk("results", token=self.token, session=session)
+        self.assertFalse(data["appraisals"][0]["can_appeal"])
+        self.refused_kiosk(
+            "appeal",
+            kinds=("UserError",),
+            token=self.token,
+            session=session,
+            appraisal_id=own.id,
+            reason="Late",
+        )
+        self.assertFalse(own.appeal_ids)
