@@ -1,5 +1,5 @@
 # Copyright 2026 Production Management Suite contributors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Production Shop Floor Kiosk",
     "summary": "A workshop kiosk for operators without a desk account: badge or PIN, "
@@ -9,7 +9,7 @@
     "website": "https://github.com/mfg-suite/production-management",
     "author": "Production Management Suite contributors",
     "maintainers": ["mfg-suite"],
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "development_status": "Alpha",
     "application": False,
     "installable": True,
