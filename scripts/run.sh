@@ -45,9 +45,10 @@ cat <<MSG
         mfg_director / mfg_director            workshop director
         mfg_leader / mfg_leader                team leader
         mfg_operator / mfg_operator            operator
-        mfg_buyer, mfg_keeper, mfg_inspector, mfg_technician, mfg_equipment_admin
+        mfg_buyer, mfg_keeper, mfg_inspector, mfg_technician, mfg_equipment_admin, mfg_safety
                                                buyer, warehouse keeper, quality inspector,
-                                               maintenance technician, equipment administrator
+                                               maintenance technician, equipment administrator,
+                                               safety & training officer
                                                (password = login)
 MSG
 exec "$PYTHON" -m odoo -c "$MFG_ODOO_CONF" --addons-path="$ADDONS_DIR" -d "$db" --db-filter="^$db\$" \

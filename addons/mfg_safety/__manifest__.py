@@ -34,9 +34,6 @@
         "views/res_company_views.xml",
         "report/mfg_safety_incident_report.xml",
     ],
-    "demo": [
-        "demo/mfg_safety_demo.xml",
-    ],
     "assets": {
         "web.assets_tests": [
             "mfg_safety/static/tests/tours/**/*",

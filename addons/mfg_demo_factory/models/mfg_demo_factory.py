@@ -66,6 +66,7 @@ class MfgDemoFactory(models.AbstractModel):
         self._demo_time_off(state)
         self._demo_attendances(state)
         self._demo_duty_checklists(state)
+        self._demo_safety(state)
         self._demo_kpis(state)
         _logger.info(
             "Demo factory: quarter %s..%s populated in %.1f s",
@@ -815,6 +816,145 @@ class MfgDemoFactory(models.AbstractModel):
                 continue
             answered.write({"result": "done"})
             answered.write({"checked_date": self._utc(state, run.period_end, 16)})
+
+    # ------------------------------------------------------------------
+    # Safety: inspections, hazards, accidents of the workshops
+    # ------------------------------------------------------------------
+    @api.model
+    def _demo_safety(self, state):
+        """A quarter of safety work in the two workshops: weekly and monthly inspections
+        (every fifth one missed), hazards (verified, waiting for verification, one overdue,
+        one just reported), a work injury and a fire with their losses, the unsafe act behind
+        the injury, and the output value the loss rate divides by."""
+        if "mfg.safety.area" not in self.env:
+            return
+        days, company = state["days"], state["company"]
+        officer = self._ref("user_safety_demo")
+        turning = self._ref("safety_area_turning_demo")
+        testing = self._ref("safety_area_testing_demo")
+        plans = self._ref("safety_plan_turning_demo") | self._ref("safety_plan_testing_demo")
+        inspections = plans._generate_inspections(state["q_start"], state["q_end"])
+        for index, inspection in enumerate(inspections.sorted("date_planned")):
+            if (index + 1) % 5:
+                inspection.write(
+                    {
+                        "state": "done",
+                        "date_done": self._utc(state, inspection.date_deadline, 15),
+                        "note": "No finding beyond the hazards recorded.",
+                    }
+                )
+        operator = self._ref("user_operator_milling_demo")
+        leader = self._ref("user_leader_demo")
+        self.env["mfg.safety.hazard"].create(
+            [
+                {
+                    "name": "Chuck guard left open on lathe 2",
+                    "area_id": turning.id,
+                    "severity": "major",
+                    "date_reported": self._utc(state, days[6], 8),
+                    "responsible_id": leader.id,
+                    "date_deadline": days[8],
+                    "rectification": "Guard interlock repaired and tested.",
+                    "state": "verified",
+                    "date_rectified": self._utc(state, days[7], 16),
+                    "verified_by_id": officer.id,
+                    "date_verified": self._utc(state, days[8], 9),
+                },
+                {
+                    "name": "Coolant on the floor by the lathes",
+                    "area_id": turning.id,
+                    "location": "West aisle",
+                    "date_reported": self._utc(state, days[30], 10),
+                    "responsible_id": operator.id,
+                    "date_deadline": days[33],
+                    "rectification": "Leak repaired, floor cleaned, drip tray installed.",
+                    "state": "rectified",
+                    "date_rectified": self._utc(state, days[32], 15),
+                },
+                {
+                    "name": "Pressure hose of the test bench worn",
+                    "area_id": testing.id,
+                    "severity": "major",
+                    "date_reported": self._utc(state, days[45], 9),
+                    "responsible_id": self._ref("user_technician_demo").id,
+                    "date_deadline": days[50],
+                    "state": "assigned",
+                },
+                {
+                    "name": "Emergency stop label missing",
+                    "area_id": testing.id,
+                    "date_reported": self._utc(state, days[-2], 11),
+                },
+            ]
+        )
+        injured = self._ref("employee_turning_1_demo")
+        injury, _fire = self.env["mfg.safety.incident"].create(
+            [
+                {
+                    "name": "Hand cut on the lathe chuck",
+                    "kind": "injury",
+                    "severity": "serious",
+                    "area_id": turning.id,
+                    "date": self._utc(state, days[5], 9, 30),
+                    "employee_ids": [(6, 0, injured.ids)],
+                    "injured_count": 1,
+                    "injury_days": 12,
+                    "direct_loss": 8600,
+                    "indirect_loss": 2400,
+                    "investigator_id": officer.id,
+                    "report_due": days[10],
+                    "handling_deadline": days[20],
+                    "cause": "Chuck guard opened while the spindle was still turning.",
+                    "report": "<p>The operator reached for a chip before the spindle stopped.</p>",
+                    "corrective_actions": "Guard interlock repaired; retrained the team; "
+                    "weekly check of the interlocks.",
+                    "date_report": self._utc(state, days[9], 16),
+                    "date_closed": self._utc(state, days[18], 16),
+                    "state": "closed",
+                },
+                {
+                    "name": "Small fire at the test bench's power supply",
+                    "kind": "safety",
+                    "area_id": testing.id,
+                    "date": self._utc(state, days[40], 14),
+                    "injured_count": 0,
+                    "direct_loss": 3500,
+                    "investigator_id": officer.id,
+                    "report_due": days[45],
+                    "handling_deadline": days[-1] + timedelta(days=20),
+                    "state": "investigation",
+                },
+            ]
+        )
+        self.env["mfg.safety.unsafe.act"].create(
+            {
+                "employee_id": injured.id,
+                "incident_id": injury.id,
+                "date": days[5],
+                "kind": "procedure",
+                "description": "Opened the chuck guard before the spindle stopped.",
+            }
+        )
+        ppe = self._ref("safety_ppe_shoes_demo") | self._ref("safety_ppe_gloves_demo")
+        ppe.action_issue_to_positions()
+        # The output value of the quarter's months (manual KPI): the loss rate's denominator.
+        Period = self.env["mfg.kpi.period"].with_company(company)
+        kpi = self.env.ref("mfg_safety.kpi_safety_output_value")
+        self.env["mfg.kpi.value"].create(
+            [
+                {
+                    "kpi_id": kpi.id,
+                    "period_id": Period._get_or_create(
+                        "month", state["q_start"] + relativedelta(months=month), company
+                    ).id,
+                    "company_id": company.id,
+                    "subject_type": "company",
+                    "value": 500000,
+                    "source": "manual",
+                }
+                for month in range(3)
+            ]
+        )
 
     # ------------------------------------------------------------------
     # KPIs

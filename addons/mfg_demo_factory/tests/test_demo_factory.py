@@ -86,3 +86,34 @@ class TestDemoFactory(TransactionCase):
         self.assertEqual(
             self.factory._demo_clone("maintenance_request", [], 5, date.today(), 1), []
         )
+
+    def test_safety_quarter(self):
+        """The safety step dates a quarter of safety work in the factory's own workshops."""
+        state = self.factory._demo_state(self.company)
+        factory = self.factory.sudo().with_context(tracking_disable=True)
+        factory._demo_safety(state)
+        machining = self.env.ref("mfg_demo_factory.dept_workshop_machining_demo")
+        assembly = self.env.ref("mfg_demo_factory.dept_workshop_assembly_demo")
+        areas = self.env.ref("mfg_demo_factory.safety_area_turning_demo") | self.env.ref(
+            "mfg_demo_factory.safety_area_testing_demo"
+        )
+        incidents = self.env["mfg.safety.incident"].search([("area_id", "in", areas.ids)])
+        self.assertEqual(len(incidents), 2)
+        # One accident in each workshop: the directors' "safety accidents" lines have data.
+        self.assertEqual(incidents.mfg_department_id, machining | assembly)
+        self.assertEqual(sum(incidents.mapped("total_loss")), 14500)
+        start = datetime.combine(state["q_start"], datetime.min.time()) - timedelta(days=1)
+        end = datetime.combine(state["q_end"], datetime.max.time()) + timedelta(days=1)
+        self.assertTrue(all(start <= i.date <= end for i in incidents))
+        inspections = self.env["mfg.safety.inspection"].search([("area_id", "in", areas.ids)])
+        done = inspections.filtered(lambda i: i.state == "done")
+        self.assertTrue(inspections)
+        self.assertTrue(0 < len(done) < len(inspections))
+        hazards = self.env["mfg.safety.hazard"].search([("area_id", "in", areas.ids)])
+        self.assertEqual(
+            sorted(hazards.mapped("state")), ["assigned", "rectified", "reported", "verified"]
+        )
+        self.assertTrue(hazards.filtered("is_overdue"))
+        self.assertTrue(
+            self.env["mfg.safety.unsafe.act"].search([("incident_id", "in", incidents.ids)])
+        )

@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime
+
 from odoo import api, fields, models
 from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider, Tally
 from odoo.tools.translate import LazyTranslate
@@ -35,6 +37,20 @@ class MfgKpiProvider(models.AbstractModel):
         "HAZARD_RECTIFICATION_RATE": Provider(HAZARDS, "_provide_sft_hazard_rectification_rate"),
         "OPERATING_RULE_VIOLATION_COUNT": Provider(UNSAFE_ACTS, "_provide_sft_unsafe_act_count"),
     }
+
+    @api.model
+    def _sft_compute_now(self, company):
+        """Compute this module's KPIs of the current month and quarter of ``company`` (the
+        open periods only) and return the periods and the KPIs. A system task: the caller
+        checks who may ask for it, the values keep their own access rules."""
+        Period = self.env["mfg.kpi.period"].sudo().with_company(company)
+        today = datetime.now(Period._company_tz(company)).date()
+        periods = Period._get_or_create("month", today, company) | Period._get_or_create(
+            "quarter", today, company
+        )
+        kpis = self.env["mfg.kpi"].sudo().search([("code", "in", SAFETY_KPI_CODES)])
+        self.sudo()._compute_periods(periods.filtered(lambda p: p.state == "open"), kpis)
+        return periods, kpis
 
     # ------------------------------------------------------------------
     # Common tools
@@ -315,3 +331,7 @@ class MfgKpiProvider(models.AbstractModel):
                 subjects.append(("department", act.department_id.id))
             tally.add(subjects, 1.0, 0.0, act.ids)
         return self._tally_measures(kpi, tally, "mfg.safety.unsafe.act", kind="sum")
+
+
+# The library KPIs the safety records answer (the "Safety KPIs" screen computes these).
+SAFETY_KPI_CODES = tuple(MfgKpiProvider._mfg_providers)

@@ -304,6 +304,18 @@ class MfgSafetyIncident(models.Model):
     def action_print(self):
         return self.env.ref("mfg_safety.mfg_safety_incident_report_action").report_action(self)
 
+    @api.model
+    def action_mfg_safety_kpis(self):
+        """The safety KPIs of the current month and quarter, computed now: a safety officer
+        sees the accidents just recorded move the accident count and loss."""
+        policy.require_officer(self.env, self.env._("compute the safety KPIs"))
+        periods, kpis = self.env["mfg.kpi.provider"]._sft_compute_now(self.env.company)
+        action = self.env["ir.actions.act_window"]._for_xml_id("mfg_kpi.mfg_kpi_value_action")
+        action["domain"] = [("period_id", "in", periods.ids), ("kpi_id", "in", kpis.ids)]
+        action["context"] = {}
+        action["name"] = self.env._("Safety KPIs")
+        return action
+
     @api.depends("ref", "name")
     def _compute_display_name(self):
         for incident in self:
@@ -311,29 +323,4 @@ class MfgSafetyIncident(models.Model):
                 f"{incident.ref} {incident.name}"
                 if incident.ref and incident.ref != "/"
                 else incident.name
-            )
-
-    @api.model
-    def _demo_output_value(self, amount):
-        """Demo data: the output value of last month (the manual KPI the loss rate divides
-        by), so that the loss rate of the demo accidents has a value."""
-        today = fields.Date.context_today(self)
-        day = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
-        period = self.env["mfg.kpi.period"]._get_or_create("month", day, self.env.company)
-        kpi = self.env.ref("mfg_safety.kpi_safety_output_value")
-        Value = self.env["mfg.kpi.value"]
-        if not Value.search_count(
-            [
-                ("kpi_id", "=", kpi.id),
-                ("period_id", "=", period.id),
-                ("subject_type", "=", "company"),
-            ]
-        ):
-            Value.create(
-                {
-                    "kpi_id": kpi.id,
-                    "period_id": period.id,
-                    "subject_type": "company",
-                    "value": amount,
-                }
             )

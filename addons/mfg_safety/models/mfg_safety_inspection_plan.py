@@ -129,21 +129,3 @@ class MfgSafetyInspectionPlan(models.Model):
         self.search([("active", "=", True)])._generate_inspections(
             first, first + relativedelta(months=2, days=-1)
         )
-
-    def _demo_history(self, months=3, skip_every=5):
-        """Demo data: plan the inspections of the last ``months`` months and this one, and
-        carry out the past ones, leaving every ``skip_every``-th undone."""
-        today = fields.Date.context_today(self)
-        first = today.replace(day=1) - relativedelta(months=months)
-        inspections = self._generate_inspections(first, today)
-        past = inspections.filtered(lambda i: i.date_deadline < today).sorted("date_planned")
-        done = past.filtered(lambda i: (past.ids.index(i.id) + 1) % skip_every)
-        for inspection in done:
-            inspection.sudo().write(
-                {
-                    "state": "done",
-                    "date_done": fields.Datetime.to_datetime(inspection.date_deadline),
-                    "note": self.env._("No finding beyond the hazards recorded."),
-                }
-            )
-        return inspections

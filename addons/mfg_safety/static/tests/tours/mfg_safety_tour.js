@@ -1,7 +1,8 @@
 import { registry } from "@web/core/registry";
 
 // The safety officer plans an inspection, records a hazard from it, assigns, rectifies and
-// verifies the rectification, then records a work injury with its loss.
+// verifies the rectification, then records a work injury with its loss and sees the safety KPIs
+// of the month move.
 registry.category("web_tour.tours").add("mfg_safety_officer_tour", {
     steps: () => [
         {
@@ -146,6 +147,26 @@ registry.category("web_tour.tours").add("mfg_safety_officer_tour", {
         {
             content: "It is saved with its reference",
             trigger: ".o_form_view .o_field_widget[name='ref']:contains('AC')",
+        },
+        {
+            content: "Open the Safety menu again",
+            trigger: ".o_menu_sections [data-menu-xmlid='mfg_safety.menu_safety_root']",
+            run: "click",
+        },
+        {
+            content: "Open the safety KPIs, computed now",
+            trigger: ".dropdown-item[data-menu-xmlid='mfg_safety.mfg_safety_kpi_menu']",
+            run: "click",
+        },
+        {
+            content: "The accident counts this month",
+            trigger:
+                ".o_list_view .o_data_row:has(.o_data_cell[name='kpi_id']:contains('Number of safety accidents')) .o_data_cell[name='value']:contains('1.00')",
+        },
+        {
+            content: "Its loss counts too",
+            trigger:
+                ".o_list_view .o_data_row:has(.o_data_cell[name='kpi_id']:contains('Economic loss from production safety accidents')) .o_data_cell[name='value']:contains('1,500.00')",
         },
     ],
 });
