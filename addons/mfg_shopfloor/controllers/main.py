@@ -57,6 +57,9 @@ class ShopfloorKiosk(http.Controller):
                 "name": employee.name,
                 "job": employee.job_id.name or "",
                 "has_user": bool(employee.user_id),
+                "leads": bool(
+                    request.env["hr.employee"].sudo().search_count([("parent_id", "=", employee.id)])
+                ),
             },
         }
 
@@ -235,3 +238,21 @@ class ShopfloorKiosk(http.Controller):
         session = self._session(token, session)
         session._mfg_appeal(appraisal_id, reason)
         return True
+
+    # ------------------------------------------------------------------
+    # Rating and team
+    # ------------------------------------------------------------------
+    @http.route("/mfg_shopfloor/rating_tasks", type="jsonrpc", auth="public")
+    def kiosk_rating_tasks(self, token, session):
+        session = self._session(token, session)
+        return session._mfg_rater_tasks()
+
+    @http.route("/mfg_shopfloor/rate", type="jsonrpc", auth="public")
+    def kiosk_rate(self, token, session, rater_id, scores, submit=False):
+        session = self._session(token, session)
+        return session._mfg_rate(rater_id, scores, submit=bool(submit))
+
+    @http.route("/mfg_shopfloor/team", type="jsonrpc", auth="public")
+    def kiosk_team(self, token, session):
+        session = self._session(token, session)
+        return session._mfg_team_overview(self._today(session.employee_id))

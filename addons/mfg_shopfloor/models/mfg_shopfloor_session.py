@@ -235,3 +235,169 @@ class MfgShopfloorSession(models.Model):
         )
         self._mfg_count_action()
         return appeal
+
+    # ------------------------------------------------------------------
+    # Rating: self-assessment and team members, as the employee's user
+    # ------------------------------------------------------------------
+    def _mfg_rater_tasks(self):
+        """The open rater entries of the employee's user (their self-assessment, the team
+        members they rate), with the lines to score. Raters are users in the appraisal
+        backend: an employee without a user has none."""
+        self.ensure_one()
+        user = self.employee_id.sudo().user_id
+        if not user:
+            return []
+        raters = (
+            self.env["mfg.appraisal.rater"]
+            .sudo()
+            .search([("user_id", "=", user.id), ("state", "=", "todo")], order="id")
+            .filtered(lambda rater: rater._window() == "open")
+        )
+        roles = dict(raters._fields["role"]._description_selection(self.env))
+        return [
+            {
+                "id": rater.id,
+                "appraisee": rater.appraisal_id.employee_id.name,
+                "cycle": rater.appraisal_id.cycle_id.display_name,
+                "role": rater.role,
+                "role_label": roles.get(rater.role, ""),
+                "lines": [
+                    {
+                        "id": rating.id,
+                        "name": rating.line_name,
+                        "section": rating.section_name or "",
+                        "score": rating.score if rating.score_set else None,
+                    }
+                    for rating in rater.rating_ids.sorted(lambda r: (r.line_id.sequence, r.id))
+                ],
+            }
+            for rater in raters
+        ]
+
+    def _mfg_rate(self, rater_id, scores, submit=False):
+        """Save the scores of one of the employee's rater entries and, on ``submit``, hand
+        them in (a self-assessment submits the appraisal's self-assessment step) — all as the
+        employee's user, through the appraisal's own write policy and actions."""
+        self.ensure_one()
+        user = self.employee_id.sudo().user_id
+        if not isinstance(rater_id, int) or isinstance(rater_id, bool):
+            raise AccessError(self.env._("This rating is not yours."))
+        rater = self.env["mfg.appraisal.rater"].sudo().browse(rater_id).exists()
+        if not user or not rater or rater.user_id != user:
+            raise AccessError(self.env._("This rating is not yours."))
+        if not isinstance(scores, list):
+            raise UserError(self.env._("The scores could not be read."))
+        ratings = {rating.id: rating for rating in rater.rating_ids}
+        as_user = rater.with_user(user).with_company(rater.company_id)
+        for entry in scores:
+            rating = ratings.get(entry.get("id")) if isinstance(entry, dict) else None
+            score = entry.get("score") if isinstance(entry, dict) else None
+            if rating is None:
+                raise AccessError(self.env._("This rating is not yours."))
+            if score is None or score == "":
+                continue
+            if not isinstance(score, int | float) or isinstance(score, bool):
+                raise UserError(self.env._("A score is a number from 0 to 100."))
+            rating.with_env(as_user.env).write({"score": float(score)})
+        if submit:
+            if rater.role == "self":
+                as_user.appraisal_id.action_submit_self()
+            else:
+                as_user.action_submit()
+            rater.appraisal_id.message_post(
+                body=self.env._(
+                    "%(employee)s submitted their %(role)s scores %(evidence)s.",
+                    employee=self.employee_id.name,
+                    role=dict(rater._fields["role"]._description_selection(self.env))[
+                        rater.role
+                    ],
+                    evidence=self._mfg_evidence(),
+                ),
+                author_id=user.partner_id.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+        self._mfg_count_action()
+        return True
+
+    # ------------------------------------------------------------------
+    # Team leader: the team today
+    # ------------------------------------------------------------------
+    def _mfg_team_overview(self, today):
+        """For an employee who leads others: each member's checklist completion today, the
+        team's problems whose follow-up is still open, and who has not self-assessed."""
+        self.ensure_one()
+        leader = self.employee_id.sudo()
+        members = (
+            self.env["hr.employee"].sudo().search([("id", "child_of", leader.id)]) - leader
+        )
+        if not members:
+            return {"members": [], "problems": [], "not_self_assessed": []}
+        Run = self.env["mfg.duty.run"].sudo()
+        runs = Run.search(
+            [
+                ("employee_id", "in", members.ids),
+                ("period_start", "<=", today),
+                ("period_end", ">=", today),
+            ]
+        )
+        totals = {}
+        for run in runs:
+            checked, count = totals.get(run.employee_id.id, (0, 0))
+            totals[run.employee_id.id] = (checked + run.checked_count, count + run.item_count)
+        member_rows = []
+        for member in members.sorted("name"):
+            checked, count = totals.get(member.id, (0, 0))
+            member_rows.append(
+                {
+                    "id": member.id,
+                    "name": member.name,
+                    "checked": checked,
+                    "count": count,
+                    "rate": round(100.0 * checked / count) if count else None,
+                }
+            )
+        problems = (
+            self.env["mfg.duty.run.item"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "in", members.ids),
+                    ("result", "=", "problem"),
+                    ("run_id.period_end", ">=", today - timedelta(days=30)),
+                ],
+                order="checked_date desc, id desc",
+                limit=50,
+            )
+            .filtered(lambda item: not item.followup_closed)
+        )
+        waiting = (
+            self.env["mfg.appraisal"]
+            .sudo()
+            .search(
+                [("employee_id", "in", members.ids), ("state", "=", "self_assessment")],
+                order="employee_name, id",
+            )
+        )
+        return {
+            "members": member_rows,
+            "problems": [
+                {
+                    "id": item.id,
+                    "employee": item.employee_id.name,
+                    "name": item.name,
+                    "note": item.note or "",
+                    "followup": item.followup_status or "",
+                }
+                for item in problems
+            ],
+            "not_self_assessed": [
+                {
+                    "id": appraisal.id,
+                    "employee": appraisal.employee_id.name,
+                    "cycle": appraisal.cycle_id.display_name,
+                    "has_user": bool(appraisal.employee_user_id),
+                }
+                for appraisal in waiting
+            ],
+        }

@@ -2,6 +2,7 @@
 from odoo.tests import tagged
 
 from .common import KioskCase
+from .test_kiosk_team import KioskTeamCase
 
 
 @tagged("post_install", "-at_install")
@@ -24,3 +25,13 @@ class TestKioskTour(KioskCase):
         self.browser_size = "390x844"
         self.touch_enabled = True
         self._operator_journey()
+
+
+@tagged("post_install", "-at_install")
+class TestKioskLeaderTour(KioskTeamCase):
+    def test_leader_rates_on_phone(self):
+        self.browser_size = "390x844"
+        self.touch_enabled = True
+        self.start_tour(f"/mfg_shopfloor/kiosk/{self.token}", "mfg_shopfloor_leader_tour")
+        self.assertEqual(self.rater_a.state, "submitted")
+        self.assertEqual(set(self.rater_a.rating_ids.mapped("score")), {80})

@@ -5,6 +5,8 @@ import { appTranslateFn } from "@web/core/l10n/translation";
 import { rpc } from "@web/core/network/rpc";
 import { KioskChecklist } from "./kiosk_checklist";
 import { KioskResults } from "./kiosk_results";
+import { KioskRating } from "./kiosk_rating";
+import { KioskTeam } from "./kiosk_team";
 
 /** Message of a failed call, for the operator. */
 export function errorMessage(error) {
@@ -17,7 +19,7 @@ export function errorMessage(error) {
  */
 export class KioskApp extends Component {
     static template = "mfg_shopfloor.KioskApp";
-    static components = { KioskChecklist, KioskResults };
+    static components = { KioskChecklist, KioskResults, KioskRating, KioskTeam };
     static props = { info: Object };
 
     setup() {

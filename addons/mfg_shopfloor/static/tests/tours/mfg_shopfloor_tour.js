@@ -108,3 +108,69 @@ registry.category("web_tour.tours").add("mfg_shopfloor_operator_tour", {
         },
     ],
 });
+
+// A team leader signs in on a phone, looks at the team today and rates a team member.
+registry.category("web_tour.tours").add("mfg_shopfloor_leader_tour", {
+    steps: () => [
+        {
+            content: "Badge in",
+            trigger: ".o_mfg_kiosk_idle .o_mfg_kiosk_badge",
+            run: "edit KIOSKL0001",
+        },
+        {
+            content: "Scan it",
+            trigger: ".o_mfg_kiosk_badge_ok",
+            run: "click",
+        },
+        {
+            content: "Open my team",
+            trigger: ".o_mfg_kiosk_tile_team",
+            run: "click",
+        },
+        {
+            content: "The team's checklists today",
+            trigger: ".o_mfg_kiosk_member:contains('Kiosk Operator A')",
+        },
+        {
+            content: "Who has not self-assessed",
+            trigger: ".o_mfg_kiosk_waiting:contains('Kiosk Operator B')",
+        },
+        {
+            content: "Back home",
+            trigger: ".o_mfg_kiosk_back",
+            run: "click",
+        },
+        {
+            content: "Open the ratings to give",
+            trigger: ".o_mfg_kiosk_tile_rating",
+            run: "click",
+        },
+        {
+            content: "Rate operator A",
+            trigger: ".o_mfg_kiosk_task:contains('Kiosk Operator A')",
+            run: "click",
+        },
+        {
+            content: "Give 80 on every line",
+            trigger: ".o_mfg_kiosk_rate_form .o_mfg_kiosk_quick[data-score='80']",
+            run: () => {
+                document
+                    .querySelectorAll(".o_mfg_kiosk_quick[data-score='80']")
+                    .forEach((button) => button.click());
+            },
+        },
+        {
+            content: "Every line has its score",
+            trigger: ".o_mfg_kiosk_rate_form .o_mfg_kiosk_quick.btn-primary[data-score='80']",
+        },
+        {
+            content: "Submit",
+            trigger: ".o_mfg_kiosk_rate_submit",
+            run: "click",
+        },
+        {
+            content: "Nothing left to rate",
+            trigger: ".o_mfg_kiosk_no_rating",
+        },
+    ],
+});
