@@ -32,6 +32,7 @@
         "mfg_safety_appraisal",
         "mfg_training",
         "mfg_onboarding",
+        "mfg_shopfloor",
     ],
     "post_init_hook": "post_init_hook",
 }
