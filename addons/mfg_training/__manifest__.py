@@ -19,6 +19,7 @@
         "security/ir.model.access.csv",
         "security/mfg_training_rules.xml",
         "data/hr_course_category_data.xml",
+        "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "views/mfg_training_menus.xml",
         "views/hr_course_views.xml",

@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -6,10 +8,15 @@ from odoo.exceptions import UserError, ValidationError
 
 # What a training officer records on an attendee; everything else is kept by the system.
 RESULT_FIELDS = {"result", "mfg_attended", "mfg_score", "mfg_certificate_ref"}
+# Days ahead the daily reminder looks for certificates to renew (system parameter).
+NOTICE_PARAM = "mfg_training.certificate_notice_days"
+NOTICE_DAYS = 30
+RENEWAL_ACTIVITY = "mfg_training.mail_activity_type_certificate_renewal"
 
 
 class HrCourseAttendee(models.Model):
-    _inherit = "hr.course.attendee"
+    _name = "hr.course.attendee"
+    _inherit = ["hr.course.attendee", "mail.thread", "mail.activity.mixin"]
 
     company_id = fields.Many2one(
         related="course_schedule_id.company_id", store=True, index=True, string="Company"
@@ -80,6 +87,104 @@ class HrCourseAttendee(models.Model):
                 attendee.mfg_certificate_expiry = start + relativedelta(months=months)
             else:
                 attendee.mfg_certificate_expiry = False
+
+    # ------------------------------------------------------------------
+    # Certificate renewal reminders
+    # ------------------------------------------------------------------
+    @api.model
+    def _mfg_notice_days(self):
+        value = self.env["ir.config_parameter"].sudo().get_param(NOTICE_PARAM)
+        try:
+            return max(int(value), 0) if value else NOTICE_DAYS
+        except ValueError:
+            return NOTICE_DAYS
+
+    @api.model
+    def _cron_certificate_reminders(self):
+        """One "certificate renewal" activity per certificate expiring within the notice days
+        (system parameter ``mfg_training.certificate_notice_days``, default 30), for the
+        employee's manager, else the organiser of the session, else a training officer of the
+        company. Not for a certificate already renewed (a later pass of the same course valid
+        beyond the notice days), nor repeated while one is open. Set-based: a fixed number of
+        queries whatever the number of certificates."""
+        today = fields.Date.context_today(self)
+        limit = today + timedelta(days=self._mfg_notice_days())
+        attendees = self.search_fetch(
+            [
+                ("result", "=", "passed"),
+                ("mfg_certificate_expiry", ">=", today),
+                ("mfg_certificate_expiry", "<=", limit),
+                ("employee_id.active", "=", True),
+            ],
+            ["employee_id", "course_schedule_id", "company_id", "mfg_certificate_expiry"],
+        )
+        if not attendees:
+            return self.browse()
+        renewed = {
+            (later.employee_id.id, later.course_schedule_id.course_id.id)
+            for later in self.search_fetch(
+                [
+                    ("result", "=", "passed"),
+                    ("employee_id", "in", attendees.employee_id.ids),
+                    ("mfg_certificate_expiry", ">", limit),
+                ],
+                ["employee_id", "course_schedule_id"],
+            )
+        }
+        activity_type = self.env.ref(RENEWAL_ACTIVITY)
+        reminded = {
+            activity.res_id
+            for activity in self.env["mail.activity"].search_fetch(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", attendees.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ],
+                ["res_id"],
+            )
+        }
+        officers = self.env.ref("mfg_training.group_training_officer").all_user_ids.filtered(
+            lambda user: user.active and not user.share
+        )
+        model_id = self.env["ir.model"]._get_id(self._name)
+        vals_list = []
+        for attendee in attendees:
+            employee = attendee.employee_id
+            course = attendee.course_schedule_id.course_id
+            if attendee.id in reminded or (employee.id, course.id) in renewed:
+                continue
+            user = (
+                employee.parent_id.user_id
+                or attendee.course_schedule_id.user_id
+                or officers.filtered(lambda u, c=attendee.company_id: c in u.company_ids)[:1]
+            )
+            if not user:
+                continue
+            vals_list.append(
+                {
+                    "res_model_id": model_id,
+                    "res_id": attendee.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": self.env._("Certificate to renew: %(course)s", course=course.name),
+                    "note": self.env._(
+                        "The certificate %(ref)s of %(employee)s for %(course)s expires on "
+                        "%(date)s: plan the renewal training.",
+                        ref=attendee.mfg_certificate_ref or "",
+                        employee=employee.name,
+                        course=course.name,
+                        date=attendee.mfg_certificate_expiry,
+                    ),
+                    "user_id": user.id,
+                    "date_deadline": attendee.mfg_certificate_expiry,
+                }
+            )
+        # Assignees find them in their activities (no e-mail per certificate). The names the
+        # activities show are read at once, not one by one by mail.activity.
+        Activity = self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True)
+        self.sudo().with_context(mail_activity_quick_update=True).browse(
+            [vals["res_id"] for vals in vals_list]
+        ).mapped("display_name")
+        return Activity.create(vals_list)
 
     # ------------------------------------------------------------------
     # CRUD
