@@ -67,6 +67,7 @@ class MfgDemoFactory(models.AbstractModel):
         self._demo_attendances(state)
         self._demo_duty_checklists(state)
         self._demo_safety(state)
+        self._demo_training(state)
         self._demo_kpis(state)
         _logger.info(
             "Demo factory: quarter %s..%s populated in %.1f s",
@@ -955,6 +956,47 @@ class MfgDemoFactory(models.AbstractModel):
                 for month in range(3)
             ]
         )
+
+    @api.model
+    def _demo_training(self, state):
+        """The training plan of ``mfg_training``'s demo data (its quarter is this quarter) goes
+        to the machining workshop: its sessions are organised by the factory's safety and
+        training officer and attended by the workshop's operators instead of Odoo's sample
+        employees (loaded before the factory's people exist)."""
+        plan = self.env.ref("mfg_training.mfg_training_plan_quarter_demo", raise_if_not_found=False)
+        if not plan:
+            return
+        people = {
+            "al": "employee_turning_1_demo",
+            "qdp": "employee_turning_2_demo",
+            "stw": "employee_turning_3_demo",
+            "chs": "employee_turning_4_demo",
+            "han": "employee_milling_1_demo",
+            "fme": "employee_milling_2_demo",
+        }
+        mapping = {}
+        for sample, ours in people.items():
+            employee = self.env.ref(f"hr.employee_{sample}", raise_if_not_found=False)
+            if employee:
+                mapping[employee] = self._ref(ours)
+        officer = self._ref("user_safety_demo")
+        machining = self._ref("dept_workshop_machining_demo")
+        plan.write({"department_id": machining.id, "user_id": officer.id})
+        sessions = plan.session_ids
+        sessions.write(
+            {
+                "department_id": machining.id,
+                "user_id": officer.id,
+                "authorized_by": self._ref("employee_director_demo").id,
+            }
+        )
+        for session in sessions:
+            session.attendant_ids = [(6, 0, [mapping.get(e, e).id for e in session.attendant_ids])]
+        attendees = sessions.with_context(active_test=False).course_attendee_ids
+        for sample, ours in mapping.items():
+            attendees.filtered(lambda a, e=sample: a.employee_id == e).write(
+                {"employee_id": ours.id}
+            )
 
     # ------------------------------------------------------------------
     # KPIs

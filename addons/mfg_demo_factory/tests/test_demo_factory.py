@@ -117,3 +117,22 @@ class TestDemoFactory(TransactionCase):
         self.assertTrue(
             self.env["mfg.safety.unsafe.act"].search([("incident_id", "in", incidents.ids)])
         )
+
+    def test_training_quarter(self):
+        """The training demo goes to the machining workshop's people."""
+        plan = self.env.ref("mfg_training.mfg_training_plan_quarter_demo", raise_if_not_found=False)
+        if not plan:
+            self.fail("mfg_training's demo data is expected with the demo factory")
+        state = self.factory._demo_state(self.company)
+        self.factory.sudo().with_context(tracking_disable=True)._demo_training(state)
+        machining = self.env.ref("mfg_demo_factory.dept_workshop_machining_demo")
+        officer = self.env.ref("mfg_demo_factory.user_safety_demo")
+        self.assertEqual(plan.department_id, machining)
+        self.assertEqual(plan.session_ids.user_id, officer)
+        self.assertEqual(plan.session_ids.department_id, machining)
+        attendees = plan.session_ids.course_attendee_ids
+        self.assertTrue(attendees)
+        workshop = self.env["hr.employee"].search([("department_id", "child_of", machining.id)])
+        self.assertLessEqual(plan.session_ids.attendant_ids, workshop)
+        self.assertLessEqual(attendees.employee_id, workshop)
+        self.assertLessEqual(attendees.department_id, workshop.department_id)
