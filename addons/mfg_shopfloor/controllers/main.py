@@ -58,7 +58,9 @@ class ShopfloorKiosk(http.Controller):
                 "job": employee.job_id.name or "",
                 "has_user": bool(employee.user_id),
                 "leads": bool(
-                    request.env["hr.employee"].sudo().search_count([("parent_id", "=", employee.id)])
+                    request.env["hr.employee"]
+                    .sudo()
+                    .search_count([("parent_id", "=", employee.id)])
                 ),
             },
         }

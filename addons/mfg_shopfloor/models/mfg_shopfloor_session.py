@@ -264,8 +264,12 @@ class MfgShopfloorSession(models.Model):
                 "lines": [
                     {
                         "id": rating.id,
-                        "name": rating.line_name,
-                        "section": rating.section_name or "",
+                        # The sheet's wording, in the kiosk's language when it is translated.
+                        "name": rating.line_id.template_line_id.name or rating.line_name,
+                        "section": rating.line_id.template_line_id.dimension
+                        or rating.section_name
+                        or "",
+                        "weight": rating.line_id.weight,
                         "score": rating.score if rating.score_set else None,
                     }
                     for rating in rater.rating_ids.sorted(lambda r: (r.line_id.sequence, r.id))
@@ -308,9 +312,7 @@ class MfgShopfloorSession(models.Model):
                 body=self.env._(
                     "%(employee)s submitted their %(role)s scores %(evidence)s.",
                     employee=self.employee_id.name,
-                    role=dict(rater._fields["role"]._description_selection(self.env))[
-                        rater.role
-                    ],
+                    role=dict(rater._fields["role"]._description_selection(self.env))[rater.role],
                     evidence=self._mfg_evidence(),
                 ),
                 author_id=user.partner_id.id,
@@ -328,9 +330,7 @@ class MfgShopfloorSession(models.Model):
         team's problems whose follow-up is still open, and who has not self-assessed."""
         self.ensure_one()
         leader = self.employee_id.sudo()
-        members = (
-            self.env["hr.employee"].sudo().search([("id", "child_of", leader.id)]) - leader
-        )
+        members = self.env["hr.employee"].sudo().search([("id", "child_of", leader.id)]) - leader
         if not members:
             return {"members": [], "problems": [], "not_self_assessed": []}
         Run = self.env["mfg.duty.run"].sudo()

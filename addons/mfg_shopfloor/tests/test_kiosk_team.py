@@ -50,18 +50,27 @@ class TestKioskTeam(KioskTeamCase):
         self.assertEqual(len(lines), len(self.rater_a.rating_ids))
         scores = [{"id": line["id"], "score": 80 + index} for index, line in enumerate(lines)]
         # Save first, then submit.
-        self.kiosk("rate", token=self.token, session=session, rater_id=self.rater_a.id, scores=scores[:1])
+        self.kiosk(
+            "rate", token=self.token, session=session, rater_id=self.rater_a.id, scores=scores[:1]
+        )
         self.assertEqual(self.rater_a.state, "todo")
         self.kiosk(
-            "rate", token=self.token, session=session, rater_id=self.rater_a.id,
-            scores=scores, submit=True,
+            "rate",
+            token=self.token,
+            session=session,
+            rater_id=self.rater_a.id,
+            scores=scores,
+            submit=True,
         )
         self.assertEqual(self.rater_a.state, "submitted")
         self.assertEqual(
             sorted(self.rater_a.rating_ids.mapped("score")), [80 + i for i in range(len(lines))]
         )
         self.assertTrue(
-            any("Kiosk Leader" in (body or "") for body in self.appraisal_a.message_ids.mapped("body"))
+            any(
+                "Kiosk Leader" in (body or "")
+                for body in self.appraisal_a.message_ids.mapped("body")
+            )
         )
         self.assertEqual(self.kiosk("rating_tasks", token=self.token, session=session), [])
 
@@ -71,58 +80,98 @@ class TestKioskTeam(KioskTeamCase):
         before = self.snapshot(self.rater_a.rating_ids | self.self_rater_u.rating_ids)
         # Out of range: the appraisal refuses it.
         self.refused_kiosk(
-            "rate", kinds=("ValidationError",), token=self.token, session=session,
-            rater_id=self.rater_a.id, scores=[{"id": line.id, "score": 150}],
+            "rate",
+            kinds=("ValidationError",),
+            token=self.token,
+            session=session,
+            rater_id=self.rater_a.id,
+            scores=[{"id": line.id, "score": 150}],
         )
         # Not a number.
         self.refused_kiosk(
-            "rate", kinds=("UserError",), token=self.token, session=session,
-            rater_id=self.rater_a.id, scores=[{"id": line.id, "score": "90"}],
+            "rate",
+            kinds=("UserError",),
+            token=self.token,
+            session=session,
+            rater_id=self.rater_a.id,
+            scores=[{"id": line.id, "score": "90"}],
         )
         # Someone else's rater entry.
         self.refused_kiosk(
-            "rate", kinds=("AccessError",), token=self.token, session=session,
-            rater_id=self.self_rater_u.id, scores=[], submit=True,
+            "rate",
+            kinds=("AccessError",),
+            token=self.token,
+            session=session,
+            rater_id=self.self_rater_u.id,
+            scores=[],
+            submit=True,
         )
         # A rating line of another entry through one's own.
         other = self.appraisal_b.rater_ids.rating_ids[:1]
         self.refused_kiosk(
-            "rate", kinds=("AccessError",), token=self.token, session=session,
-            rater_id=self.rater_a.id, scores=[{"id": other.id, "score": 10}],
+            "rate",
+            kinds=("AccessError",),
+            token=self.token,
+            session=session,
+            rater_id=self.rater_a.id,
+            scores=[{"id": other.id, "score": 10}],
         )
         # Submitting with lines unscored: the appraisal refuses it.
         self.refused_kiosk(
-            "rate", kinds=("UserError",), token=self.token, session=session,
-            rater_id=self.rater_a.id, scores=[], submit=True,
+            "rate",
+            kinds=("UserError",),
+            token=self.token,
+            session=session,
+            rater_id=self.rater_a.id,
+            scores=[],
+            submit=True,
         )
-        self.assertEqual(self.snapshot(self.rater_a.rating_ids | self.self_rater_u.rating_ids), before)
+        self.assertEqual(
+            self.snapshot(self.rater_a.rating_ids | self.self_rater_u.rating_ids), before
+        )
         self.assertEqual(self.rater_a.state, "todo")
         # An operator without a user has nothing to rate and cannot use the leader's entry.
         session_a = self.sign_in(badge="KIOSKA0001")
         self.assertEqual(self.kiosk("rating_tasks", token=self.token, session=session_a), [])
         self.refused_kiosk(
-            "rate", kinds=("AccessError",), token=self.token, session=session_a,
-            rater_id=self.rater_a.id, scores=[{"id": line.id, "score": 10}],
+            "rate",
+            kinds=("AccessError",),
+            token=self.token,
+            session=session_a,
+            rater_id=self.rater_a.id,
+            scores=[{"id": line.id, "score": 10}],
         )
-        self.assertEqual(self.snapshot(self.rater_a.rating_ids), before[: len(self.rater_a.rating_ids)])
+        self.assertEqual(
+            self.snapshot(self.rater_a.rating_ids), before[: len(self.rater_a.rating_ids)]
+        )
 
     def test_self_assessment_as_the_employees_user(self):
         session = self.sign_in(badge="KIOSKU0001")
         tasks = self.kiosk("rating_tasks", token=self.token, session=session)
         self.assertEqual([task["id"] for task in tasks], self.self_rater_u.ids)
         self.kiosk(
-            "rate", token=self.token, session=session, rater_id=self.self_rater_u.id,
-            scores=[], submit=True,
+            "rate",
+            token=self.token,
+            session=session,
+            rater_id=self.self_rater_u.id,
+            scores=[],
+            submit=True,
         )
         self.assertEqual(self.self_rater_u.state, "submitted")
         self.assertEqual(self.appraisal_u.state, "rating")
 
     def test_team_overview(self):
         session_a = self.sign_in(badge="KIOSKA0001")
-        self.kiosk("answer", token=self.token, session=session_a, item_id=self.items_a[0].id, result="done")
         self.kiosk(
-            "problem", token=self.token, session=session_a, item_id=self.items_a[1].id,
-            note="Oil leak", kind="maintenance",
+            "answer", token=self.token, session=session_a, item_id=self.items_a[0].id, result="done"
+        )
+        self.kiosk(
+            "problem",
+            token=self.token,
+            session=session_a,
+            item_id=self.items_a[1].id,
+            note="Oil leak",
+            kind="maintenance",
         )
         session = self.sign_in(badge="KIOSKL0001")
         data = self.kiosk("team", token=self.token, session=session)
