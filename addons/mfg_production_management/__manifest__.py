@@ -33,6 +33,7 @@
         "mfg_training",
         "mfg_onboarding",
         "mfg_shopfloor",
+        "mfg_dashboard",
     ],
     "post_init_hook": "post_init_hook",
 }
