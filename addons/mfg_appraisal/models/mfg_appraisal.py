@@ -11,6 +11,7 @@ from odoo.tools import html2plaintext
 
 from .. import policy, scoring
 from .common import GRADES, scoring_errors
+from .mfg_appraisal_line import RATING_OPEN_STATES
 
 STATES = [
     ("draft", "Draft"),
@@ -402,10 +403,17 @@ class MfgAppraisal(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if len(self) > 1:
+            # A set read from another record's relation prefetches through that record's cache:
+            # once the cache is cleared (an unlink does), each record would be read on its own.
+            self = self.with_prefetch()  # pylint: disable=self-cls-assignment
         self._guard_check_write(vals)
         html_changes = [name for name in ("interview_notes", "improvement_plan") if name in vals]
         previous_appraiser = {a.id: a.appraiser_id for a in self} if "appraiser_id" in vals else {}
+        was_open = {a.id: a.state in RATING_OPEN_STATES for a in self} if "state" in vals else {}
         result = super().write(vals)
+        if was_open:
+            self._rating_window_changed(was_open)
         if "disposition" in vals:
             # Who decided and when: recorded by the system, never given by the caller.
             super(MfgAppraisal, self.sudo()).write(
@@ -420,15 +428,30 @@ class MfgAppraisal(models.Model):
             self._move_appraiser_rater(previous_appraiser)
         return result
 
+    def _rating_window_changed(self, was_open):
+        """The direct-rating lines of the appraisals whose state crossed RATING_OPEN_STATES
+        (``was_open``: {id: open before}) show or hide their combined score: recompute them,
+        and what derives from them (sections, totals), only for those."""
+        crossed = self.filtered(
+            lambda a: was_open.get(a.id) is not None
+            and was_open[a.id] != (a.state in RATING_OPEN_STATES)
+        )
+        if crossed:
+            lines = crossed.sudo().line_ids.filtered(lambda line: line.rule_kind == "direct")
+            lines.modified(["rule"])
+
     def _log_html_changes(self, names):
-        """Html fields cannot be tracked in Odoo 19: log their new text in the chatter."""
+        """Html fields cannot be tracked in Odoo 19: log their new text in the chatter (one
+        note per appraisal, created together)."""
+        entries = []
         for appraisal in self:
             parts = Markup()
             for name in names:
                 label = self._fields[name]._description_string(self.env)
                 text = html2plaintext(appraisal[name] or "") or self.env._("(emptied)")
                 parts += Markup("<p><b>%s</b></p><p>%s</p>") % (label, text)
-            appraisal.sudo()._message_log(body=parts)
+            entries.append((appraisal, parts, False))
+        self.sudo()._batch_log(entries)
 
     def _move_appraiser_rater(self, previous):
         """HR changed the appraiser before rating: the superior's rater entry follows, for the
@@ -549,13 +572,34 @@ class MfgAppraisal(models.Model):
             for sequence, definition in enumerate(by_record.get(record.id, []), start=1):
                 vals_list.append(record._prepare_tier_review_vals(definition, sequence))
         reviews = self.env["tier.review"].create(vals_list)
-        reviews._update_review_status()
+        self._promote_first_reviews(reviews)
         if any(self.mapped("can_review")):
             self._update_counter({"review_created": True})
         notify = reviews.filtered(lambda r: r.definition_id.notify_on_create)
         if notify:
             self.browse(notify.mapped("res_id"))._notify_review_requested(notify)
         return reviews
+
+    @api.model
+    def _promote_first_reviews(self, reviews):
+        """The framework's promotion of the reviews that can be decided now (``waiting`` →
+        ``pending``), for reviews just requested, in one write: it assigns each review's status
+        on its own, and each assignment looks the appraisals' relation up again."""
+        first = {}
+        for review in reviews:
+            if review.status in ("waiting", "pending"):
+                key = review.res_id
+                first[key] = min(first.get(key, review.sequence), review.sequence)
+        promoted = reviews.filtered(
+            lambda r: r.status == "waiting"
+            and r.res_id
+            and r._has_resource_model()
+            and (not r.approve_sequence or r.sequence == first.get(r.res_id))
+        )
+        promoted.write({"status": "pending"})
+        for review in promoted.filtered("definition_id.notify_on_pending"):
+            review._notify_pending_status(review)
+        reviews.flush_recordset(["status", "can_review"])
 
     def restart_validation(self):
         """Drop the approval reviews of the whole set at once; reviews whose definition
@@ -631,6 +675,14 @@ class MfgAppraisal(models.Model):
                 and record._check_state_from_condition()
             )
 
+    def _tier_validation_check_write_remove_reviews(self, vals):
+        """Reviews dropped by a state change (cancel, back before review) in one unlink for
+        the whole set, not one per record."""
+        if len(self) < 2:
+            return super()._tier_validation_check_write_remove_reviews(vals)
+        self.filtered(lambda r: r._allow_to_remove_reviews(vals)).review_ids.unlink()
+        return None
+
     def _tier_validation_check_write_allowed(self, vals):
         """The framework's check reads the validation exceptions once per record: read them
         once per company and check only the records the check can refuse."""
@@ -659,10 +711,11 @@ class MfgAppraisal(models.Model):
             for appraisal in self:
                 if appraisal.employee_user_id != self.env.user and not self._is_hr():
                     raise UserError(self.env._("Only the appraisee submits the self-assessment."))
-        own = self.rater_ids.filtered(lambda r: r.role == "self" and r.state == "todo")
+        appraisals = self.with_prefetch()  # its own ids, whatever cache it was read from
+        own = appraisals.rater_ids.filtered(lambda r: r.role == "self" and r.state == "todo")
         own.action_submit()
-        self.sudo().write({"state": "rating"})
-        self.sudo()._schedule_rater_activities()
+        appraisals.sudo().write({"state": "rating"})
+        appraisals.sudo()._schedule_rater_activities()
         return True
 
     def _missing_lines(self):
@@ -674,7 +727,7 @@ class MfgAppraisal(models.Model):
         """The appraiser closes the rating: every line scored; the review chain starts."""
         self._check_state("rating")
         self._check_appraiser(self.env._("submit the rating"))
-        sudo = self.sudo()
+        sudo = self.sudo().with_prefetch()  # its own ids, whatever cache it was read from
         superiors = sudo.rater_ids.filtered(
             lambda r: r.role in ("superior", "indirect")
             and r.user_id == r.appraisal_id.appraiser_id
@@ -778,7 +831,7 @@ class MfgAppraisal(models.Model):
         """HR sends a reviewed appraisal back to its appraiser (the chain starts again)."""
         self._check_hr(self.env._("send appraisals back"))
         self._check_state("review")
-        sudo = self.sudo()
+        sudo = self.sudo().with_prefetch()  # its own ids, whatever cache it was read from
         sudo.restart_validation()
         sudo.rater_ids.filtered(lambda r: r.user_id == r.appraisal_id.appraiser_id).write(
             {"state": "todo", "date_submitted": False}

@@ -90,7 +90,9 @@ class MfgAppraisalLine(models.Model):
         "rated_set",
         "rating_ids.score",
         "rating_ids.rater_id.state",
-        "appraisal_id.state",
+        # Not "appraisal_id.state": every state change of a cohort would recompute all its
+        # lines. The appraisal's write marks its direct-rating lines for recomputation when
+        # the state crosses RATING_OPEN_STATES (``_rating_window_changed``).
     )
     def _compute_scores(self):
         for line in self:

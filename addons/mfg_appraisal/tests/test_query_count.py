@@ -282,6 +282,38 @@ class TestWorkflowQueryCount(TransactionCase):
             )
             self._assert_state_tracked(appraisals, "review", "published")
 
+    def test_bulk_hr_actions_flat(self):
+        """HR sends a reviewed cohort back to rating, then cancels the cycle: flat as well."""
+        for cohort in self.cohorts.values():
+            cycle = cohort["cycle"].with_user(self.user_hr)
+            cycle.action_launch()
+            appraisals = self._appraisals(cohort)
+            appraisals.rater_ids.rating_ids.write({"score": 80.0, "score_set": True})
+            appraisals.line_ids.filtered(lambda line: line.rule_kind != "direct").write(
+                {"actual_value": 98.0, "actual_set": True}
+            )
+            appraisals.with_user(self.user_hr).action_submit_self()
+            appraisals.with_user(self.user_hr).action_submit_rating()
+            self.assertTrue(all(appraisals.mapped("review_ids")))
+        counts = self._queries(
+            lambda c: c["cycle"].appraisal_ids.with_user(self.user_hr).action_back_to_rating()
+        )
+        self.assertFlat(counts, "back to rating")
+        for cohort in self.cohorts.values():
+            appraisals = self._appraisals(cohort)
+            self.assertEqual(set(appraisals.mapped("state")), {"rating"})
+            self.assertFalse(appraisals.review_ids)
+            self.assertEqual(
+                set(appraisals.rater_ids.filtered(lambda r: r.role == "superior").mapped("state")),
+                {"todo"},
+            )
+            self._assert_state_tracked(appraisals, "review", "rating")
+        counts = self._queries(lambda c: c["cycle"].with_user(self.user_hr).action_cancel())
+        self.assertFlat(counts, "cancel the cycle")
+        for cohort in self.cohorts.values():
+            self.assertEqual(set(self._appraisals(cohort).mapped("state")), {"cancelled"})
+            self._assert_state_tracked(self._appraisals(cohort), "rating", "cancelled")
+
     def _assert_state_tracked(self, appraisals, old, new):
         """Each appraisal's chatter shows its state change (one tracking value)."""
         labels = dict(appraisals._fields["state"]._description_selection(self.env))
