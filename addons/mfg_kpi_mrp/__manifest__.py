@@ -4,7 +4,7 @@
     "name": "Production KPIs from Manufacturing",
     "summary": "Plan completion, on-time completion, material consumption, scrap, rework, "
     "labour productivity and work-time efficiency per workshop, team, work centre and operator",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Manufacturing/Production Management",
     "website": "https://github.com/mfg-suite/production-management",
     "author": "Production Management Suite contributors",

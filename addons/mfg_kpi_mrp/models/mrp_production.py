@@ -2,7 +2,8 @@
 from collections import defaultdict
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tools import SQL
 
 
 class MrpProduction(models.Model):
@@ -35,6 +36,15 @@ class MrpProduction(models.Model):
         copy=False,
         help="The order was marked urgent before it was done (Odoo resets the priority when "
         "the order is done; this flag stays). Rush orders have their own on-time KPI.",
+    )
+    mfg_commitment_reconstructed = fields.Boolean(
+        string="Reconstructed Commitment",
+        readonly=True,
+        copy=False,
+        help="The order was confirmed before the KPIs were installed: its committed finish and "
+        "quantity were reconstructed afterwards from its deadline (or, without one, its end "
+        "date) and the quantity tracked in its chatter, not recorded at confirmation. The "
+        "urgency of orders done before the installation is not known.",
     )
     mfg_department_id = fields.Many2one(
         copy=False,
@@ -171,8 +181,142 @@ class MrpProduction(models.Model):
                         per_line[move.bom_line_id.id] / production.product_uom_qty
                     )
 
+    def action_mfg_reconstruct_history(self):
+        """Server action of KPI managers: reconstruct the commitment of the orders that have
+        none (re-runnable; a recorded commitment is never changed)."""
+        if not self.env.user.has_group("mfg_kpi.group_kpi_manager"):
+            raise AccessError(_("Only KPI managers can reconstruct the KPI history."))
+        done, open_count = self.sudo()._mfg_backfill_plan()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "title": _("KPI History"),
+                "message": _(
+                    "Commitment reconstructed for %(done)s done and %(open)s open "
+                    "manufacturing orders.",
+                    done=done,
+                    open=open_count,
+                ),
+            },
+        }
+
+    @api.model
+    def _mfg_backfill_done(self):
+        """Reconstruct the commitment of the order chains done before the installation.
+
+        Only chains whose live orders are all done and none has a commitment. Each order of a
+        chain gets the chain's finish: the deadline of its first order, or without one its end
+        date (then it counts as on time). The plan, put on the first order, is the quantity of
+        that order just before its first change after confirmation in its chatter (Odoo lowers
+        it to the quantity produced when the order is split or closed short), else the sum of
+        the chain's quantities. Returns the number of orders reconstructed.
+        """
+        self.env.flush_all()
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                """WITH chains AS (
+                       SELECT COALESCE(production_group_id, -id) AS chain,
+                              array_agg(id ORDER BY id) AS ids,
+                              SUM(product_uom_qty) AS qty
+                         FROM mrp_production
+                        WHERE state != 'cancel'
+                     GROUP BY 1
+                       HAVING bool_and(state = 'done')
+                          AND bool_and(mfg_planned_finish IS NULL)
+                          AND COALESCE(SUM(mfg_planned_qty), 0) = 0
+                   ), firsts AS (
+                       SELECT chains.chain, chains.ids, chains.qty, production.id AS first_id,
+                              COALESCE(production.date_deadline, production.date_finished)
+                                  AS finish,
+                              production.product_uom_qty, production.product_qty
+                         FROM chains
+                         JOIN mrp_production production ON production.id = chains.ids[1]
+                   ), confirmed AS (
+                       SELECT message.res_id, MIN(message.id) AS message_id
+                         FROM mail_message message
+                         JOIN mail_tracking_value value ON value.mail_message_id = message.id
+                         JOIN ir_model_fields field
+                           ON field.id = value.field_id AND field.model = 'mrp.production'
+                          AND field.name = 'state'
+                        WHERE message.model = 'mrp.production'
+                          AND message.res_id IN (SELECT first_id FROM firsts)
+                     GROUP BY message.res_id
+                   ), tracked AS (
+                       SELECT DISTINCT ON (message.res_id) message.res_id,
+                              value.old_value_float AS qty
+                         FROM confirmed
+                         JOIN mail_message message
+                           ON message.model = 'mrp.production'
+                          AND message.res_id = confirmed.res_id
+                          AND message.id >= confirmed.message_id
+                         JOIN mail_tracking_value value ON value.mail_message_id = message.id
+                         JOIN ir_model_fields field
+                           ON field.id = value.field_id AND field.model = 'mrp.production'
+                          AND field.name = 'product_qty'
+                     ORDER BY message.res_id, message.id, value.id
+                   )
+                   SELECT firsts.ids, firsts.finish,
+                          CASE WHEN tracked.qty > 0 AND firsts.product_qty > 0
+                               THEN tracked.qty * firsts.product_uom_qty / firsts.product_qty
+                               ELSE firsts.qty END
+                     FROM firsts
+                LEFT JOIN tracked ON tracked.res_id = firsts.first_id
+                    WHERE firsts.finish IS NOT NULL"""
+            )
+        )
+        rows = cr.fetchall()
+        if not rows:
+            return 0
+        ids, finishes, quantities = [], [], []
+        for chain_ids, finish, planned in rows:
+            for index, production_id in enumerate(chain_ids):
+                ids.append(production_id)
+                finishes.append(finish)
+                quantities.append(planned if index == 0 else 0.0)
+        cr.execute(
+            SQL(
+                """UPDATE mrp_production production
+                      SET mfg_planned_finish = data.finish,
+                          mfg_planned_qty = data.qty,
+                          mfg_commitment_reconstructed = TRUE
+                     FROM unnest(%s::int[], %s::timestamp[], %s::float8[])
+                          AS data(id, finish, qty)
+                    WHERE production.id = data.id""",
+                ids,
+                finishes,
+                quantities,
+            )
+        )
+        productions = self.browse(ids)
+        productions.invalidate_recordset(
+            ["mfg_planned_finish", "mfg_planned_qty", "mfg_commitment_reconstructed"]
+        )
+        productions._mfg_backfill_owners()
+        productions._mfg_record_bom_standard()
+        return len(ids)
+
+    def _mfg_backfill_owners(self):
+        """Owners from the work centre of the last operation, where none is set."""
+        by_owner = defaultdict(list)
+        for production in self.filtered(lambda p: not p.mfg_department_id and not p.mfg_team_id):
+            workcenter = production._mfg_owner_workcenter()
+            if workcenter:
+                by_owner[workcenter].append(production.id)
+        for workcenter, production_ids in by_owner.items():
+            self.browse(production_ids).write(workcenter._mfg_owner_vals())
+
     @api.model
     def _mfg_backfill_plan(self):
+        """Reconstruct the commitment of the orders confirmed before the installation: the
+        done chains (``_mfg_backfill_done``), then the open orders. Returns the numbers of
+        done and open orders reconstructed."""
+        return self._mfg_backfill_done(), self._mfg_backfill_open()
+
+    @api.model
+    def _mfg_backfill_open(self):
         """Record the commitment of orders already open when the module is installed.
 
         Their finish is their current deadline or scheduled end; the plan of a chain (an order
@@ -185,7 +329,7 @@ class MrpProduction(models.Model):
             ]
         )
         if not open_orders:
-            return
+            return 0
         chains = (
             self.search(
                 [
@@ -204,10 +348,12 @@ class MrpProduction(models.Model):
             if not sum(members.mapped("mfg_planned_qty")):
                 first.mfg_planned_qty = sum(members.mapped("product_uom_qty"))
         for production in open_orders:
-            vals = {"mfg_planned_finish": production.date_deadline or production.date_finished}
-            if not production.mfg_department_id and not production.mfg_team_id:
-                workcenter = production._mfg_owner_workcenter()
-                if workcenter:
-                    vals.update(workcenter._mfg_owner_vals())
-            production.write(vals)
+            production.write(
+                {
+                    "mfg_planned_finish": production.date_deadline or production.date_finished,
+                    "mfg_commitment_reconstructed": True,
+                }
+            )
+        open_orders._mfg_backfill_owners()
         open_orders._mfg_record_bom_standard()
+        return len(open_orders)
