@@ -938,22 +938,26 @@ class MfgDemoFactory(models.AbstractModel):
         )
         ppe = self._ref("safety_ppe_shoes_demo") | self._ref("safety_ppe_gloves_demo")
         ppe.action_issue_to_positions()
-        # The output value of the quarter's months (manual KPI): the loss rate's denominator.
+        # The output value of the quarter and its months (manual KPI): the loss rate's
+        # denominator.
         Period = self.env["mfg.kpi.period"].with_company(company)
+        periods = Period._get_or_create("quarter", state["q_start"], company)
+        for month in range(3):
+            periods |= Period._get_or_create(
+                "month", state["q_start"] + relativedelta(months=month), company
+            )
         kpi = self.env.ref("mfg_safety.kpi_safety_output_value")
         self.env["mfg.kpi.value"].create(
             [
                 {
                     "kpi_id": kpi.id,
-                    "period_id": Period._get_or_create(
-                        "month", state["q_start"] + relativedelta(months=month), company
-                    ).id,
+                    "period_id": period.id,
                     "company_id": company.id,
                     "subject_type": "company",
-                    "value": 500000,
+                    "value": 1500000 if period.kind == "quarter" else 500000,
                     "source": "manual",
                 }
-                for month in range(3)
+                for period in periods
             ]
         )
 

@@ -90,14 +90,32 @@ class TestDemoFactory(TransactionCase):
     def test_safety_quarter(self):
         """The safety step dates a quarter of safety work in the factory's own workshops."""
         state = self.factory._demo_state(self.company)
+        # On a demo database the quarter is locked already: open it again for this test.
+        self.env.cr.execute(
+            "UPDATE mfg_kpi_period SET state = 'open' WHERE date_start >= %s AND date_end <= %s",
+            [state["q_start"], state["q_end"]],
+        )
+        self.env.invalidate_all()
+        areas = self.env.ref("mfg_demo_factory.safety_area_turning_demo") | self.env.ref(
+            "mfg_demo_factory.safety_area_testing_demo"
+        )
+        # What the demo factory of this database generated already is left out.
+        output_kpi = self.env.ref("mfg_safety.kpi_safety_output_value")
+        self.env["mfg.kpi.value"].search(
+            [
+                ("kpi_id", "=", output_kpi.id),
+                ("period_id.date_start", ">=", state["q_start"]),
+                ("period_id.date_end", "<=", state["q_end"]),
+            ]
+        ).unlink()
+        Incident, Hazard = self.env["mfg.safety.incident"], self.env["mfg.safety.hazard"]
+        old_incidents = Incident.search([("area_id", "in", areas.ids)])
+        old_hazards = Hazard.search([("area_id", "in", areas.ids)])
         factory = self.factory.sudo().with_context(tracking_disable=True)
         factory._demo_safety(state)
         machining = self.env.ref("mfg_demo_factory.dept_workshop_machining_demo")
         assembly = self.env.ref("mfg_demo_factory.dept_workshop_assembly_demo")
-        areas = self.env.ref("mfg_demo_factory.safety_area_turning_demo") | self.env.ref(
-            "mfg_demo_factory.safety_area_testing_demo"
-        )
-        incidents = self.env["mfg.safety.incident"].search([("area_id", "in", areas.ids)])
+        incidents = Incident.search([("area_id", "in", areas.ids)]) - old_incidents
         self.assertEqual(len(incidents), 2)
         # One accident in each workshop: the directors' "safety accidents" lines have data.
         self.assertEqual(incidents.mfg_department_id, machining | assembly)
@@ -109,13 +127,26 @@ class TestDemoFactory(TransactionCase):
         done = inspections.filtered(lambda i: i.state == "done")
         self.assertTrue(inspections)
         self.assertTrue(0 < len(done) < len(inspections))
-        hazards = self.env["mfg.safety.hazard"].search([("area_id", "in", areas.ids)])
+        hazards = Hazard.search([("area_id", "in", areas.ids)]) - old_hazards
         self.assertEqual(
             sorted(hazards.mapped("state")), ["assigned", "rectified", "reported", "verified"]
         )
         self.assertTrue(hazards.filtered("is_overdue"))
         self.assertTrue(
             self.env["mfg.safety.unsafe.act"].search([("incident_id", "in", incidents.ids)])
+        )
+        # The loss rate's denominator, for the quarter and its months.
+        output = self.env["mfg.kpi.value"].search(
+            [
+                ("kpi_id", "=", output_kpi.id),
+                ("period_id.date_start", ">=", state["q_start"]),
+                ("period_id.date_end", "<=", state["q_end"]),
+                ("subject_type", "=", "company"),
+            ]
+        )
+        self.assertEqual(
+            sorted(output.mapped(lambda v: (v.period_id.kind, v.value))),
+            [("month", 500000)] * 3 + [("quarter", 1500000)],
         )
 
     def test_training_quarter(self):

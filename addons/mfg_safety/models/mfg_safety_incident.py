@@ -314,6 +314,13 @@ class MfgSafetyIncident(models.Model):
         action["domain"] = [("period_id", "in", periods.ids), ("kpi_id", "in", kpis.ids)]
         action["context"] = {}
         action["name"] = self.env._("Safety KPIs")
+        action["view_mode"] = "list,pivot,graph,form"
+        action["views"] = [
+            (self.env.ref("mfg_safety.mfg_safety_kpi_value_view_list").id, "list"),
+            (False, "pivot"),
+            (False, "graph"),
+            (False, "form"),
+        ]
         return action
 
     @api.depends("ref", "name")
