@@ -4,7 +4,7 @@
     "name": "Production KPIs: Warehouse",
     "summary": "Warehouse KPIs from Inventory: count accuracy, movement errors, stock losses, "
     "safety stock and near-expiry inspection timeliness",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Manufacturing/Production Management",
     "website": "https://github.com/mfg-suite/production-management",
     "author": "Production Management Suite contributors",
@@ -22,4 +22,5 @@
         "views/mfg_kpi_value_views.xml",
     ],
     "auto_install": True,
+    "post_init_hook": "post_init_hook",
 }

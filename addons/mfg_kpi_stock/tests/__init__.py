@@ -1,1 +1,7 @@
-from . import test_kpi_providers, test_near_expiry, test_query_count, test_warehouse_owner
+from . import (
+    test_history_backfill,
+    test_kpi_providers,
+    test_near_expiry,
+    test_query_count,
+    test_warehouse_owner,
+)
