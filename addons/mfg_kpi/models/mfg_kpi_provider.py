@@ -287,6 +287,33 @@ class MfgKpiProvider(models.AbstractModel):
         return {user_id: (emp_id, dept_id) for user_id, emp_id, dept_id in self.env.cr.fetchall()}
 
     @api.model
+    def _employment(self, employees):
+        """``employed(employee, day)`` for ``employees`` (archived ones included, fetched with
+        ``active`` and ``departure_date``): the one rule of who was on the payroll on a day —
+        hired on or before it (the earliest contract start or version date) and, when archived,
+        not gone before it (their departure date). One query."""
+        hired = {
+            employee.id: min(filter(None, [contract_start, version_date]))
+            for employee, contract_start, version_date in self.env["hr.version"]
+            .with_context(active_test=False)
+            ._read_group(
+                [("employee_id", "in", employees.ids)],
+                ["employee_id"],
+                ["contract_date_start:min", "date_version:min"],
+            )
+        }
+
+        def employed(employee, day):
+            hire = hired.get(employee.id)
+            if not hire or hire > day:
+                return False
+            return employee.active or bool(
+                employee.departure_date and employee.departure_date >= day
+            )
+
+        return employed
+
+    @api.model
     def _compute_kpi(self, kpi, period):
         """Compute and store the values of one computed KPI for one period; returns counts."""
         provider = self._get_providers().get(kpi.code)

@@ -137,24 +137,7 @@ class MfgKpiProvider(models.AbstractModel):
         )
         if not employees:
             return []
-        hired = {
-            employee.id: min(filter(None, [contract_start, version_date]))
-            for employee, contract_start, version_date in self.env["hr.version"]
-            .with_context(active_test=False)
-            ._read_group(
-                [("employee_id", "in", employees.ids)],
-                ["employee_id"],
-                ["contract_date_start:min", "date_version:min"],
-            )
-        }
-
-        def employed(employee, day):
-            hire = hired.get(employee.id)
-            if not hire or hire > day:
-                return False
-            if employee.active:
-                return True
-            return bool(employee.departure_date and employee.departure_date >= day)
+        employed = self._employment(employees)
 
         tally = Tally()
         for employee in employees:

@@ -99,11 +99,17 @@ class MfgKpiProvider(models.AbstractModel):
             ["production_id", "product_id", "product_uom"],
             ["quantity:sum"],
         )
-        produced = defaultdict(float)
+        return self._mfg_mrp_own_product_qty(groups)
+
+    @api.model
+    def _mfg_mrp_own_product_qty(self, groups):
+        """``{order id: quantity}`` from ``(order, product, unit, quantity)`` groups: the
+        quantities of each order's own product, added in the product's unit."""
+        quantities = defaultdict(float)
         for production, product, uom, qty in groups:
             if product == production.product_id:
-                produced[production.id] += self._mfg_mrp_to_product_qty(qty, uom, product)
-        return produced
+                quantities[production.id] += self._mfg_mrp_to_product_qty(qty, uom, product)
+        return quantities
 
     @api.model
     def _mfg_mrp_converter(self):
@@ -625,11 +631,7 @@ class MfgKpiProvider(models.AbstractModel):
             ["production_id", "product_id", "product_uom_id"],
             ["scrap_qty:sum"],
         )
-        scrapped = defaultdict(float)
-        for production, product, uom, qty in scrap_groups:
-            if product == production.product_id:
-                scrapped[production.id] += self._mfg_mrp_to_product_qty(qty, uom, product)
-        return scrapped
+        return self._mfg_mrp_own_product_qty(scrap_groups)
 
     # ------------------------------------------------------------------
     # Rework

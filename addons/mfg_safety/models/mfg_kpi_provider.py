@@ -165,24 +165,7 @@ class MfgKpiProvider(models.AbstractModel):
             .with_context(active_test=False)
             .search_fetch([("company_id", "=", company.id)], ["active", "departure_date"])
         )
-        hired = {
-            employee.id: min(filter(None, [contract_start, version_date]))
-            for employee, contract_start, version_date in self.env["hr.version"]
-            .with_context(active_test=False)
-            ._read_group(
-                [("employee_id", "in", employees.ids)],
-                ["employee_id"],
-                ["contract_date_start:min", "date_version:min"],
-            )
-        }
-
-        def employed(employee, day):
-            hire = hired.get(employee.id)
-            if not hire or hire > day:
-                return False
-            return employee.active or bool(
-                employee.departure_date and employee.departure_date >= day
-            )
+        employed = self._employment(employees)
 
         headcount = sum(employed(e, start) + employed(e, end) for e in employees) / 2.0
         if not headcount:
