@@ -3,7 +3,7 @@
 {
     "name": "Production KPIs: Purchasing",
     "summary": "Buyer and supplier KPIs from purchase orders and receipts",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Manufacturing/Production Management",
     "website": "https://github.com/mfg-suite/production-management",
     "author": "Production Management Suite contributors",
@@ -19,4 +19,5 @@
         "views/mfg_kpi_value_views.xml",
     ],
     "auto_install": True,
+    "post_init_hook": "post_init_hook",
 }
