@@ -186,9 +186,13 @@ class MfgKpiProvider(models.AbstractModel):
         trained_ids = {employee.id for (employee,) in trained}
         tally = Tally()
         for employee_id, department_id in required.items():
+            # A department counts the people of its teams too (every department above theirs).
             subjects = {("company", company.id)}
-            if department_id:
-                subjects.add(("department", department_id))
+            subjects.update(
+                ("department", int(ancestor))
+                for ancestor in (paths.get(department_id) or "").split("/")
+                if ancestor
+            )
             tally.add(subjects, 1.0 if employee_id in trained_ids else 0.0, 1.0, [employee_id])
         return self._tally_measures(
             kpi, tally, "hr.employee", drill_extra=[("active", "in", [True, False])]

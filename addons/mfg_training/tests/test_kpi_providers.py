@@ -111,6 +111,23 @@ class TestTrainingKpis(TrainingCase):
         self.assertEqual(values[self.company].value, 100.0)  # W1, W2, W4
         self.assertEqual(values[self.dept_a].numerator, 2.0)
 
+    def test_safety_coverage_counts_teams_in_their_workshop(self):
+        # W2 and W3 work in a team below Workshop A: the workshop still counts them (W1, W2
+        # trained, W3 not, the manager not: 2 ÷ 4), the team counts its own (W2 of W2, W3).
+        team = self.env["hr.department"].create(
+            {
+                "name": "Team A1",
+                "parent_id": self.dept_a.id,
+                "company_id": self.dept_a.company_id.id,
+            }
+        )
+        (self.worker2 | self.worker3).department_id = team
+        values = self._values("SAFETY_TRAINING_COVERAGE")
+        self.assertEqual(values[self.dept_a].value, 50.0)
+        self.assertEqual(values[self.dept_a].denominator, 4.0)
+        self.assertEqual(values[team].value, 50.0)
+        self.assertEqual(self._drill(values[team]), self.worker2 | self.worker3)
+
     def test_skill_pass_rate(self):
         values = self._values("SKILL_TRAINING_PASS_RATE")
         # Exams taken: K1 W1 passed, W2 failed, W4 passed; K2 W1 failed (W3 absent: no exam).
