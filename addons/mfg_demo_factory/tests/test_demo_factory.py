@@ -99,15 +99,17 @@ class TestDemoFactory(TransactionCase):
         areas = self.env.ref("mfg_demo_factory.safety_area_turning_demo") | self.env.ref(
             "mfg_demo_factory.safety_area_testing_demo"
         )
-        # What the demo factory of this database generated already is left out.
+        # What the demo factory of this database generated already is left out (its values are
+        # locked with their quarter: removed in SQL, rolled back with the test).
         output_kpi = self.env.ref("mfg_safety.kpi_safety_output_value")
-        self.env["mfg.kpi.value"].search(
-            [
-                ("kpi_id", "=", output_kpi.id),
-                ("period_id.date_start", ">=", state["q_start"]),
-                ("period_id.date_end", "<=", state["q_end"]),
-            ]
-        ).unlink()
+        self.env.cr.execute(
+            """DELETE FROM mfg_kpi_value
+                WHERE kpi_id = %s
+                  AND period_id IN (SELECT id FROM mfg_kpi_period
+                                     WHERE date_start >= %s AND date_end <= %s)""",
+            [output_kpi.id, state["q_start"], state["q_end"]],
+        )
+        self.env.invalidate_all()
         Incident, Hazard = self.env["mfg.safety.incident"], self.env["mfg.safety.hazard"]
         old_incidents = Incident.search([("area_id", "in", areas.ids)])
         old_hazards = Hazard.search([("area_id", "in", areas.ids)])
