@@ -74,7 +74,7 @@ class Clock(NamedTuple):
     start: object  # first instant of the period (naive UTC, as stored)
     end: object  # end of the period, exclusive (naive UTC)
     now: object  # the computation time (naive UTC)
-    cutoff: object  # what has happened so far: min(end, now)
+    cutoff: object  # what has happened so far, exclusive: min(end, the second after now)
     day_cutoff: object  # the days already over: min(end, start of today)
     today: object  # today, in the company's time zone
     last_day: object  # last day of the period already begun: min(date_end, today)
@@ -174,7 +174,9 @@ class MfgKpiProvider(models.AbstractModel):
             start=start,
             end=end,
             now=now,
-            cutoff=min(end, now),
+            # Stored datetimes have whole seconds: a record stamped in the current second
+            # (an accident recorded just now) has happened, so the cut-off is the next second.
+            cutoff=min(end, now + timedelta(seconds=1)),
             day_cutoff=min(end, period._day_start_utc(period.company_id, today)),
             today=today,
             last_day=min(period.date_end, today),
