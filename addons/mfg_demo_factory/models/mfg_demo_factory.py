@@ -825,8 +825,8 @@ class MfgDemoFactory(models.AbstractModel):
     def _demo_safety(self, state):
         """A quarter of safety work in the two workshops: weekly and monthly inspections
         (every fifth one missed), hazards (verified, waiting for verification, one overdue,
-        one just reported), a work injury and a fire with their losses, the unsafe act behind
-        the injury, and the output value the loss rate divides by."""
+        one just reported), a work injury and a fire with their losses, two quality accidents, the
+        unsafe act behind the injury, and the output value the loss rate divides by."""
         if "mfg.safety.area" not in self.env:
             return
         days, company = state["days"], state["company"]
@@ -924,6 +924,40 @@ class MfgDemoFactory(models.AbstractModel):
                     "report_due": days[45],
                     "handling_deadline": days[-1] + timedelta(days=20),
                     "state": "investigation",
+                },
+            ]
+        )
+        # Quality accidents (质量事故): a batch of shafts scrapped, closed in time, and a major
+        # one, housings of a wrong bore shipped to a customer, closed after its deadline.
+        self.env["mfg.safety.incident"].create(
+            [
+                {
+                    "name": "Batch of shafts turned undersize and scrapped",
+                    "kind": "quality",
+                    "severity": "serious",
+                    "area_id": turning.id,
+                    "date": self._utc(state, days[12], 10),
+                    "direct_loss": 4200,
+                    "indirect_loss": 800,
+                    "handling_deadline": days[17],
+                    "cause": "Worn insert not changed at the interval.",
+                    "corrective_actions": "Insert change added to the daily checklist.",
+                    "date_closed": self._utc(state, days[16], 15),
+                    "state": "closed",
+                },
+                {
+                    "name": "Housings with a wrong bore delivered to a customer",
+                    "kind": "quality",
+                    "severity": "major",
+                    "area_id": testing.id,
+                    "date": self._utc(state, days[25], 11),
+                    "direct_loss": 9800,
+                    "indirect_loss": 6000,
+                    "handling_deadline": days[30],
+                    "cause": "Final test skipped on a rush order.",
+                    "corrective_actions": "Rush orders keep the final test; customer stock sorted.",
+                    "date_closed": self._utc(state, days[34], 15),
+                    "state": "closed",
                 },
             ]
         )

@@ -118,6 +118,12 @@ class TestDemoFactory(TransactionCase):
         machining = self.env.ref("mfg_demo_factory.dept_workshop_machining_demo")
         assembly = self.env.ref("mfg_demo_factory.dept_workshop_assembly_demo")
         incidents = Incident.search([("area_id", "in", areas.ids)]) - old_incidents
+        quality = incidents.filtered(lambda i: i.kind == "quality")
+        incidents -= quality
+        # Two quality accidents, one in each workshop, one closed in time and one late.
+        self.assertEqual(quality.mfg_department_id, machining | assembly)
+        self.assertEqual(sum(quality.mapped("total_loss")), 20800)
+        self.assertEqual(sorted(quality.mapped("handled_on_time")), [False, True])
         self.assertEqual(len(incidents), 2)
         # One accident in each workshop: the directors' "safety accidents" lines have data.
         self.assertEqual(incidents.mfg_department_id, machining | assembly)

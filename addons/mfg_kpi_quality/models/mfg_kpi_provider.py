@@ -41,6 +41,7 @@ class MfgKpiProvider(models.AbstractModel):
         "PRODUCT_QUALITY_PASS_RATE": Provider(INSPECTIONS, "_provide_qc_pass_rate", "final"),
         "ACCEPTANCE_PASS_RATE": Provider(INSPECTIONS, "_provide_qc_pass_rate", "production"),
         "WORKSHOP_SAMPLING_PASS_RATE": Provider(INSPECTIONS, "_provide_qc_pass_rate", "production"),
+        "SAMPLING_PASS_RATE": Provider(INSPECTIONS, "_provide_qc_pass_rate", "production"),
         "BATCH_PASS_RATE": Provider(INSPECTIONS, "_provide_qc_batch_pass_rate"),
         "NONCONFORMING_HANDLING_RATE": Provider(
             INSPECTIONS, "_provide_qc_nonconforming_handling_rate"

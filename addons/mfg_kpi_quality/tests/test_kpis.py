@@ -48,6 +48,11 @@ class TestQualityKpis(QualityScenario):
         sampling = self._compute("WORKSHOP_SAMPLING_PASS_RATE")
         self.assertValue(sampling[self.dep_w1], 3, 6)
         self.assertValue(sampling[self.company], 6, 9)
+        # The team's sampling pass rate: the same inspections, per the accountable employee's
+        # department (the team a team leader belongs to).
+        team = self._compute("SAMPLING_PASS_RATE")
+        self.assertValue(team[self.dep_w1], 3, 6)
+        self.assertEqual(self._drill(team[self.dep_w1]), self._drill(sampling[self.dep_w1]))
 
     def test_batch_pass_rate(self):
         values = self._compute("BATCH_PASS_RATE")

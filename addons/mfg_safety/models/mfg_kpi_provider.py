@@ -12,8 +12,16 @@ ACCIDENTS = _lt("Safety: accidents")
 INSPECTIONS = _lt("Safety: inspections")
 HAZARDS = _lt("Safety: hazards")
 UNSAFE_ACTS = _lt("Safety: unsafe acts")
+QUALITY_ACCIDENTS = _lt("Quality accidents")
 INCIDENT = "mfg.safety.incident"
 ALL_KINDS = "all"
+# Accident variant -> the accidents it counts.
+KIND_DOMAINS = {
+    ALL_KINDS: [],
+    "safety": [("kind", "in", SAFETY_KINDS)],
+    "quality": [("kind", "=", "quality")],
+    "quality_major": [("kind", "=", "quality"), ("severity", "=", "major")],
+}
 
 
 class MfgKpiProvider(models.AbstractModel):
@@ -30,12 +38,24 @@ class MfgKpiProvider(models.AbstractModel):
         "SAFETY_ACCIDENT_LOSS_RATE": Provider(ACCIDENTS, "_provide_sft_accident_loss_rate"),
         "INJURY_RATE_PER_THOUSAND": Provider(ACCIDENTS, "_provide_sft_injury_rate"),
         "SAFETY_ACCIDENT_HANDLING_TIMELINESS": Provider(
-            ACCIDENTS, "_provide_sft_handling_timeliness"
+            ACCIDENTS, "_provide_sft_handling_timeliness", "safety"
         ),
         "ACCIDENT_REPORT_TIMELINESS": Provider(ACCIDENTS, "_provide_sft_report_timeliness"),
         "SAFETY_INSPECTION_PLAN_RATE": Provider(INSPECTIONS, "_provide_sft_inspection_plan_rate"),
         "HAZARD_RECTIFICATION_RATE": Provider(HAZARDS, "_provide_sft_hazard_rectification_rate"),
         "OPERATING_RULE_VIOLATION_COUNT": Provider(UNSAFE_ACTS, "_provide_sft_unsafe_act_count"),
+        "QUALITY_ACCIDENT_COUNT": Provider(
+            QUALITY_ACCIDENTS, "_provide_sft_accident_count", "quality"
+        ),
+        "TEAM_MAJOR_QUALITY_ACCIDENT_COUNT": Provider(
+            QUALITY_ACCIDENTS, "_provide_sft_accident_count", "quality_major"
+        ),
+        "QUALITY_ACCIDENT_LOSS": Provider(
+            QUALITY_ACCIDENTS, "_provide_sft_accident_loss", "quality"
+        ),
+        "QUALITY_ACCIDENT_HANDLING_TIMELINESS": Provider(
+            QUALITY_ACCIDENTS, "_provide_sft_handling_timeliness", "quality"
+        ),
     }
 
     @api.model
@@ -81,16 +101,16 @@ class MfgKpiProvider(models.AbstractModel):
 
     @api.model
     def _sft_incidents(self, period, kinds, fields_):
-        """Accidents of ``kinds`` that occurred in the period (until now), not cancelled."""
+        """Accidents of ``kinds`` (a variant of ``KIND_DOMAINS``) that occurred in the period
+        (until now), not cancelled."""
         clock = self._clock(period)
         domain = [
             ("company_id", "=", period.company_id.id),
             ("state", "!=", "cancelled"),
             ("date", ">=", clock.start),
             ("date", "<", clock.cutoff),
+            *KIND_DOMAINS[kinds],
         ]
-        if kinds != ALL_KINDS:
-            domain.append(("kind", "in", SAFETY_KINDS))
         return self.env[INCIDENT].search_fetch(
             domain, ["mfg_department_id", "mfg_team_id", *fields_], order="date, id"
         )
@@ -101,8 +121,8 @@ class MfgKpiProvider(models.AbstractModel):
     @api.model
     def _provide_sft_accident_count(self, kpi, period):
         """Accidents of the period: safety accidents (work injuries and other safety
-        accidents), or every production accident (quality ones too), per company, workshop and
-        team."""
+        accidents), every production accident (quality ones too), the quality accidents or the
+        major quality accidents, per company, workshop and team."""
         incidents = self._sft_incidents(period, self._variant(kpi), [])
         rows = [{"id": i.id, "owner": i, "num": 1.0, "den": 0.0} for i in incidents]
         return self._tally_measures(kpi, self._sft_tally(period, rows), INCIDENT, kind="sum")
@@ -183,12 +203,15 @@ class MfgKpiProvider(models.AbstractModel):
 
     @api.model
     def _provide_sft_handling_timeliness(self, kpi, period):
-        """Safety accidents of the period closed by their handling deadline ÷ safety accidents
-        of the period that are closed or past their deadline × 100 (those still open within
-        their deadline are left out)."""
+        """Safety (or quality, by variant) accidents of the period closed by their handling
+        deadline ÷ those accidents of the period that are closed or past their deadline × 100
+        (those still open within their deadline are left out)."""
         clock = self._clock(period)
         rows = []
-        for incident in self._sft_incidents(period, "safety", ["date_closed", "handling_deadline"]):
+        incidents = self._sft_incidents(
+            period, self._variant(kpi), ["date_closed", "handling_deadline"]
+        )
+        for incident in incidents:
             closed_day = incident.date_closed and clock.local_date(incident.date_closed)
             deadline = incident.handling_deadline
             if not closed_day and (not deadline or deadline >= clock.today):

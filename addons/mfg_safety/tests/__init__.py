@@ -6,3 +6,4 @@ from . import test_kpi_providers
 from . import test_query_count
 from . import test_security_api
 from . import test_ui
+from . import test_quality_accident_kpis
