@@ -903,6 +903,13 @@ class MfgAppraisal(models.Model):
     def _launch_cycle(self, cycle):
         """Create the appraisals of ``cycle``: participants, exclusions, frozen sheets, raters,
         KPI prefill and activities, in a number of queries that does not grow with headcount."""
+        return self._launch_create(cycle, self._launch_scope(cycle))
+
+    @api.model
+    def _launch_scope(self, cycle):
+        """The people ``cycle`` appraises, after its checks and exclusions (recorded): raises
+        when there is nobody or a sheet is incomplete. The first half of a launch; the second,
+        ``_launch_create``, may run for the people in parts."""
         employees = self._cycle_participants(cycle)
         templates = self._templates_by_job(cycle, employees)
         # In scope without a sheet: a visible exclusion naming the position, never silence.
@@ -941,6 +948,25 @@ class MfgAppraisal(models.Model):
         employees -= excluded
         if not employees:
             raise UserError(self.env._("Nobody is left to appraise in %(c)s.", c=cycle.name))
+        return employees
+
+    @api.model
+    def _launch_create(self, cycle, employees):
+        """Create the appraisals of ``employees`` (in the scope of ``cycle``, see
+        ``_launch_scope``) with their frozen sheets, raters, KPI prefill and activities. People
+        who already have an appraisal in the cycle are left out, so running it again for the
+        same people (a retried background job) creates nothing twice."""
+        employees -= (
+            self.sudo()
+            .search([("cycle_id", "=", cycle.id), ("employee_id", "in", employees.ids)])
+            .employee_id
+        )
+        if not employees:
+            return self.browse()
+        templates = self._templates_by_job(cycle, employees)
+        templates_used = self.env["mfg.appraisal.template"].union(
+            *(templates[job] for job in employees.job_id)
+        )
         appraisers, notes = self._appraisers(cycle, employees)
         frozen = {template: template._frozen_sections() for template in templates_used}
         vals_list = []
