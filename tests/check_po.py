@@ -27,6 +27,18 @@ def po_problems(addon_dir):
         for entry in polib.pofile(str(pot_path)):
             if (entry.msgctxt, entry.msgid) not in translated:
                 problems.append(f"{name}: not in zh_CN.po: {entry.msgid[:60]!r}")
+    extra = addon_dir / "i18n_extra" / "zh_CN.po"
+    if extra.exists():
+        # Translations the addon ships for its dependencies' strings (see
+        # mfg_kpi/code_translations.py): every entry translated.
+        extra_po = polib.pofile(str(extra))
+        problems += [
+            f"{name}: i18n_extra untranslated: {e.msgid[:60]!r}"
+            for e in extra_po.untranslated_entries()
+        ]
+        problems += [
+            f"{name}: i18n_extra fuzzy: {e.msgid[:60]!r}" for e in extra_po.fuzzy_entries()
+        ]
     return problems
 
 

@@ -1,1 +1,2 @@
 from . import models, wizard
+from .code_translations import post_load

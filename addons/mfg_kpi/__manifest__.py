@@ -13,6 +13,7 @@
     "application": True,
     "installable": True,
     "depends": ["hr", "mail"],
+    "post_load": "post_load",
     "data": [
         "security/mfg_kpi_security.xml",
         "security/ir.model.access.csv",
