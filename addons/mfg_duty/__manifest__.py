@@ -3,7 +3,7 @@
 {
     "name": "Production Duty Checklists",
     "summary": "Recurring duty checklists per position, generated per employee and period",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Manufacturing/Production Management",
     "website": "https://github.com/mfg-suite/production-management",
     "author": "Production Management Suite contributors",
@@ -25,5 +25,6 @@
     ],
     "demo": [
         "demo/mfg_duty_template_demo.xml",
+        "demo/mfg_duty_delivery_demo.xml",
     ],
 }

@@ -803,13 +803,15 @@ class MfgDemoFactory(models.AbstractModel):
 
     @api.model
     def _demo_duty_checklists(self, state):
-        """Duty checklists of the last two weeks of the quarter, mostly answered."""
+        """Duty checklists of the last two weeks of the quarter, mostly answered; one report or
+        document delivered in five is a day late."""
         if "mfg.duty.run" not in self.env:
             return
         rng = state["rng"]
         date_from = state["q_end"] - timedelta(days=13)
         runs = self.env["mfg.duty.run"]._generate(date_from, state["q_end"])
         runs = runs.filtered(lambda r: r.period_end <= state["q_end"])
+        deliveries = self.env["mfg.duty.run.item"]
         for run in runs.sorted("id"):
             items = run.item_ids.filtered(lambda i: i.evidence == "none")
             answered = items.filtered(lambda i: rng.random() < 0.9)
@@ -817,6 +819,11 @@ class MfgDemoFactory(models.AbstractModel):
                 continue
             answered.write({"result": "done"})
             answered.write({"checked_date": self._utc(state, run.period_end, 16)})
+            deliveries |= answered.filtered("due_date")
+        # Every fifth report or document delivered is a day late.
+        for index, item in enumerate(deliveries.sorted("id")):
+            if index % 5 == 4:
+                item.checked_date = self._utc(state, item.due_date + timedelta(days=1), 10)
 
     # ------------------------------------------------------------------
     # Safety: inspections, hazards, accidents of the workshops

@@ -1,4 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
+import pytz
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import plaintext2html
@@ -38,6 +42,11 @@ class MfgDutyRunItem(models.Model):
     _ANSWER_FIELDS = frozenset(
         {"result", "note", "attachment_ids", "evidence_ref", "followup_kind"}
     )
+    # Set by the system only, whoever writes: who answered and when (the timeliness of a
+    # delivery is measured on it), and what the delivery counts for.
+    _SYSTEM_FIELDS = frozenset(
+        {"checked_by_id", "checked_date", "delivery_kpi_id", "due_date", "delivered_on_time"}
+    )
 
     run_id = fields.Many2one(
         "mfg.duty.run",
@@ -66,6 +75,27 @@ class MfgDutyRunItem(models.Model):
     deadline = fields.Date(related="run_id.deadline")
     run_state = fields.Selection(related="run_id.state", string="Checklist Status")
     result = fields.Selection(RESULTS, required=True, default="pending", index=True)
+    kind = fields.Selection(related="line_id.kind", string="Item Kind")
+    delivery_kpi_id = fields.Many2one(
+        "mfg.kpi",
+        string="Timeliness KPI",
+        compute="_compute_delivery",
+        store=True,
+        index="btree_not_null",
+        help="The KPI counting this report or document delivered on time.",
+    )
+    due_date = fields.Date(
+        string="Due On",
+        compute="_compute_delivery",
+        store=True,
+        index="btree_not_null",
+        help="Last day to deliver the report or document.",
+    )
+    delivered_on_time = fields.Boolean(
+        compute="_compute_delivered_on_time",
+        store=True,
+        help="Marked done by the end of its due day (company time zone).",
+    )
     note = fields.Text(help="What you saw; required when a problem is found.")
     attachment_ids = fields.Many2many(
         "ir.attachment",
@@ -107,6 +137,27 @@ class MfgDutyRunItem(models.Model):
         installed = [name for name in REFERENCE_MODELS if name in self.env]
         models_ = self.env["ir.model"].sudo().search([("model", "in", installed)], order="name")
         return [(model.model, model.name) for model in models_]
+
+    @api.depends("line_id.kind", "line_id.delivery_kpi_id", "line_id.due_days", "run_id.period_end")
+    def _compute_delivery(self):
+        for item in self:
+            line = item.line_id
+            delivery = line.kind == "delivery" and item.run_id.period_end
+            item.delivery_kpi_id = line.delivery_kpi_id if delivery else False
+            item.due_date = (
+                item.run_id.period_end + timedelta(days=line.due_days) if delivery else False
+            )
+
+    @api.depends("result", "checked_date", "due_date")
+    def _compute_delivered_on_time(self):
+        Period = self.env["mfg.kpi.period"]
+        for item in self:
+            if item.result != "done" or not item.due_date or not item.checked_date:
+                item.delivered_on_time = False
+                continue
+            tz = Period._company_tz(item.company_id)
+            day = pytz.utc.localize(item.checked_date).astimezone(tz).date()
+            item.delivered_on_time = day <= item.due_date
 
     @api.depends("followup_ref", "followup_date")
     def _compute_followup_status(self):
@@ -185,6 +236,17 @@ class MfgDutyRunItem(models.Model):
         return False
 
     def write(self, vals):
+        if not self.env.su and set(vals) & self._SYSTEM_FIELDS:
+            raise AccessError(
+                self.env._(
+                    "%(fields)s of a checklist answer are recorded by the system.",
+                    fields=", ".join(
+                        sorted(
+                            self._fields[name].string for name in set(vals) & self._SYSTEM_FIELDS
+                        )
+                    ),
+                )
+            )
         if (
             not self.env.su
             and set(vals) - self._ANSWER_FIELDS
