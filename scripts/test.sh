@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run every check of the suite: setup, lint, plain-Python tests, then a fresh database with every
 # addon of addons/ installed (with demo data), a check of the install log, the Odoo tests under
-# pytest-odoo (browser tours included), the suite uninstalled from it (scripts/test_uninstall.sh)
+# pytest-odoo (browser tours included), the job queue with a real job runner (scripts/test_jobs.py),
+# the suite uninstalled from it (scripts/test_uninstall.sh)
 # and the database dropped again; then the upgrade test
 # (scripts/test_upgrade.sh: a database of the previous release upgraded with these addons) and the
 # stand-alone test (scripts/test_alone.sh: the operational addons install and uninstall alone).
@@ -58,6 +59,10 @@ mapfile -t test_dirs < <(ls -d addons/mfg_*/tests 2>/dev/null)
 "$PYTHON" -m pytest --odoo-config="$MFG_ODOO_CONF" --odoo-addons-path="$ADDONS_DIR" \
     --odoo-database="$db" --odoo-http --odoo-log-level=warn -q ${PYTEST_ARGS:-} "${test_dirs[@]}" ||
     die "Odoo tests failed."
+
+say "Background-job test: a real job runner computes KPIs and launches a cycle as inline"
+MFG_ODOO_CONF=$MFG_ODOO_CONF MFG_STATE_DIR=$STATE_DIR "$PYTHON" "$REPO/scripts/test_jobs.py" "$db" ||
+    die "the background-job test failed (above)."
 
 say "Uninstall test: every addon of the suite leaves the test database cleanly"
 bash "$REPO/scripts/test_uninstall.sh" "$db" || die "the uninstall test failed (above)."

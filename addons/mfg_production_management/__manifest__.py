@@ -34,6 +34,7 @@
         "mfg_onboarding",
         "mfg_shopfloor",
         "mfg_dashboard",
+        "mfg_queue_job",
     ],
     "post_init_hook": "post_init_hook",
 }

@@ -755,6 +755,21 @@ class MfgAppraisal(models.Model):
 
     def action_publish(self):
         """HR publishes reviewed appraisals, once their approval chain is validated."""
+        self._check_publish()
+        today = fields.Date.context_today(self)
+        self.sudo().write({"state": "published", "date_published": today})
+        self._apply_results()
+        self._log_results(self.env._("Result published"))
+        self._schedule_activities(
+            [
+                (a, a.employee_user_id, self.env._("Your appraisal result is published"))
+                for a in self
+            ]
+        )
+        return True
+
+    def _check_publish(self):
+        """Raise unless HR may publish these appraisals now: reviewed, approvals complete."""
         self._check_hr(self.env._("publish appraisal results"))
         self._check_state("review")
         missing = self._approval_missing_batch()
@@ -767,17 +782,6 @@ class MfgAppraisal(models.Model):
                         missing=missing[appraisal.id],
                     )
                 )
-        today = fields.Date.context_today(self)
-        self.sudo().write({"state": "published", "date_published": today})
-        self._apply_results()
-        self._log_results(self.env._("Result published"))
-        self._schedule_activities(
-            [
-                (a, a.employee_user_id, self.env._("Your appraisal result is published"))
-                for a in self
-            ]
-        )
-        return True
 
     def _log_results(self, title, old_scores=None):
         """One chatter note per appraisal with its final result (and the previous one)."""

@@ -422,6 +422,13 @@ class MfgAppraisalCycle(models.Model):
 
     def action_publish(self):
         """Publish every reviewed appraisal of the cycle."""
+        self._publish_check().action_publish()
+        self._publish_done()
+        return True
+
+    def _publish_check(self):
+        """The checks of a publication (HR, the cycles' rows, state, nothing left unreviewed,
+        approvals complete): returns the reviewed appraisals to publish."""
         self._check_hr()
         self._lock_rows()
         self._check_state("running")
@@ -437,9 +444,12 @@ class MfgAppraisalCycle(models.Model):
                     who=waiting[0].employee_id.name,
                 )
             )
-        appraisals.action_publish()
+        appraisals._check_publish()
+        return appraisals
+
+    def _publish_done(self):
+        """The cycles are published (their appraisals are)."""
         self.sudo().write({"state": "published", "date_published": fields.Date.context_today(self)})
-        return True
 
     def action_close(self):
         self._check_hr()

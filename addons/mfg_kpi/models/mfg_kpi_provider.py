@@ -139,7 +139,8 @@ class MfgKpiProvider(models.AbstractModel):
 
     @api.model
     def _get_providers(self):
-        """Mapping of KPI code to ``{"name", "method", "variant"}`` of the installed bridges."""
+        """Mapping of KPI code to ``{"name", "method", "variant", "module"}`` of the installed
+        bridges (``module``: the addon that registers the provider)."""
         providers = {}
         for cls in reversed(type(self).mro()):
             for code, provider in cls.__dict__.get("_mfg_providers", {}).items():
@@ -149,6 +150,7 @@ class MfgKpiProvider(models.AbstractModel):
                     "name": self.env._(provider.name),
                     "method": provider.method,
                     "variant": provider.variant,
+                    "module": cls._module,
                 }
         return providers
 
@@ -416,18 +418,24 @@ class MfgKpiProvider(models.AbstractModel):
         totals = {"created": 0, "updated": 0, "locked": 0, "removed": 0}
         companies = self.env["res.company"]._mfg_kpi_companies()
         for done, company in enumerate(companies, start=1):
-            period_model = self.env["mfg.kpi.period"].with_company(company)
-            periods = self.env["mfg.kpi.period"]
-            for kind in ("month", "quarter", "year"):
-                current = period_model._get_or_create(kind, today, company)
-                previous = period_model._get_or_create(
-                    kind, current.date_start - timedelta(days=1), company
-                )
-                periods |= current | previous
-            for key, count in self._compute_periods(periods).items():
+            for key, count in self._compute_periods(self._cron_periods(company, today)).items():
                 totals[key] += count
             # In the scheduled job, each company's work is committed before the next one.
             if self.env.context.get("ir_cron_progress_id"):
                 self.env["ir.cron"]._commit_progress(1, remaining=len(companies) - done)
         _logger.info("KPI computation: %s", totals)
         return totals
+
+    @api.model
+    def _cron_periods(self, company, today):
+        """The periods the scheduled job computes for ``company``: the current and the
+        previous month, quarter and year (created when missing)."""
+        period_model = self.env["mfg.kpi.period"].with_company(company)
+        periods = self.env["mfg.kpi.period"]
+        for kind in ("month", "quarter", "year"):
+            current = period_model._get_or_create(kind, today, company)
+            previous = period_model._get_or_create(
+                kind, current.date_start - timedelta(days=1), company
+            )
+            periods |= current | previous
+        return periods
