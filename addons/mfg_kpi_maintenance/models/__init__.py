@@ -1,5 +1,6 @@
 from . import (
     maintenance_equipment,
+    maintenance_equipment_category,
     maintenance_request,
     mfg_kpi_provider,
     res_company,

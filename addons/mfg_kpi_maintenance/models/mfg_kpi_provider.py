@@ -14,6 +14,8 @@ REQUESTS = _lt("Maintenance requests")
 TEAM_MODEL = "maintenance.team"
 # The drill-down of equipment KPIs opens the scrapped (archived) equipment counted too.
 WITH_ARCHIVED = [("active", "in", [True, False])]
+# A ledger entry needs an inspection (preventive request done) within this many days.
+LEDGER_INSPECTION_DAYS = 365
 
 
 def _days(first, last):
@@ -38,6 +40,8 @@ class MfgKpiProvider(models.AbstractModel):
         "MAINTENANCE_COST_PER_OUTPUT": Provider(REQUESTS, "_provide_mnt_cost_per_output"),
         "EQUIPMENT_FILE_ARCHIVING_RATE": Provider(REQUESTS, "_provide_mnt_file_archiving_rate"),
         "REPAIR_RECORD_ACCURACY": Provider(REQUESTS, "_provide_mnt_record_accuracy"),
+        "INSPECTION_TOOL_INTACT_RATE": Provider(EQUIPMENT, "_provide_mnt_intact_rate", "tools"),
+        "EQUIPMENT_LEDGER_ACCURACY": Provider(EQUIPMENT, "_provide_mnt_ledger_accuracy"),
     }
 
     # ------------------------------------------------------------------
@@ -104,6 +108,7 @@ class MfgKpiProvider(models.AbstractModel):
                     "technician_user_id",
                     "mfg_admin_user_id",
                     "maintenance_team_id",
+                    "category_id",
                 ],
                 order="id",
             )
@@ -215,12 +220,56 @@ class MfgKpiProvider(models.AbstractModel):
 
     @api.model
     def _provide_mnt_intact_rate(self, kpi, period):
-        """Equipment-days without an open breakdown ÷ equipment-days in service × 100."""
+        """Equipment-days without an open breakdown ÷ equipment-days in service × 100
+        (variant ``tools``: only equipment of an inspection-tool category)."""
         _clock, service, _breakdowns, down = self._mnt_service_and_breakdowns(period)
+        tools = self._variant(kpi) == "tools"
         rows = []
         for item, (first, last) in service.items():
+            if tools and not item.category_id.mfg_inspection_tool:
+                continue
             days = _days(first, last)
             rows.append(self._mnt_equipment_row(item, days - down.get(item.id, 0), days))
+        return self._mnt_equipment_measures(kpi, period, rows)
+
+    @api.model
+    def _provide_mnt_ledger_accuracy(self, kpi, period):
+        """Equipment in service whose ledger entry is complete ÷ equipment in service × 100.
+
+        Complete: category, model, serial number, location and a technician or equipment
+        administrator filled in, and an inspection (preventive request done) recorded in the
+        ``LEDGER_INSPECTION_DAYS`` days before the clock's cut-off. The entries are read as
+        they stand when the value is computed.
+        """
+        clock, service, _breakdowns, _down = self._mnt_service_and_breakdowns(period)
+        if not service:
+            return []
+        since = clock.cutoff - timedelta(days=LEDGER_INSPECTION_DAYS)
+        inspected = {
+            equipment.id
+            for (equipment,) in self.env["maintenance.request"]._read_group(
+                [
+                    ("equipment_id", "in", [item.id for item in service]),
+                    ("maintenance_type", "=", "preventive"),
+                    ("mfg_done_at", ">=", since),
+                    ("mfg_done_at", "<", clock.cutoff),
+                ],
+                ["equipment_id"],
+            )
+        }
+        equipment = self.env["maintenance.equipment"].union(*service)
+        equipment.fetch(["model", "serial_no", "location"])
+        rows = []
+        for item in service:
+            complete = bool(
+                item.category_id
+                and item.model
+                and item.serial_no
+                and item.location
+                and (item.technician_user_id or item.mfg_admin_user_id)
+                and item.id in inspected
+            )
+            rows.append(self._mnt_equipment_row(item, 1 if complete else 0, 1))
         return self._mnt_equipment_measures(kpi, period, rows)
 
     @api.model

@@ -21,6 +21,8 @@ CODES = [
     "MAINTENANCE_COST_PER_OUTPUT",
     "EQUIPMENT_FILE_ARCHIVING_RATE",
     "REPAIR_RECORD_ACCURACY",
+    "INSPECTION_TOOL_INTACT_RATE",
+    "EQUIPMENT_LEDGER_ACCURACY",
 ]
 
 
@@ -40,6 +42,9 @@ class TestQueryCount(MaintenanceKpiCase):
                 "value": 10,
             }
         )
+        cls.gauges = cls.env["maintenance.equipment.category"].create(
+            {"name": "Gauges", "mfg_inspection_tool": True}
+        )
 
     def _add_data(self, count):
         users = [self.user_t1, self.user_t2, self.user_o1]
@@ -52,6 +57,10 @@ class TestQueryCount(MaintenanceKpiCase):
                     "technician_user_id": users[index % 3].id,
                     "mfg_admin_user_id": users[(index + 1) % 3].id,
                     "maintenance_team_id": self.team_a.id,
+                    "category_id": self.gauges.id,
+                    "model": "G-1",
+                    "serial_no": f"G-{count}-{index}",
+                    "location": "Lab",
                 }
             )
             self.env["maintenance.plan"].create(

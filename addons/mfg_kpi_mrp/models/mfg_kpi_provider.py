@@ -48,6 +48,10 @@ MRP_PROVIDERS = {
     "DELIVERY_DATE_ACHIEVEMENT_RATE": Provider(PLAN, "_provide_mrp_plan_completion", "on_time"),
     "TASK_ON_TIME_COMPLETION_RATE": Provider(PLAN, "_provide_mrp_plan_completion", "on_time"),
     "RUSH_ORDER_ON_TIME_RATE": Provider(PLAN, "_provide_mrp_plan_completion", "rush_on_time"),
+    # The same per responsible of the rush orders (the scheduler who handles them).
+    "RUSH_ORDER_HANDLING_TIMELINESS": Provider(
+        PLAN, "_provide_mrp_plan_completion", "rush_responsible"
+    ),
     # Material consumption against the BoM standard of the output.
     "MATERIAL_CONSUMPTION_QUOTA_RATIO": Provider(
         MATERIAL, "_provide_mrp_material", "actual_vs_standard"
@@ -313,7 +317,7 @@ class MfgKpiProvider(models.AbstractModel):
         A chain is the set of orders of one production group. It is due in the period when
         the latest committed finish of its live (not cancelled) orders falls in it. Returns
         dicts: ids, planned, produced, produced_on_time, finish, closed, done_at, rush,
-        workshop, team (ids); read once per computation (``_cohort``).
+        workshop, team, responsible (ids; responsible: the first order's responsible user); read once per computation (``_cohort``).
         """
         return self._cohort(period, "mfg_mrp_chains", lambda: self._mfg_mrp_read_chains(period))
 
@@ -342,7 +346,7 @@ class MfgKpiProvider(models.AbstractModel):
                 """production.id, production.state, production.mfg_planned_qty,
                    production.mfg_planned_finish, production.mfg_is_rush,
                    production.date_finished, production.product_id,
-                   production.mfg_department_id, production.mfg_team_id"""
+                   production.mfg_department_id, production.mfg_team_id, production.user_id"""
             ),
             **params,
         )
@@ -363,7 +367,9 @@ class MfgKpiProvider(models.AbstractModel):
                            FILTER (WHERE mfg_department_id IS NOT NULL
                                       OR mfg_team_id IS NOT NULL))[1:1],
                           array_agg(id) FILTER (WHERE state = 'done'
-                                                  AND date_finished <= chain_finish)
+                                                  AND date_finished <= chain_finish),
+                          (array_agg(user_id ORDER BY id)
+                           FILTER (WHERE user_id IS NOT NULL))[1]
                      FROM live
                  GROUP BY chain
                    HAVING SUM(mfg_planned_qty) > 0
@@ -413,7 +419,8 @@ class MfgKpiProvider(models.AbstractModel):
             if on_time:
                 produced_on_time[chain] += qty
         chains = []
-        for chain, ids, planned, finish, closed, done_at, rush, owner, _on_time in chain_rows:
+        for row in chain_rows:
+            chain, ids, planned, finish, closed, done_at, rush, owner, _on_time, user_id = row
             workshop_id, team_id = owner[0] if owner else (None, None)
             chains.append(
                 {
@@ -427,6 +434,7 @@ class MfgKpiProvider(models.AbstractModel):
                     "rush": rush,
                     "workshop": workshop_id,
                     "team": team_id,
+                    "responsible": user_id,
                 }
             )
         return chains
@@ -461,15 +469,20 @@ class MfgKpiProvider(models.AbstractModel):
         - quantity_on_time: the same with the quantity produced by the committed finish;
         - on_time / rush_on_time: chains completed by their committed finish ÷ chains due ×
           100; a chain still open after its committed finish is late, one still open before
-          it is not counted yet; rush_on_time only counts chains with an urgent order.
+          it is not counted yet; rush_on_time only counts chains with an urgent order;
+        - rush_responsible: rush_on_time counted for the employee of the chain's responsible
+          user (the scheduler handling the order) instead of the operators.
         """
         company_id = period.company_id.id
         variant = self._variant(kpi)
         due = self._mfg_mrp_chains(period)
-        chains = [chain for chain in due if chain["rush"]] if variant == "rush_on_time" else due
+        rush = variant in ("rush_on_time", "rush_responsible")
+        chains = [chain for chain in due if chain["rush"]] if rush else due
         if not chains:
             return []
         now = self._clock(period).now
+        if variant == "rush_responsible":
+            return self._mfg_mrp_responsible_measures(kpi, period, chains, now)
         merged, employees = self._mfg_mrp_chain_shares(period, due)
         tally = Tally()
         for chain in chains:
@@ -488,6 +501,26 @@ class MfgKpiProvider(models.AbstractModel):
             tally.add(subjects, numerator, denominator, chain["ids"])
             share = merged.get(chain["ids"][0], NO_SHARE)
             self._mfg_mrp_share_out(tally, share, employees, numerator, denominator, chain["ids"])
+        return self._tally_measures(kpi, tally, "mrp.production")
+
+    @api.model
+    def _mfg_mrp_responsible_measures(self, kpi, period, chains, now):
+        """Chains completed by their committed finish ÷ chains due, per responsible's
+        employee (and the company, the workshop and team)."""
+        company_id = period.company_id.id
+        employees = self._user_employees(
+            {chain["responsible"] for chain in chains}, period.company_id
+        )
+        tally = Tally()
+        for chain in chains:
+            if not chain["closed"] and chain["finish"] >= now:
+                continue  # not due yet
+            on_time = chain["closed"] and chain["done_at"] <= chain["finish"]
+            subjects = self._mfg_mrp_order_subjects(company_id, chain["workshop"], chain["team"])
+            employee_id = employees.get(chain["responsible"], (None,))[0]
+            if employee_id:
+                subjects.add(("employee", employee_id))
+            tally.add(subjects, 1.0 if on_time else 0.0, 1.0, chain["ids"])
         return self._tally_measures(kpi, tally, "mrp.production")
 
     # ------------------------------------------------------------------

@@ -1,4 +1,5 @@
 from . import (
+    test_equipment,
     test_history_backfill,
     test_material_scrap_rework,
     test_mrp_production,

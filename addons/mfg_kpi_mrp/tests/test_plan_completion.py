@@ -209,7 +209,7 @@ class TestPlanCompletion(MrpKpiCase):
             if entry.method.endswith("plan_completion")
         ]
         kpis = self.env["mfg.kpi"].search([("code", "in", codes)])
-        self.assertEqual(len(kpis), 8)
+        self.assertEqual(len(kpis), 9)
         Value = self.env["mfg.kpi.value"]
         alone = {}
         for kpi in kpis:
@@ -227,7 +227,7 @@ class TestPlanCompletion(MrpKpiCase):
             ) as read_chains,
         ):
             self.env["mfg.kpi.provider"]._compute_periods(self.period, kpis)
-        self.assertEqual(read_chains.call_count, 1, "one read of the chains for the 8 KPIs")
+        self.assertEqual(read_chains.call_count, 1, "one read of the chains for the 9 KPIs")
         for kpi in kpis:
             values = Value.search([("kpi_id", "=", kpi.id), ("period_id", "=", self.period.id)])
             together = sorted((v.subject_ref, v.value, v.numerator) for v in values)

@@ -4,6 +4,7 @@ from odoo.tests import Form, new_test_user, tagged
 from odoo.tests.common import freeze_time
 
 from ..models.mfg_kpi_provider import MRP_PROVIDERS
+from ..models.mfg_kpi_provider_equipment import EQUIPMENT_PROVIDERS
 from .common import MrpKpiCase, dt
 
 
@@ -38,6 +39,8 @@ class TestQueryCount(MrpKpiCase, ProviderCase):
             self.env["hr.employee"].create({"name": f"Operator {key}", "user_id": user.id})
 
             production = self._create_mo(bom, 4, dt(10))
+            production.workorder_ids.write({"date_start": dt(7, 8), "date_finished": dt(7, 9)})
+            self._log_time(production.workorder_ids, user, dt(7, 10), 5, loss=self.setup)
             self._log_time(production.workorder_ids, user, dt(7, 8), 20)
             backorder = self._produce(
                 production, 2, dt(8), backorder=True, consumed={self.frame: 5}
@@ -55,7 +58,7 @@ class TestQueryCount(MrpKpiCase, ProviderCase):
                 bom, 1, dt(12), mfg_is_rework=True, mfg_rework_source_id=production
             )
             self._produce(rework, 1, dt(12))
-            self._create_mo(bom, 3, dt(20), priority="1")
+            self._create_mo(bom, 3, dt(20), priority="1", user_id=user)
 
     def _store_queries(self, codes):
         """``{code: (queries of storing its values again, number of values)}``."""
@@ -73,7 +76,8 @@ class TestQueryCount(MrpKpiCase, ProviderCase):
         return counts
 
     def test_query_count_does_not_grow(self):
-        codes = sorted(MRP_PROVIDERS)
+        self.setup = self.env.ref("mrp.block_reason2")
+        codes = sorted(MRP_PROVIDERS | EQUIPMENT_PROVIDERS)
         self._populate(2)
         with freeze_time(dt(5, 12, month=4)):
             self._store_queries(codes)  # warm the caches
