@@ -236,7 +236,7 @@ class MfgKpiProvider(models.AbstractModel):
     def _provide_mnt_ledger_accuracy(self, kpi, period):
         """Equipment in service whose ledger entry is complete ÷ equipment in service × 100.
 
-        Complete: category, model, serial number, location and a technician or equipment
+        Complete: category, model, serial number, vendor and a technician or equipment
         administrator filled in, and an inspection (preventive request done) recorded in the
         ``LEDGER_INSPECTION_DAYS`` days before the clock's cut-off. The entries are read as
         they stand when the value is computed.
@@ -258,14 +258,14 @@ class MfgKpiProvider(models.AbstractModel):
             )
         }
         equipment = self.env["maintenance.equipment"].union(*service)
-        equipment.fetch(["model", "serial_no", "location"])
+        equipment.fetch(["model", "serial_no", "partner_id"])
         rows = []
         for item in service:
             complete = bool(
                 item.category_id
                 and item.model
                 and item.serial_no
-                and item.location
+                and item.partner_id
                 and (item.technician_user_id or item.mfg_admin_user_id)
                 and item.id in inspected
             )

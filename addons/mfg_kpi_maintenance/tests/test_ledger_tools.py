@@ -9,7 +9,7 @@ class TestLedgerAndInspectionTools(MaintenanceKpiCase):
     """March 2026. Categories: Presses, Gauges (inspection tools).
 
     ======  ========  =====  ======  ========  ===========  ===========================
-    machine category  model  serial  location  inspected    breakdowns
+    machine category  model  serial  vendor    inspected    breakdowns
     ======  ========  =====  ======  ========  ===========  ===========================
     M1      Presses   yes    yes     yes       Feb 10 2026  -
     M2      Gauges    yes    yes     yes       no           Mar 5 08:00 – Mar 6 14:00
@@ -24,7 +24,8 @@ class TestLedgerAndInspectionTools(MaintenanceKpiCase):
         Category = cls.env["maintenance.equipment.category"]
         cls.presses = Category.create({"name": "Presses"})
         cls.gauges = Category.create({"name": "Gauges", "mfg_inspection_tool": True})
-        ledger = {"model": "X-1", "location": "Hall A"}
+        vendor = cls.env["res.partner"].create({"name": "Gauge Works"})
+        ledger = {"model": "X-1", "partner_id": vendor.id}
         cls.m1.write({**ledger, "category_id": cls.presses.id, "serial_no": "S-1"})
         cls.m2.write({**ledger, "category_id": cls.gauges.id, "serial_no": "S-2"})
         cls.m3.write({**ledger, "category_id": cls.gauges.id})

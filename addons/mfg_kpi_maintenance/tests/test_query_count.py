@@ -42,6 +42,7 @@ class TestQueryCount(MaintenanceKpiCase):
                 "value": 10,
             }
         )
+        cls.vendor = cls.env["res.partner"].create({"name": "Gauge Works"})
         cls.gauges = cls.env["maintenance.equipment.category"].create(
             {"name": "Gauges", "mfg_inspection_tool": True}
         )
@@ -60,7 +61,7 @@ class TestQueryCount(MaintenanceKpiCase):
                     "category_id": self.gauges.id,
                     "model": "G-1",
                     "serial_no": f"G-{count}-{index}",
-                    "location": "Lab",
+                    "partner_id": self.vendor.id,
                 }
             )
             self.env["maintenance.plan"].create(
