@@ -59,6 +59,7 @@ class MfgDemoFactory(models.AbstractModel):
         self._demo_purchases(state)
         self._demo_productions(state)
         self._demo_scraps(state)
+        self._demo_deliveries(state)
         self._demo_counts(state)
         self._demo_safety_stock(state)
         self._demo_near_expiry(state)
@@ -568,15 +569,107 @@ class MfgDemoFactory(models.AbstractModel):
             rng,
         )
         state["scrap_production"] = done.filtered(lambda p: p.product_id == pump)[2]
+        self._demo_work_in_process(state, pump, operators, loss, responsible[pump])
+
+    @api.model
+    def _demo_work_in_process(self, state, product, operators, loss, user):
+        """An order begun two working days before the quarter's end and still in progress: the
+        work in process of the WIP turnover."""
+        start = self._utc(state, state["days"][-2], 8, 30)
+        production = self.env["mrp.production"].create(
+            {
+                "product_id": product.id,
+                "product_qty": 12,
+                "date_start": start,
+                "date_deadline": self._utc(state, state["q_end"] + timedelta(days=10), 17),
+                "user_id": user.id,
+                "origin": "Demo plan",
+                "company_id": state["company"].id,
+            }
+        )
+        production.action_confirm()
+        workorder = production.workorder_ids.sorted(lambda w: (w.sequence, w.id))[:1]
+        self.env["mrp.workcenter.productivity"].create(
+            {
+                "workorder_id": workorder.id,
+                "workcenter_id": workorder.workcenter_id.id,
+                "production_id": production.id,
+                "user_id": operators[workorder.workcenter_id].id,
+                "loss_id": loss.id,
+                "date_start": start,
+                "date_end": start + timedelta(minutes=90),
+                "company_id": production.company_id.id,
+            }
+        )
+        production.qty_producing = 3
+        production._set_qty_producing()
+        production.with_context(force_date=True).write({"date_start": start})
+
+    @api.model
+    def _demo_deliveries(self, state):
+        """Customer deliveries of pumps and valve bodies over the quarter: two of eight late."""
+        warehouse = self.env.ref("stock.warehouse0")
+        customer = self._ref("partner_customer_pumps_demo")
+        keeper = self._ref("user_keeper_demo")
+        products = [self._ref("product_gear_pump_demo"), self._ref("product_valve_body_demo")]
+        dest = self.env.ref("stock.stock_location_customers")
+        for index in range(8):
+            day = state["days"][12 + index * 6]
+            committed = self._utc(state, day, 16)
+            picking = self.env["stock.picking"].create(
+                {
+                    "picking_type_id": warehouse.out_type_id.id,
+                    "partner_id": customer.id,
+                    "location_id": warehouse.lot_stock_id.id,
+                    "location_dest_id": dest.id,
+                    "scheduled_date": committed,
+                    "origin": "Demo customer order",
+                    "move_ids": [
+                        fields.Command.create(
+                            {
+                                "product_id": products[index % 2].id,
+                                "product_uom_qty": 2,
+                                "location_id": warehouse.lot_stock_id.id,
+                                "location_dest_id": dest.id,
+                            }
+                        )
+                    ],
+                }
+            )
+            picking.action_confirm()
+            late = index in (2, 5)
+            when = committed + timedelta(days=2) if late else committed - timedelta(hours=3)
+            self._validate_picking(picking, keeper, when)
 
     @api.model
     def _demo_produce(self, state, production, qty, start, finish, operators, loss, rng):
         """Log time on the work orders, produce ``qty`` and date everything; returns backorder."""
         cursor = start
-        logs = []
+        logs, losses, planned = [], [], []
+        setup = self.env.ref("mrp.block_reason2")
+        failure = self.env.ref("mrp.block_reason1")
         for workorder in production.workorder_ids.sorted(lambda w: (w.sequence, w.id)):
             expected = workorder.duration_expected * qty / production.product_qty
             minutes = max(10.0, expected * (0.8 + rng.random() * 0.45))
+            # The plan the scheduler gave: the expected time and a tenth more, from the start.
+            planned.append((cursor, cursor + timedelta(minutes=expected * 1.1)))
+            # A changeover before each work order; a machine stop after some of them.
+            stops = [(setup, cursor - timedelta(minutes=15), 15)]
+            if int(qty) % 3 == 0:
+                stops.append((failure, cursor + timedelta(minutes=minutes), 12))
+            losses.extend(
+                {
+                    "workorder_id": workorder.id,
+                    "workcenter_id": workorder.workcenter_id.id,
+                    "production_id": production.id,
+                    "user_id": operators[workorder.workcenter_id].id,
+                    "loss_id": reason.id,
+                    "date_start": begin,
+                    "date_end": begin + timedelta(minutes=length),
+                    "company_id": production.company_id.id,
+                }
+                for reason, begin, length in stops
+            )
             logs.append(
                 {
                     "workorder_id": workorder.id,
@@ -590,7 +683,7 @@ class MfgDemoFactory(models.AbstractModel):
                 }
             )
             cursor += timedelta(minutes=minutes + 20)
-        self.env["mrp.workcenter.productivity"].create(logs)
+        self.env["mrp.workcenter.productivity"].create(logs + losses)
         production.qty_producing = qty
         production._set_qty_producing()
         if production.product_id == self._ref("product_valve_body_demo") and qty >= 15:
@@ -612,12 +705,16 @@ class MfgDemoFactory(models.AbstractModel):
             ]
         )
         # Historical dates: Odoo stamps "now" when the order and its work orders are done.
-        for workorder, log in zip(
-            production.workorder_ids.sorted(lambda w: (w.sequence, w.id)), logs, strict=False
+        for workorder, log, (plan_start, plan_finish) in zip(
+            production.workorder_ids.sorted(lambda w: (w.sequence, w.id)),
+            logs,
+            planned,
+            strict=False,
         ):
             workorder.with_context(force_date=True).write(
                 {"date_start": log["date_start"], "date_finished": log["date_end"]}
             )
+            workorder.write({"mfg_planned_start": plan_start, "mfg_planned_finish": plan_finish})
         production.with_context(force_date=True).write(
             {"date_start": start, "date_finished": finish}
         )

@@ -6,5 +6,6 @@ from . import (
     test_plan_completion,
     test_query_count,
     test_subject_level,
+    test_value,
     test_workorders,
 )

@@ -5,6 +5,7 @@ from odoo.tests.common import freeze_time
 
 from ..models.mfg_kpi_provider import MRP_PROVIDERS
 from ..models.mfg_kpi_provider_equipment import EQUIPMENT_PROVIDERS
+from ..models.mfg_kpi_provider_value import VALUE_PROVIDERS
 from .common import MrpKpiCase, dt
 
 
@@ -59,6 +60,11 @@ class TestQueryCount(MrpKpiCase, ProviderCase):
             )
             self._produce(rework, 1, dt(12))
             self._create_mo(bom, 3, dt(20), priority="1", user_id=user)
+            in_process = self._create_mo(bom, 2, dt(25))
+            with freeze_time(dt(20, 9)):
+                in_process.workorder_ids.button_start()
+            with freeze_time(dt(20, 10)):
+                in_process.workorder_ids.button_pending()
 
     def _store_queries(self, codes):
         """``{code: (queries of storing its values again, number of values)}``."""
@@ -77,7 +83,9 @@ class TestQueryCount(MrpKpiCase, ProviderCase):
 
     def test_query_count_does_not_grow(self):
         self.setup = self.env.ref("mrp.block_reason2")
-        codes = sorted(MRP_PROVIDERS | EQUIPMENT_PROVIDERS)
+        self.bike.write({"standard_price": 40.0, "list_price": 100.0})
+        self.wc_cut.costs_hour = 60.0
+        codes = sorted(MRP_PROVIDERS | EQUIPMENT_PROVIDERS | VALUE_PROVIDERS)
         self._populate(2)
         with freeze_time(dt(5, 12, month=4)):
             self._store_queries(codes)  # warm the caches
@@ -89,4 +97,7 @@ class TestQueryCount(MrpKpiCase, ProviderCase):
         for code in codes:
             # Storing the values again takes as many queries, and there are more subjects.
             self.assertEqual(small[code][0], large[code][0], f"{code}: storing grew")
+            if code == "LABOUR_PRODUCTIVITY":  # the company is its only subject
+                self.assertEqual(large[code][1], small[code][1], f"{code}: one subject")
+                continue
             self.assertGreater(large[code][1], small[code][1], f"{code}: more subjects")
