@@ -21,7 +21,6 @@ def main():
     options = parser(__doc__.splitlines()[0]).parse_args()
     env, cr = open_env(options.db, options.modules)
     try:
-        env = env(context={"lang": "zh_CN"})
         library = env["ir.model.data"].search(
             [("module", "=", "mfg_kpi"), ("model", "=", "mfg.kpi")]
         )
