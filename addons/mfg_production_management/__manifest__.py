@@ -35,6 +35,7 @@
         "mfg_shopfloor",
         "mfg_dashboard",
         "mfg_queue_job",
+        "mfg_kpi_survey",
     ],
     "post_init_hook": "post_init_hook",
 }

@@ -69,6 +69,7 @@ class MfgDemoFactory(models.AbstractModel):
         self._demo_duty_checklists(state)
         self._demo_safety(state)
         self._demo_training(state)
+        self._demo_surveys(state)
         self._demo_kpis(state)
         _logger.info(
             "Demo factory: quarter %s..%s populated in %.1f s",
@@ -1143,6 +1144,58 @@ class MfgDemoFactory(models.AbstractModel):
     # ------------------------------------------------------------------
     # KPIs
     # ------------------------------------------------------------------
+    @api.model
+    def _demo_surveys(self, state):
+        """The satisfaction surveys of the quarter: the 5S rule rates the two workshops, the
+        three demo suppliers are asked every quarter (two answers make a score); every rule launched for the quarter, six answers in
+        seven given (levels drawn at random, mostly satisfied), the campaigns closed."""
+        if "mfg.kpi.survey.campaign" not in self.env:
+            return
+        rng, company = state["rng"], state["company"]
+        rules = self.env["mfg.kpi.survey.rule"].search([("company_id", "=", company.id)])
+        five_s = self.env.ref("mfg_kpi_survey.rule_five_s")
+        five_s.subject_department_ids = self._ref("dept_workshop_machining_demo") | self._ref(
+            "dept_workshop_assembly_demo"
+        )
+        supplier = self.env.ref("mfg_kpi_survey.rule_supplier")
+        supplier.write(
+            {
+                "period_kind": "quarter",
+                "min_responses": 2,
+                "respondent_partner_ids": [
+                    (
+                        6,
+                        0,
+                        [
+                            self._ref(f"partner_supplier_{name}_demo").id
+                            for name in ("castings", "steel", "seals")
+                        ],
+                    )
+                ],
+            }
+        )
+        quarter = (
+            self.env["mfg.kpi.period"]
+            .with_company(company)
+            ._get_or_create("quarter", state["q_start"], company)
+        )
+        campaigns = self.env["mfg.kpi.survey.campaign"].create(
+            [{"rule_id": rule.id, "period_id": quarter.id} for rule in rules]
+        )
+        campaigns.action_launch()
+        levels = (100, 75, 75, 75, 50, 25)
+        for index, answer in enumerate(campaigns.answer_ids.sorted("id")):
+            if index % 7 == 6:
+                continue
+            for question in answer.survey_id.question_ids.sorted("sequence"):
+                points = rng.choice(levels)
+                choice = question.suggested_answer_ids.filtered(
+                    lambda a, p=points: a.answer_score == p
+                )
+                answer._save_lines(question, choice.id)
+            answer._mark_done()
+        campaigns.action_close()
+
     @api.model
     def _demo_kpis(self, state):
         """Periods of the quarter, the output quantity, every provider computed, quarter locked."""

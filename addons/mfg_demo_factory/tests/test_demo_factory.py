@@ -175,3 +175,26 @@ class TestDemoFactory(TransactionCase):
         self.assertLessEqual(plan.session_ids.attendant_ids, workshop)
         self.assertLessEqual(attendees.employee_id, workshop)
         self.assertLessEqual(attendees.department_id, workshop.department_id)
+
+    def test_survey_quarter(self):
+        """Every satisfaction rule is launched for the demo quarter, answered and closed."""
+        if "mfg.kpi.survey.campaign" not in self.env:
+            self.fail("mfg_kpi_survey is expected with the demo factory")
+        state = self.factory._demo_state(self.company)
+        Campaign = self.env["mfg.kpi.survey.campaign"]
+        # On a demo database the quarter is locked and surveyed already: open it again and
+        # leave out its campaigns (in SQL, rolled back with the test).
+        self.env.cr.execute(
+            "UPDATE mfg_kpi_period SET state = 'open' WHERE date_start >= %s AND date_end <= %s",
+            [state["q_start"], state["q_end"]],
+        )
+        self.env.cr.execute("DELETE FROM mfg_kpi_survey_campaign")
+        self.env.invalidate_all()
+        self.factory.sudo().with_context(tracking_disable=True)._demo_surveys(state)
+        campaigns = Campaign.search([("company_id", "=", self.company.id)])
+        rules = self.env["mfg.kpi.survey.rule"].search([("company_id", "=", self.company.id)])
+        self.assertEqual(campaigns.rule_id, rules)
+        self.assertEqual(set(campaigns.mapped("state")), {"closed"})
+        self.assertTrue(all(c.period_id.date_start == state["q_start"] for c in campaigns))
+        for campaign in campaigns:
+            self.assertGreaterEqual(campaign.response_count, campaign.min_responses, campaign.name)

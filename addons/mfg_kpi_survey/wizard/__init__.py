@@ -1,0 +1,1 @@
+from . import mfg_kpi_survey_launch
