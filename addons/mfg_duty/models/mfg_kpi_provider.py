@@ -41,7 +41,13 @@ class MfgKpiProvider(models.AbstractModel):
         providers = super()._get_providers()
         for code in self._duty_delivery_kpi_codes():
             providers.setdefault(
-                code, {"name": self.env._(DELIVERIES), "method": DELIVERY_METHOD, "variant": None}
+                code,
+                {
+                    "name": self.env._(DELIVERIES),
+                    "method": DELIVERY_METHOD,
+                    "variant": None,
+                    "module": "mfg_duty",
+                },
             )
         return providers
 
