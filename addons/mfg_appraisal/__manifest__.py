@@ -31,6 +31,7 @@
         "views/mfg_appraisal_chain_views.xml",
         "views/hr_job_views.xml",
         "views/mfg_appraisal_cycle_views.xml",
+        "wizard/mfg_appraisal_on_behalf_wizard_views.xml",
         "views/mfg_appraisal_views.xml",
         "views/mfg_appraisal_rater_views.xml",
         "views/mfg_appraisal_appeal_views.xml",

@@ -72,9 +72,9 @@ APPRAISAL = {
 # mfg.appraisal.line: the appraiser (or HR on their behalf) scores the rule lines while rating.
 # The inputs a line takes depend on its rule kind.
 LINE_INPUTS = {
-    "linear": frozenset({"actual_value", "comment"}),
-    "occurrence": frozenset({"occurrences", "major_event", "comment"}),
-    "bands": frozenset({"actual_value", "rated_score", "comment"}),
+    "linear": frozenset({"actual_value", "actual_input", "comment"}),
+    "occurrence": frozenset({"occurrences", "occurrences_input", "major_event", "comment"}),
+    "bands": frozenset({"actual_value", "actual_input", "rated_score", "comment"}),
     "levels": frozenset({"level_number", "rated_score", "comment"}),
     "direct": frozenset({"comment"}),
 }

@@ -138,6 +138,19 @@ class MfgAppraisal(models.Model):
     date_published = fields.Date(readonly=True, copy=False)
     appeal_deadline = fields.Date(compute="_compute_appeal_deadline", store=True)
     appeal_ids = fields.One2many("mfg.appraisal.appeal", "appraisal_id", string="Appeals")
+    # The current user's own scores on the direct-rating lines (self, superior), scored on the
+    # appraisal itself; each write goes through the rating's own write policy.
+    my_rating_ids = fields.One2many(
+        "mfg.appraisal.rating",
+        compute="_compute_my_rating_ids",
+        inverse="_inverse_my_rating_ids",
+        string="My Scores",
+    )
+    # What the current user may do on this appraisal: the buttons shown (the server checks
+    # each step again).
+    user_is_appraisee = fields.Boolean(compute="_compute_user_roles")
+    user_can_rate = fields.Boolean(compute="_compute_user_roles")
+    user_can_follow_up = fields.Boolean(compute="_compute_user_roles")
     note_ids = fields.One2many("mfg.appraisal.note", "appraisal_id", string="Manager Notes")
     # 车间人员 第7条2: the year's irregular results are a main source of the annual appraisal.
     irregular_appraisal_ids = fields.Many2many(
@@ -302,6 +315,41 @@ class MfgAppraisal(models.Model):
                 appraisal[count_field] = count
                 appraisal[avg_field] = scoring.round_score(avg) if count >= minimum else 0.0
 
+    @api.depends_context("uid")
+    @api.depends("rater_ids.rating_ids")
+    def _compute_my_rating_ids(self):
+        ratings = (
+            self.env["mfg.appraisal.rating"]
+            .sudo()
+            .search_fetch(
+                [("appraisal_id", "in", self.ids), ("user_id", "=", self.env.uid)],
+                ["appraisal_id"],
+            )
+        )
+        by_appraisal = {}
+        for rating in ratings:
+            by_appraisal.setdefault(rating.appraisal_id.id, []).append(rating.id)
+        Rating = self.env["mfg.appraisal.rating"]
+        for appraisal in self:
+            appraisal.my_rating_ids = Rating.browse(by_appraisal.get(appraisal.id, []))
+
+    def _inverse_my_rating_ids(self):
+        """Written by ``write`` on the ratings themselves (``_write_my_ratings``)."""
+
+    @api.depends_context("uid")
+    @api.depends("employee_user_id", "appraiser_id", "company_id")
+    def _compute_user_roles(self):
+        user = self.env.user
+        hr = self._is_hr()
+        for appraisal in self:
+            own = appraisal.employee_user_id == user
+            manager = not own and (
+                appraisal.appraiser_id == user or (hr and appraisal.company_id in user.company_ids)
+            )
+            appraisal.user_is_appraisee = own
+            appraisal.user_can_rate = not own and appraisal.appraiser_id == user
+            appraisal.user_can_follow_up = manager
+
     # ------------------------------------------------------------------
     # Write policy (policy.py) and access helpers
     # ------------------------------------------------------------------
@@ -403,6 +451,11 @@ class MfgAppraisal(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if "my_rating_ids" in vals:
+            vals = dict(vals)
+            self._write_my_ratings(vals.pop("my_rating_ids"))
+            if not vals:
+                return True
         if len(self) > 1:
             # A set read from another record's relation prefetches through that record's cache:
             # once the cache is cleared (an unlink does), each record would be read on its own.
@@ -427,6 +480,19 @@ class MfgAppraisal(models.Model):
         if previous_appraiser:
             self._move_appraiser_rater(previous_appraiser)
         return result
+
+    def _write_my_ratings(self, commands):
+        """The web client saves the user's own scores with the appraisal: each one is written
+        on the rating itself, under the rating's write policy (own entry, open step)."""
+        Rating = self.env["mfg.appraisal.rating"]
+        own = Rating.sudo().search([("appraisal_id", "in", self.ids), ("user_id", "=", self.env.uid)])
+        for command in commands or []:
+            if command[0] == 1 and command[1] in own.ids:
+                Rating.browse(command[1]).write(command[2])
+            elif command[0] not in (4, 6) and not (command[0] == 1 and not command[2]):
+                raise UserError(
+                    self.env._("Only your own scores of this appraisal can be changed here.")
+                )
 
     def _rating_window_changed(self, was_open):
         """The direct-rating lines of the appraisals whose state crossed RATING_OPEN_STATES
@@ -711,12 +777,47 @@ class MfgAppraisal(models.Model):
             for appraisal in self:
                 if appraisal.employee_user_id != self.env.user and not self._is_hr():
                     raise UserError(self.env._("Only the appraisee submits the self-assessment."))
+        self._to_rating()
+        if len(self) == 1 and self.employee_user_id == self.env.user:
+            return self._notify_done(
+                self.env._(
+                    "Your self-assessment is submitted: %(who)s rates you next.",
+                    who=self.sudo().appraiser_id.name or self.env._("your appraiser"),
+                )
+            )
+        return True
+
+    def _to_rating(self, on_behalf=False):
+        """Self-assessment → rating. On behalf (HR), self-scores the appraisee left incomplete
+        are not submitted: they do not count, as for any rater who does not answer."""
         appraisals = self.with_prefetch()  # its own ids, whatever cache it was read from
         own = appraisals.rater_ids.filtered(lambda r: r.role == "self" and r.state == "todo")
+        if on_behalf:
+            own = own.filtered(lambda r: all(r.sudo().rating_ids.mapped("score_set")))
         own.action_submit()
-        appraisals.sudo().write({"state": "rating"})
-        appraisals.sudo()._schedule_rater_activities()
-        return True
+        sudo = appraisals.sudo()
+        if on_behalf:
+            appraisals._batch_close_activities(
+                sudo.activity_ids.filtered(
+                    lambda a: a.user_id == sudo.browse(a.res_id).employee_user_id
+                ),
+                feedback=self.env._("Submitted on behalf by HR."),
+            )
+        sudo.write({"state": "rating"})
+        sudo._schedule_rater_activities()
+
+    def _notify_done(self, message):
+        """A confirmation for the person who clicked, then the form reloads."""
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "message": message,
+                "type": "success",
+                "sticky": False,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def _missing_lines(self):
         """Lines of this appraisal that cannot be scored yet."""
@@ -859,11 +960,129 @@ class MfgAppraisal(models.Model):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
+            "name": self.env._(
+                "Appeal: %(who)s, %(cycle)s", who=self.employee_id.name, cycle=self.cycle_id.name
+            ),
             "res_model": "mfg.appraisal.appeal",
             "view_mode": "form",
             "target": "new",
             "context": {"default_appraisal_id": self.id},
         }
+
+    # ------------------------------------------------------------------
+    # HR bulk actions (appraisal list)
+    # ------------------------------------------------------------------
+    def action_submit_on_behalf(self, reason):
+        """HR hands in the current step for the people who did not: the self-assessment for
+        the appraisee, the rating for the appraiser. The reason is logged on each appraisal."""
+        self._check_hr(self.env._("submit on behalf"))
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Give the reason for submitting on behalf."))
+        self._check_state("self_assessment", "rating")
+        appraisals = self.with_prefetch()
+        sudo = appraisals.sudo()
+        steps = {
+            "self_assessment": self.env._("self-assessment"),
+            "rating": self.env._("rating"),
+        }
+        self._batch_log(
+            [
+                (
+                    appraisal,
+                    self.env._(
+                        "%(step)s submitted on behalf of %(who)s by %(by)s. Reason: %(reason)s",
+                        step=steps[appraisal.state],
+                        who=(
+                            appraisal.employee_id.name
+                            if appraisal.state == "self_assessment"
+                            else appraisal.appraiser_id.name or "-"
+                        ),
+                        by=self.env.user.name,
+                        reason=reason,
+                    ),
+                    False,
+                )
+                for appraisal in sudo
+            ]
+        )
+        selfs = appraisals.filtered(lambda a: a.state == "self_assessment")
+        ratings = appraisals - selfs
+        if ratings:
+            ratings.action_submit_rating()
+        if selfs:
+            selfs._to_rating(on_behalf=True)
+        return True
+
+    def _waiting_for(self):
+        """{(appraisal id, user id)} of the people each appraisal waits for now."""
+        waiting = set()
+        for appraisal in self.sudo():
+            if appraisal.state == "self_assessment" and appraisal.employee_user_id:
+                waiting.add((appraisal.id, appraisal.employee_user_id.id))
+            elif appraisal.state == "rating":
+                for rater in appraisal.rater_ids:
+                    if rater.role != "self" and rater.state == "todo":
+                        waiting.add((appraisal.id, rater.user_id.id))
+            elif appraisal.state == "review":
+                for review in appraisal.review_ids:
+                    if review.status == "pending":
+                        waiting.update((appraisal.id, user.id) for user in review.reviewer_ids)
+        return waiting
+
+    def action_remind(self):
+        """Remind the people the selected appraisals wait for: their open to-do is notified
+        again, or a to-do is created for those without one."""
+        self._check_hr(self.env._("send reminders"))
+        appraisals = self.with_prefetch()
+        waiting = appraisals._waiting_for()
+        if not waiting:
+            raise UserError(
+                self.env._("The selected appraisals wait for nobody: there is nobody to remind.")
+            )
+        sudo = appraisals.sudo()
+        pending = sudo.activity_ids.filtered(lambda a: (a.res_id, a.user_id.id) in waiting)
+        covered = {(a.res_id, a.user_id.id) for a in pending}
+        self._batch_notify_activities(pending)
+        users = self.env["res.users"].sudo().browse(sorted({user for _a, user in waiting}))
+        self._schedule_activities(
+            [
+                (
+                    sudo.browse(appraisal_id),
+                    users.browse(user_id),
+                    self.env._(
+                        "Reminder: the appraisal of %(who)s waits for you",
+                        who=sudo.browse(appraisal_id).employee_id.name,
+                    ),
+                )
+                for appraisal_id, user_id in sorted(waiting - covered)
+            ]
+        )
+        names = {}
+        for appraisal_id, user_id in waiting:
+            names.setdefault(appraisal_id, []).append(users.browse(user_id).name)
+        self._batch_log(
+            [
+                (
+                    appraisal,
+                    self.env._(
+                        "Reminder sent by %(by)s to %(who)s.",
+                        by=self.env.user.name,
+                        who=", ".join(sorted(names.get(appraisal.id, []))),
+                    ),
+                    False,
+                )
+                for appraisal in sudo
+                if appraisal.id in names
+            ]
+        )
+        return self._notify_done(
+            self.env._("%(count)s reminder(s) sent.", count=len(waiting))
+        )
+
+    def action_print_sheets(self):
+        """The appraisal sheets of the selection, in one PDF."""
+        return self.env.ref("mfg_appraisal.mfg_appraisal_action_report").report_action(self)
 
     # ------------------------------------------------------------------
     # Activities (batch)

@@ -1,6 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -48,6 +50,15 @@ class MfgAppraisalAppeal(models.Model):
         for appeal in self:
             appeal.decision_deadline = appeal.date_submitted and appeal.date_submitted + timedelta(
                 days=appeal.appraisal_id.cycle_id.appeal_decision_days or 15
+            )
+
+    @api.depends("employee_id", "cycle_id")
+    def _compute_display_name(self):
+        for appeal in self:
+            appeal.display_name = self.env._(
+                "Appeal: %(who)s, %(cycle)s",
+                who=appeal.employee_id.name or "",
+                cycle=appeal.cycle_id.name or "",
             )
 
     @api.constrains("new_score")
@@ -174,6 +185,36 @@ class MfgAppraisalAppeal(models.Model):
             }
         )
         self.activity_ids.action_feedback(feedback=self.env._("Decided."))
+        self._notify_appraisee()
+
+    def _notify_appraisee(self):
+        """The appraisee is told the decision (inbox or e-mail, as they chose)."""
+        states = dict(self._fields["state"]._description_selection(self.env))
+        for appeal in self.sudo():
+            partner = appeal.employee_user_id.partner_id
+            if not partner:
+                continue
+            lang_env = appeal.with_context(lang=appeal.employee_user_id.lang or self.env.lang).env
+            body = Markup("<p>%s</p><p>%s</p>") % (
+                lang_env._(
+                    "Your appeal is %(state)s.",
+                    state=dict(
+                        self._fields["state"]._description_selection(lang_env)
+                    ).get(appeal.state, states.get(appeal.state)),
+                ),
+                appeal.decision or "",
+            )
+            if appeal.state == "accepted":
+                body += Markup("<p>%s</p>") % lang_env._(
+                    "New score: %(score)s.", score=f"{appeal.new_score:.2f}"
+                )
+            appeal.message_post(
+                body=body,
+                subject=lang_env._("Decision on your appeal"),
+                partner_ids=partner.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
 
     @api.model
     def _cron_escalate(self):

@@ -470,7 +470,7 @@ class MfgAppraisalCycle(models.Model):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("mfg_appraisal.mfg_appraisal_action")
         action["domain"] = [("cycle_id", "=", self.id)]
-        action["context"] = {"search_default_group_state": 1}
+        action["context"] = {"create": False}
         return action
 
     def action_open_calibration(self):

@@ -3,6 +3,7 @@ import json
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import float_repr
 
 from .. import policy, scoring
 from .common import RULE_KINDS, scoring_errors
@@ -10,6 +11,11 @@ from .common import RULE_KINDS, scoring_errors
 # Appraisal states in which the combination of direct ratings is withheld: raters submit one by
 # one, and a score that moved with each submission would reveal each rater's score.
 RATING_OPEN_STATES = ("draft", "self_assessment", "rating")
+
+
+def _number(value):
+    """A number as people write it: 100, 97.5 (no trailing zeros)."""
+    return float_repr(float(value or 0.0), 4).rstrip("0").rstrip(".")
 
 
 class MfgAppraisalLine(models.Model):
@@ -54,7 +60,7 @@ class MfgAppraisalLine(models.Model):
         tracking=True,
         help="The chosen level of a qualitative criterion: 1 = the first (best) level.",
     )
-    level_name = fields.Char(compute="_compute_level_name")
+    level_name = fields.Char(compute="_compute_level_name", string="Level Description")
     rated_score = fields.Float(
         digits=(5, 2),
         tracking=True,
@@ -69,15 +75,139 @@ class MfgAppraisalLine(models.Model):
     score = fields.Float(compute="_compute_scores", store=True, digits=(5, 2), precompute=True)
     score_set = fields.Boolean(compute="_compute_scores", store=True, precompute=True)
     comment = fields.Text()
+    # What the rater types: text, so that "no data" (blank) and 0 (a value like any other) are
+    # two different entries. They write the stored numbers and their "known" flag.
+    actual_input = fields.Char(
+        string="Actual",
+        compute="_compute_inputs",
+        inverse="_inverse_actual_input",
+        help="The actual value. Blank means no data yet; 0 is a value like any other.",
+    )
+    occurrences_input = fields.Char(
+        string="Occurrence Count",
+        compute="_compute_inputs",
+        inverse="_inverse_occurrences_input",
+        help="How many times it happened. Blank means no data yet; 0 (none) is a value.",
+    )
+    score_status = fields.Char(
+        string="Status",
+        compute="_compute_score_status",
+        help="Why the line has no score yet (no data, no level chosen, raters pending).",
+    )
+    rule_detail = fields.Text(
+        string="Rule Details",
+        compute="_compute_rule_detail",
+        help="The scoring rule in full, with every band and level.",
+    )
 
     def _rule(self):
         return json.loads(self.rule or "{}")
 
+    @api.depends("rule", "level_number")
     def _compute_level_name(self):
         for line in self:
             levels = line._rule().get("levels", [])
             index = line.level_number - 1
             line.level_name = levels[index]["label"] if 0 <= index < len(levels) else ""
+
+    @api.depends("actual_value", "actual_set", "occurrences")
+    def _compute_inputs(self):
+        for line in self:
+            known = line.actual_set
+            line.actual_input = _number(line.actual_value) if known else ""
+            line.occurrences_input = str(line.occurrences) if known else ""
+
+    def _parse_input(self, text, integer=False):
+        """The number typed in ``text`` (None when blank); a clear error when it is none."""
+        text = (text or "").strip().rstrip("%").strip()
+        if not text:
+            return None
+        cleaned = text.replace(" ", "")
+        cleaned = cleaned.replace(",", "") if "." in cleaned else cleaned.replace(",", ".")
+        try:
+            value = float(cleaned)
+        except ValueError:
+            value = None
+        if value is None or (integer and value != int(value)):
+            raise ValidationError(
+                self.env._(
+                    "%(line)s: %(text)s is not a %(kind)s. Leave it blank when there is no data.",
+                    line=self.name,
+                    text=text,
+                    kind=self.env._("whole number") if integer else self.env._("number"),
+                )
+            )
+        return int(value) if integer else value
+
+    def _inverse_actual_input(self):
+        # The caller's write of ``actual_input`` passed the write policy: the stored value and
+        # its flag follow as the system (tracked under the caller's name).
+        for line in self:
+            value = line._parse_input(line.actual_input)
+            line.sudo().write(
+                {"actual_value": value or 0.0, "actual_set": value is not None}
+                if line.rule_kind != "occurrence"
+                else {}
+            )
+
+    def _inverse_occurrences_input(self):
+        for line in self:
+            value = line._parse_input(line.occurrences_input, integer=True)
+            if line.rule_kind == "occurrence":
+                line.sudo().write(
+                    {
+                        "occurrences": value or 0,
+                        "actual_set": value is not None,
+                    }
+                )
+
+    @api.depends("rule_kind", "score_set", "actual_set", "level_number", "rated_set", "state")
+    def _compute_score_status(self):
+        for line in self:
+            if line.score_set:
+                status = ""
+            elif line.rule_kind == "direct":
+                status = self.env._("Awaiting raters")
+            elif line.rule_kind == "levels":
+                status = (
+                    self.env._("Give the score in the level")
+                    if line.level_number
+                    else self.env._("Choose a level")
+                )
+            elif not line.actual_set:
+                status = self.env._("No data")
+            else:
+                status = self.env._("Not scored")
+            line.score_status = status
+
+    @api.depends("rule", "rule_text", "rule_kind")
+    def _compute_rule_detail(self):
+        for line in self:
+            rule = line._rule()
+            parts = [line.rule_text or ""]
+            if line.rule_kind == "bands":
+                for band in rule.get("bands", []):
+                    band_obj = scoring.Band(**band)
+                    parts.append(
+                        self.env._(
+                            "%(range)s → %(low)s–%(high)s",
+                            range=band_obj.label or band_obj.interval(),
+                            low=_number(band_obj.score_min),
+                            high=_number(band_obj.score_max),
+                        )
+                    )
+            elif line.rule_kind == "levels":
+                for index, level in enumerate(rule.get("levels", []), start=1):
+                    parts.append(
+                        self.env._(
+                            "%(n)s. %(low)s–%(high)s %(label)s",
+                            n=index,
+                            low=_number(level.get("score_min", 0)),
+                            high=_number(level.get("score_max", 0)),
+                            label=level.get("label") or "",
+                        )
+                    )
+            line.rule_detail = "\n".join(part for part in parts if part)
 
     @api.depends(
         "rule",
@@ -165,6 +295,17 @@ class MfgAppraisalLine(models.Model):
             return None, None
         value = scoring.combine_raters(scores, weights, redistribute=True)
         return value, value
+
+    @api.onchange("level_number")
+    def _onchange_level_number(self):
+        """Choosing a level proposes the top of its score range (the rater may lower it)."""
+        for line in self.filtered(lambda ln: ln.rule_kind == "levels"):
+            levels = line._rule().get("levels", [])
+            index = line.level_number - 1
+            if 0 <= index < len(levels):
+                level = levels[index]
+                if not level["score_min"] <= line.rated_score <= level["score_max"]:
+                    line.rated_score = level["score_max"]
 
     @api.constrains("rated_score", "rated_set", "level_number", "actual_value", "actual_set")
     def _check_rated_score(self):

@@ -86,13 +86,34 @@ class MfgAppraisalRater(models.Model):
         sudo = self.sudo()
         sudo.write({"state": "submitted", "date_submitted": fields.Datetime.now()})
         # Each rater's to-do on the appraisal they rated is done, for the whole set at once.
-        done = {(rater.appraisal_id.id, rater.user_id.id) for rater in sudo}
+        # The self-assessment is not a rating of someone else: it says so.
         appraisals = sudo.appraisal_id
-        appraisals._batch_close_activities(
-            appraisals.activity_ids.filtered(lambda a: (a.res_id, a.user_id.id) in done),
-            feedback=self.env._("Scores submitted."),
-        )
+        for is_self, raters in sudo.grouped(lambda r: r.role == "self").items():
+            done = {(rater.appraisal_id.id, rater.user_id.id) for rater in raters}
+            appraisals._batch_close_activities(
+                appraisals.activity_ids.filtered(lambda a, done=done: (a.res_id, a.user_id.id) in done),
+                feedback=(
+                    self.env._("Self-assessment submitted.")
+                    if is_self
+                    else self.env._("Scores submitted.")
+                ),
+            )
         return True
+
+    def action_open_rating(self):
+        """Where the rater scores: the appraisal itself for the appraisee and the appraiser
+        (rule lines and their own scores side by side), their rater entry for the others."""
+        self.ensure_one()
+        appraisal = self.sudo().appraisal_id
+        if self.user_id in (appraisal.employee_user_id | appraisal.appraiser_id):
+            return self.action_open()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
 
     def action_open(self):
         self.ensure_one()
@@ -101,4 +122,5 @@ class MfgAppraisalRater(models.Model):
             "res_model": "mfg.appraisal",
             "res_id": self.appraisal_id.id,
             "view_mode": "form",
+            "views": [(False, "form")],
         }

@@ -1,2 +1,3 @@
 from . import mfg_appraisal_calibration_wizard
 from . import mfg_appraisal_correction_wizard
+from . import mfg_appraisal_on_behalf_wizard
