@@ -322,7 +322,7 @@ class MfgAppraisal(models.Model):
             self.env["mfg.appraisal.rating"]
             .sudo()
             .search_fetch(
-                [("appraisal_id", "in", self.ids), ("user_id", "=", self.env.uid)],
+                [("appraisal_id", "in", self._origin.ids), ("user_id", "=", self.env.uid)],
                 ["appraisal_id"],
             )
         )
@@ -331,7 +331,7 @@ class MfgAppraisal(models.Model):
             by_appraisal.setdefault(rating.appraisal_id.id, []).append(rating.id)
         Rating = self.env["mfg.appraisal.rating"]
         for appraisal in self:
-            appraisal.my_rating_ids = Rating.browse(by_appraisal.get(appraisal.id, []))
+            appraisal.my_rating_ids = Rating.browse(by_appraisal.get(appraisal._origin.id, []))
 
     def _inverse_my_rating_ids(self):
         """Written by ``write`` on the ratings themselves (``_write_my_ratings``)."""
@@ -485,7 +485,9 @@ class MfgAppraisal(models.Model):
         """The web client saves the user's own scores with the appraisal: each one is written
         on the rating itself, under the rating's write policy (own entry, open step)."""
         Rating = self.env["mfg.appraisal.rating"]
-        own = Rating.sudo().search([("appraisal_id", "in", self.ids), ("user_id", "=", self.env.uid)])
+        own = Rating.sudo().search(
+            [("appraisal_id", "in", self.ids), ("user_id", "=", self.env.uid)]
+        )
         for command in commands or []:
             if command[0] == 1 and command[1] in own.ids:
                 Rating.browse(command[1]).write(command[2])
@@ -1076,9 +1078,7 @@ class MfgAppraisal(models.Model):
                 if appraisal.id in names
             ]
         )
-        return self._notify_done(
-            self.env._("%(count)s reminder(s) sent.", count=len(waiting))
-        )
+        return self._notify_done(self.env._("%(count)s reminder(s) sent.", count=len(waiting)))
 
     def action_print_sheets(self):
         """The appraisal sheets of the selection, in one PDF."""

@@ -198,9 +198,9 @@ class MfgAppraisalAppeal(models.Model):
             body = Markup("<p>%s</p><p>%s</p>") % (
                 lang_env._(
                     "Your appeal is %(state)s.",
-                    state=dict(
-                        self._fields["state"]._description_selection(lang_env)
-                    ).get(appeal.state, states.get(appeal.state)),
+                    state=dict(self._fields["state"]._description_selection(lang_env)).get(
+                        appeal.state, states.get(appeal.state)
+                    ),
                 ),
                 appeal.decision or "",
             )

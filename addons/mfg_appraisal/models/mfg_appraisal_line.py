@@ -296,6 +296,22 @@ class MfgAppraisalLine(models.Model):
         value = scoring.combine_raters(scores, weights, redistribute=True)
         return value, value
 
+    @api.onchange("actual_input", "occurrences_input")
+    def _onchange_inputs(self):
+        """The score follows the typed value on screen, before saving."""
+        for line in self:
+            try:
+                if line.rule_kind == "occurrence":
+                    value = line._parse_input(line.occurrences_input, integer=True)
+                    line.occurrences = value or 0
+                else:
+                    value = line._parse_input(line.actual_input)
+                    line.actual_value = value or 0.0
+            except ValidationError as error:
+                return {"warning": {"title": self.env._("Not a number"), "message": str(error)}}
+            line.actual_set = value is not None
+        return None
+
     @api.onchange("level_number")
     def _onchange_level_number(self):
         """Choosing a level proposes the top of its score range (the rater may lower it)."""

@@ -91,7 +91,9 @@ class MfgAppraisalRater(models.Model):
         for is_self, raters in sudo.grouped(lambda r: r.role == "self").items():
             done = {(rater.appraisal_id.id, rater.user_id.id) for rater in raters}
             appraisals._batch_close_activities(
-                appraisals.activity_ids.filtered(lambda a, done=done: (a.res_id, a.user_id.id) in done),
+                appraisals.activity_ids.filtered(
+                    lambda a, done=done: (a.res_id, a.user_id.id) in done
+                ),
                 feedback=(
                     self.env._("Self-assessment submitted.")
                     if is_self

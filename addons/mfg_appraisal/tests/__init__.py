@@ -12,3 +12,4 @@ from . import test_seed_sheets
 from . import test_appraisal_chain_period
 from . import test_position_kpis
 from . import test_query_count
+from . import test_rating_screens

@@ -314,6 +314,48 @@ class TestWorkflowQueryCount(TransactionCase):
             self.assertEqual(set(self._appraisals(cohort).mapped("state")), {"cancelled"})
             self._assert_state_tracked(self._appraisals(cohort), "rating", "cancelled")
 
+    def test_hr_on_behalf_and_remind_flat(self):
+        """HR's list actions: remind, submit on behalf (self-assessment, then rating), each in
+        as many queries for 40 appraisals as for 8."""
+        for cohort in self.cohorts.values():
+            cohort["cycle"].with_user(self.user_hr).action_launch()
+        counts = self._queries(
+            lambda c: c["cycle"].appraisal_ids.with_user(self.user_hr).action_remind()
+        )
+        self.assertFlat(counts, "remind (self-assessment)")
+        counts = self._queries(
+            lambda c: c["cycle"]
+            .appraisal_ids.with_user(self.user_hr)
+            .action_submit_on_behalf("Appraisees on a training course")
+        )
+        self.assertFlat(counts, "self-assessment on behalf")
+        for cohort in self.cohorts.values():
+            appraisals = self._appraisals(cohort)
+            self.assertEqual(set(appraisals.mapped("state")), {"rating"})
+            # Nothing was self-scored: no self rater was submitted, no appraisee's to-do is open.
+            self.assertEqual(appraisals.activity_ids.user_id, cohort["leader"])
+            appraisals.rater_ids.filtered(lambda r: r.role != "self").rating_ids.write(
+                {"score": 80.0, "score_set": True}
+            )
+            appraisals.line_ids.filtered(lambda line: line.rule_kind != "direct").write(
+                {"actual_value": 98.0, "actual_set": True}
+            )
+        counts = self._queries(
+            lambda c: c["cycle"].appraisal_ids.with_user(self.user_hr).action_remind()
+        )
+        self.assertFlat(counts, "remind (rating)")
+        counts = self._queries(
+            lambda c: c["cycle"]
+            .appraisal_ids.with_user(self.user_hr)
+            .action_submit_on_behalf("Leader away")
+        )
+        self.assertFlat(counts, "rating on behalf")
+        for cohort in self.cohorts.values():
+            appraisals = self._appraisals(cohort)
+            self.assertEqual(set(appraisals.mapped("state")), {"review"})
+            # 60% x 100 + 40% x 80 (the superior alone)
+            self.assertEqual(set(appraisals.mapped("total_score")), {92.0})
+
     def _assert_state_tracked(self, appraisals, old, new):
         """Each appraisal's chatter shows its state change (one tracking value)."""
         labels = dict(appraisals._fields["state"]._description_selection(self.env))
