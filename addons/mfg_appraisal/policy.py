@@ -87,7 +87,7 @@ LINE = {
 # their step is open: self during the self-assessment, the others during the rating.
 RATER = {"rater": {"open": frozenset({"comment", "rating_ids"})}}
 # mfg.appraisal.rating: a rater's own score and comment, same window.
-RATING = {"rater": {"open": frozenset({"score", "comment"})}}
+RATING = {"rater": {"open": frozenset({"score", "score_input", "comment"})}}
 
 # mfg.appraisal.section: frozen at launch, computed scores only; nobody writes it.
 SECTION = {}

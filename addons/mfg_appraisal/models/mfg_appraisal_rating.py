@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import float_repr
 
 from .. import policy
 
@@ -26,6 +27,13 @@ class MfgAppraisalRating(models.Model):
     section_name = fields.Char(related="line_id.section_id.name", string="Section")
     score = fields.Float(digits=(5, 2))
     score_set = fields.Boolean()
+    # What the rater types: blank is "not scored yet", 0 is a score like any other.
+    score_input = fields.Char(
+        string="Your Score",
+        compute="_compute_score_input",
+        inverse="_inverse_score_input",
+        help="0 to 100. Blank: not scored yet; 0 is a score like any other.",
+    )
     comment = fields.Char()
 
     _uniq = models.Constraint("UNIQUE(rater_id, line_id)", "One score per rater and line.")
@@ -41,6 +49,29 @@ class MfgAppraisalRating(models.Model):
                         line=rating.line_id.name,
                     )
                 )
+
+    @api.depends("score", "score_set")
+    def _compute_score_input(self):
+        for rating in self:
+            rating.score_input = (
+                float_repr(rating.score, 2).rstrip("0").rstrip(".") if rating.score_set else ""
+            )
+
+    def _inverse_score_input(self):
+        # The caller's write of ``score_input`` passed the write policy (own open entry).
+        for rating in self:
+            text = (rating.score_input or "").strip().replace(",", ".")
+            try:
+                score = float(text) if text else None
+            except ValueError:
+                raise ValidationError(
+                    self.env._(
+                        "%(line)s: %(text)s is not a score (0-100). Leave it blank to score later.",
+                        line=rating.line_id.name,
+                        text=text,
+                    )
+                ) from None
+            rating.sudo().write({"score": score or 0.0, "score_set": score is not None})
 
     # ------------------------------------------------------------------
     # Write policy: only the rater, on their own open entry

@@ -122,6 +122,30 @@ class TestRatingScreens(AppraisalCase):
         self.assertEqual(line.actual_input, "2.5")
         self.assertEqual(line.score, 87.5)  # 100 - 5 x 2.5
 
+    def test_zero_rating_is_a_score(self):
+        """A rater's 0 is a score; blank is "not scored" (and blocks the submission)."""
+        own = self.appraisal.rater_ids.filtered(lambda r: r.role == "self").with_user(self.user_emp)
+        rating = own.rating_ids[0]
+        self.assertEqual(rating.score_input, "")
+        rating.score_input = "0"
+        self.assertTrue(rating.score_set)
+        self.assertEqual(rating.score, 0.0)
+        rating.score_input = ""
+        self.assertFalse(rating.score_set)
+        with self.assertRaises(ValidationError):
+            rating.score_input = "good"
+        with self.assertRaises(ValidationError):
+            rating.score_input = "101"
+        with self.assertRaises(UserError):
+            rating.with_user(self.user_director).score_input = "50"
+        self.assertFalse(rating.score_set)
+        (own.rating_ids - rating).write({"score": 80.0})
+        with self.assertRaisesRegex(UserError, rating.line_name):
+            own.action_submit()
+        rating.score_input = "0"
+        own.action_submit()
+        self.assertEqual(own.state, "submitted")
+
     def test_no_data_keeps_the_missing_line_rule(self):
         """A line without data is missing, exactly as before: the section, the total and the
         grade stay unknown and the rating cannot be submitted."""

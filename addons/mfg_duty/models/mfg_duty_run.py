@@ -269,6 +269,7 @@ class MfgDutyRun(models.Model):
             return runs
         runs.write({"is_overdue": True})
         runs._schedule_overdue_activities(today)
+        self._close_superseded_reminders()
         return runs
 
     def _schedule_overdue_activities(self, today):
@@ -304,6 +305,41 @@ class MfgDutyRun(models.Model):
                     }
                 )
         return self.env["mail.activity"].create(vals_list)
+
+    @api.model
+    def _close_superseded_reminders(self):
+        """A missed checklist's reminder stays on the to-do lists (the employee's and the
+        superior's) until a later checklist of the same duty (template, employee, frequency)
+        is missed too: then only the latest one is listed, the older reminders are closed as
+        superseded. The checklists stay overdue, and may still be completed late."""
+        activity_type = self.env.ref(OVERDUE_ACTIVITY)
+        reminders = (
+            self.env["mail.activity"]
+            .sudo()
+            .search_fetch(
+                [("res_model", "=", self._name), ("activity_type_id", "=", activity_type.id)],
+                ["res_id"],
+            )
+        )
+        runs = self.sudo().browse(sorted(set(reminders.mapped("res_id")))).exists()
+        runs.fetch(["template_id", "employee_id", "frequency", "period_start"])
+        latest = {}
+        for run in runs:
+            key = (run.template_id.id, run.employee_id.id, run.frequency)
+            latest[key] = max(latest.get(key, run.period_start), run.period_start)
+        stale_ids = {
+            run.id
+            for run in runs
+            if run.period_start < latest[run.template_id.id, run.employee_id.id, run.frequency]
+        }
+        stale = reminders.filtered(lambda activity: activity.res_id in stale_ids)
+        if stale:
+            stale.action_feedback(
+                feedback=self.env._(
+                    "Superseded: a later checklist of the same duty is overdue as well."
+                )
+            )
+        return stale
 
     def _get_superior_user(self):
         """The user of the employee's superior: the manager, else the department's manager.

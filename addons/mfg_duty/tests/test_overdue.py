@@ -74,6 +74,41 @@ class TestOverdue(DutyCommon):
         self.assertEqual(len(flagged_next), 4)
         self.assertEqual(len(self._overdue_activities() - activities), 6)
 
+    def test_older_reminders_of_a_duty_are_superseded(self):
+        """Missed days do not pile up on the to-do lists: of each duty (checklist template,
+        employee, frequency) only the latest missed checklist keeps its reminders; the older
+        ones are closed with a note, their checklists stay overdue."""
+        self.Run._mark_overdue(date(2026, 3, 3))
+        self.Run._mark_overdue(date(2026, 3, 4))
+        reminders = self._overdue_activities()
+        open_reminders = reminders.filtered("active")
+        daily_b = self.runs.filtered(
+            lambda r: r.employee_id == self.emp_b and r.frequency == "daily"
+        )
+        for run in daily_b:
+            with self.subTest(day=run.period_start):
+                self.assertEqual(run.state, "overdue")
+                listed = open_reminders.filtered(lambda a, r=run: a.res_id == r.id)
+                if run.period_start == date(2026, 3, 3):
+                    self.assertEqual(listed.user_id, self.user_b | self.user_leader)
+                else:
+                    self.assertFalse(listed)
+                    closed = (reminders - open_reminders).filtered(
+                        lambda a, r=run: a.res_id == r.id
+                    )
+                    self.assertEqual(closed.user_id, self.user_b | self.user_leader)
+                    self.assertIn("Superseded", closed[0].feedback)
+        # The leader's list: one reminder per employee and duty, not one per missed day.
+        leader = open_reminders.filtered(lambda a: a.user_id == self.user_leader)
+        runs = self.Run.browse(leader.mapped("res_id"))
+        duties = {(run.template_id, run.employee_id, run.frequency) for run in runs}
+        self.assertEqual(len(duties), len(leader))
+        # Completing a superseded checklist late still works and closes nothing else.
+        old = daily_b.filtered(lambda r: r.period_start == MARCH_1)
+        self._complete(old, self.user_b)
+        self.assertEqual(old.state, "done")
+        self.assertEqual(self._overdue_activities().filtered("active"), open_reminders)
+
     def test_schedule_twice_no_duplicates(self):
         flagged = self.Run._mark_overdue(date(2026, 3, 2))
         count = len(self._overdue_activities())

@@ -59,20 +59,20 @@ registry.category("web_tour.tours").add("mfg_appraisal_rating_tour", {
         },
         {
             content: "Score the first line",
-            trigger: ".o_field_widget[name='my_rating_ids'] .o_data_row:eq(0) td[name='score']",
+            trigger: ".o_field_widget[name='my_rating_ids'] .o_data_row:eq(0) td[name='score_input']",
             run: "click",
         },
         {
-            trigger: ".o_field_widget[name='my_rating_ids'] .o_data_row:eq(0) .o_field_widget[name='score'] input",
+            trigger: ".o_field_widget[name='my_rating_ids'] .o_data_row:eq(0) .o_field_widget[name='score_input'] input",
             run: "edit 80",
         },
         {
             content: "Score the second line",
-            trigger: ".o_field_widget[name='my_rating_ids'] .o_data_row:eq(1) td[name='score']",
+            trigger: ".o_field_widget[name='my_rating_ids'] .o_data_row:eq(1) td[name='score_input']",
             run: "click",
         },
         {
-            trigger: ".o_field_widget[name='my_rating_ids'] .o_data_row:eq(1) .o_field_widget[name='score'] input",
+            trigger: ".o_field_widget[name='my_rating_ids'] .o_data_row:eq(1) .o_field_widget[name='score_input'] input",
             run: "edit 90",
         },
         {
@@ -147,13 +147,13 @@ registry.category("web_tour.tours").add("mfg_appraisal_zero_occurrence_tour", {
         },
         {
             content: "Score my attitude item",
-            trigger: ".o_field_widget[name='my_rating_ids'] .o_data_row:eq(0) td[name='score']",
+            trigger: ".o_field_widget[name='my_rating_ids'] .o_data_row:eq(0) td[name='score_input']",
             run: "click",
         },
         {
             content: "80 points",
             trigger:
-                ".o_field_widget[name='my_rating_ids'] .o_data_row:eq(0) .o_field_widget[name='score'] input",
+                ".o_field_widget[name='my_rating_ids'] .o_data_row:eq(0) .o_field_widget[name='score_input'] input",
             run: "edit 80",
         },
         {
