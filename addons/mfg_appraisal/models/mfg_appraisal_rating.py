@@ -83,4 +83,6 @@ class MfgAppraisalRating(models.Model):
         )
 
     def _guard_complete_vals(self, vals):
-        return dict(vals, score_set=True) if "score" in vals else vals
+        if "score" in vals and "score_set" not in vals:
+            return dict(vals, score_set=True)
+        return vals
