@@ -9,6 +9,7 @@ Subjects: the company and the order's workshop and team (recorded at confirmatio
 """
 
 from collections import defaultdict
+from datetime import timedelta
 
 from odoo import api, models
 from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider, Tally
@@ -25,6 +26,7 @@ VALUE_PROVIDERS = {
     "PRODUCTION_COST_CONTROL": Provider(COSTS, "_provide_mrp_costs", "actual_vs_standard"),
     "COST_BUDGET_ACHIEVEMENT_RATE": Provider(COSTS, "_provide_mrp_costs", "standard_vs_actual"),
     "MANUFACTURING_OVERHEAD_RATE": Provider(COSTS, "_provide_mrp_costs", "overhead"),
+    "PRODUCTION_COST_REDUCTION_RATE": Provider(COSTS, "_provide_mrp_cost_reduction"),
 }
 
 
@@ -257,4 +259,61 @@ class MfgKpiProvider(models.AbstractModel):
                 numerator, denominator = denominator, numerator
             subjects = self._mfg_mrp_order_subjects(company_id, workshop_id, team_id)
             tally.add(subjects, numerator, denominator, (order_id,))
+        return self._tally_measures(kpi, tally, "mrp.production")
+
+    # ------------------------------------------------------------------
+    # Unit cost against the previous period
+    # ------------------------------------------------------------------
+    @api.model
+    def _mfg_mrp_unit_costs(self, period):
+        """``{(subject, product id): [actual cost, good quantity, order ids]}`` of the orders
+        done in ``period`` (actual cost as in ``_provide_mrp_costs``)."""
+        company_id = period.company_id.id
+        cohort = self._mfg_mrp_done_cohort(period)
+        if not cohort["orders"]:
+            return {}
+        operations = self._mfg_mrp_operation_costs(period)
+        _standard, material = self._mfg_mrp_material_cohort(period)
+        done_products = self._mfg_mrp_done_products(period)
+        produced = cohort["produced"]
+        costs = defaultdict(lambda: [0.0, 0.0, []])
+        for order_id, workshop_id, team_id, _rework, _source in cohort["orders"]:
+            if produced[order_id] <= 0:
+                continue
+            cost = material.get(order_id, 0.0) + operations.get(order_id, (0.0, 0.0))[1]
+            for subject in self._mfg_mrp_order_subjects(company_id, workshop_id, team_id):
+                row = costs[subject, done_products[order_id]]
+                row[0] += cost
+                row[1] += produced[order_id]
+                row[2].append(order_id)
+        return costs
+
+    @api.model
+    def _provide_mrp_cost_reduction(self, kpi, period):
+        """Unit production cost against the previous period of the same kind (the base).
+
+        Unit cost of a product = actual cost ÷ good quantity of its orders done in the period.
+        Rate = Σ (base unit cost − unit cost) × quantity ÷ Σ base unit cost × quantity × 100,
+        over the products made in both periods (quantities of this period). Without a previous
+        period (none created yet) there is no value.
+        """
+        previous = self.env["mfg.kpi.period"].search(
+            [
+                ("company_id", "=", period.company_id.id),
+                ("kind", "=", period.kind),
+                ("date_end", "=", period.date_start - timedelta(days=1)),
+            ],
+            limit=1,
+        )
+        if not previous:
+            return []
+        current = self._mfg_mrp_unit_costs(period)
+        base = self._mfg_mrp_unit_costs(previous)
+        tally = Tally()
+        for (subject, product_id), (cost, qty, order_ids) in current.items():
+            base_cost, base_qty, _ids = base.get((subject, product_id), (0.0, 0.0, ()))
+            if base_qty <= 0 or base_cost <= 0:
+                continue
+            base_unit = base_cost / base_qty
+            tally.add([subject], (base_unit - cost / qty) * qty, base_unit * qty, order_ids)
         return self._tally_measures(kpi, tally, "mrp.production")
