@@ -15,6 +15,7 @@
     "depends": ["mfg_production_management"],
     "uninstall_hook": "uninstall_hook",
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/res_users_demo.xml",
         "demo/mfg_factory_demo.xml",
     ],

@@ -3,7 +3,7 @@
 {
     "name": "Production KPI Library",
     "summary": "KPI library, targets, periods and measured values fed by pluggable providers",
-    "version": "19.0.1.3.0",
+    "version": "19.0.1.4.0",
     "category": "Manufacturing/Production Management",
     "website": "https://github.com/mfg-suite/production-management",
     "author": "Production Management Suite contributors",

@@ -3,7 +3,7 @@ import json
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import float_repr
+from odoo.tools import SQL, float_repr
 
 from .. import policy, scoring
 from .common import RULE_KINDS, scoring_errors
@@ -40,14 +40,15 @@ class MfgAppraisalLine(models.Model):
     state = fields.Selection(related="appraisal_id.state")
     template_line_id = fields.Many2one("mfg.appraisal.template.line", ondelete="set null")
     sequence = fields.Integer()
-    dimension = fields.Char()
-    name = fields.Char(required=True)
+    # Translatable: frozen from the sheet in every installed language (_freeze_translations).
+    dimension = fields.Char(translate=True)
+    name = fields.Char(required=True, translate=True)
     weight = fields.Float(digits=(5, 2))
     kpi_id = fields.Many2one("mfg.kpi", string="KPI")
     kpi_value_id = fields.Many2one("mfg.kpi.value", string="KPI Value", readonly=True)
     rule_kind = fields.Selection(RULE_KINDS, required=True)
     rule = fields.Text(help="The scoring rule (JSON) frozen from the sheet.")
-    rule_text = fields.Char(string="Scoring Rule")
+    rule_text = fields.Char(string="Scoring Rule", translate=True)
     source_text = fields.Char(
         string="Data Source", help="资料来源 / 数据来源 of the criterion, frozen from the sheet."
     )
@@ -345,6 +346,85 @@ class MfgAppraisalLine(models.Model):
     def _compute_display_name(self):
         for line in self:
             line.display_name = line.name
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._freeze_translations()
+        return lines
+
+    def _freeze_translations(self):
+        """Freeze the sheet's wording in every installed language, not only the launcher's: the
+        name, group and scoring rule of lines created from a sheet line (where they are the
+        sheet's) and the name of their sections. A fixed number of queries for any batch."""
+        lines = self.filtered("template_line_id")
+        langs = [code for code, _label in self.env["res.lang"].get_installed()]
+        if not lines or len(langs) < 2:
+            return
+        lang = self.env.lang or "en_US"
+        cr = self.env.cr
+        self.flush_recordset(["name", "dimension", "rule_text"])
+        lines.section_id.flush_recordset(["name"])
+        # Names and groups: the sheet's stored translations.
+        same = "COALESCE(l.{0}->>%(lang)s, l.{0}->>'en_US') = COALESCE(t.{0}->>%(lang)s, t.{0}->>'en_US')"
+        cr.execute(
+            SQL(
+                """UPDATE mfg_appraisal_line l
+                      SET name = CASE WHEN %(same_name)s THEN t.name ELSE l.name END,
+                          dimension = CASE WHEN %(same_dimension)s THEN t.dimension
+                                           ELSE l.dimension END
+                     FROM mfg_appraisal_template_line t
+                    WHERE t.id = l.template_line_id AND l.id = ANY(%(ids)s)""",
+                same_name=SQL(same.format("name"), lang=lang),
+                same_dimension=SQL(same.format("dimension"), lang=lang),
+                ids=lines.ids,
+            )
+        )
+        # Section names, from the sheet section of their lines.
+        sheet_section = {line.section_id.id: line.template_line_id.section_id.id for line in lines}
+        cr.execute(
+            SQL(
+                """UPDATE mfg_appraisal_section s SET name = ts.name
+                     FROM (VALUES %(pairs)s) AS v(section_id, sheet_section_id)
+                     JOIN mfg_appraisal_template_section ts ON ts.id = v.sheet_section_id
+                    WHERE s.id = v.section_id
+                      AND COALESCE(s.name->>%(lang)s, s.name->>'en_US')
+                        = COALESCE(ts.name->>%(lang)s, ts.name->>'en_US')""",
+                pairs=SQL(", ").join(SQL("(%s, %s)", *pair) for pair in sheet_section.items()),
+                lang=lang,
+            )
+        )
+        # Scoring rules: the sheet line's text (computed, not stored) in each language.
+        sheet_lines = lines.template_line_id
+        texts = {
+            code: dict(
+                zip(
+                    sheet_lines.ids,
+                    sheet_lines.with_context(lang=code).mapped("rule_text"),
+                    strict=False,
+                )
+            )
+            for code in langs
+        }
+        rows = [
+            SQL(
+                "(%s, %s::jsonb)",
+                line.id,
+                json.dumps({code: texts[code][line.template_line_id.id] for code in langs}),
+            )
+            for line in lines
+            if line.rule_text and line.rule_text == texts[lang].get(line.template_line_id.id)
+        ]
+        if rows:
+            cr.execute(
+                SQL(
+                    """UPDATE mfg_appraisal_line l SET rule_text = l.rule_text || v.texts
+                         FROM (VALUES %s) AS v(id, texts) WHERE l.id = v.id""",
+                    SQL(", ").join(rows),
+                )
+            )
+        lines.invalidate_recordset(["name", "dimension", "rule_text"])
+        lines.section_id.invalidate_recordset(["name"])
 
     # ------------------------------------------------------------------
     # Write policy

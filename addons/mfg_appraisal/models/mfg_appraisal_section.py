@@ -15,7 +15,9 @@ class MfgAppraisalSection(models.Model):
     _order = "appraisal_id, sequence, id"
 
     appraisal_id = fields.Many2one("mfg.appraisal", required=True, ondelete="cascade", index=True)
-    name = fields.Char(required=True)
+    # Translatable: frozen from the sheet in every installed language (see the line's
+    # _freeze_translations).
+    name = fields.Char(required=True, translate=True)
     sequence = fields.Integer()
     weight = fields.Float(digits=(5, 2))
     role_weights = fields.Text(help="Rater role weights (JSON) frozen from the sheet.")

@@ -105,6 +105,7 @@ class MfgAppraisalTemplateLine(models.Model):
     @api.depends(
         "rule_kind", "target", "step", "deduction", "allowed", "direction", "major_event_zero"
     )
+    @api.depends_context("lang")
     def _compute_rule_text(self):
         kinds = dict(self._fields["rule_kind"]._description_selection(self.env))
         for line in self:

@@ -78,13 +78,13 @@ class MfgAppraisalCalibrationWizard(models.TransientModel):
                 )
                 dist = scoring.distribution(scores, proposed)
                 wizard.proposal_html = wizard._distribution_table(dist)
-                labels = dict(GRADES)
+                labels = dict(
+                    self.env["mfg.appraisal"]._fields["grade"]._description_selection(self.env)
+                )
                 unmet = scoring.unmet_policy(dist, cycle._policy())
                 wizard.unmet = (
                     "\n".join(
-                        self.env._(
-                            "The policy is not met for: %(grade)s", grade=self.env._(labels[c])
-                        )  # pylint: disable=translation-required
+                        self.env._("The policy is not met for: %(grade)s", grade=labels[c])
                         for c in unmet
                     )
                     or False

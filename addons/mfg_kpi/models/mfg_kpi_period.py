@@ -1,4 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import json
 from datetime import datetime, time, timedelta
 
 import pytz
@@ -158,7 +159,9 @@ class MfgKpiPeriod(models.Model):
             ],
             limit=1,
         )
-        return period or self.create(
+        if period:
+            return period
+        period = self.create(
             {
                 "name": self._default_name(kind, start),
                 "kind": kind,
@@ -167,6 +170,40 @@ class MfgKpiPeriod(models.Model):
                 "company_id": company.id,
             }
         )
+        period._name_in_every_language()
+        return period
+
+    def _name_in_every_language(self):
+        """Give these automatic periods their name in every installed language (``2026 Q3``,
+        ``2026年 Q3``), not only in the language of whoever created them. One query."""
+        langs = [code for code, _label in self.env["res.lang"].get_installed()]
+        rows = [
+            SQL(
+                "(%s, %s::jsonb)",
+                period.id,
+                json.dumps(
+                    {
+                        lang: self.with_context(lang=lang)._default_name(
+                            period.kind, period.date_start
+                        )
+                        for lang in langs
+                    }
+                ),
+            )
+            for period in self
+            if period.kind in KIND_MONTHS
+        ]
+        if not rows:
+            return
+        self.flush_recordset(["name"])
+        self.env.cr.execute(
+            SQL(
+                "UPDATE mfg_kpi_period p SET name = p.name || v.names"
+                " FROM (VALUES %s) AS v(id, names) WHERE p.id = v.id",
+                SQL(", ").join(rows),
+            )
+        )
+        self.invalidate_recordset(["name"])
 
     @api.model
     def _company_tz(self, company):

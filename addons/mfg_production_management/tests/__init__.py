@@ -1,1 +1,2 @@
 from . import test_zh_cn_screens
+from . import test_translatable_names
