@@ -4,7 +4,7 @@
     "name": "Production KPIs: Quality",
     "summary": "Quality KPIs from the inspections: pass rates, nonconformity handling, "
     "inspector timeliness and errors, quality issues per employee",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Manufacturing/Production Management",
     "website": "https://github.com/mfg-suite/production-management",
     "author": "Production Management Suite contributors",

@@ -420,6 +420,17 @@ class MfgDemoFactory(models.AbstractModel):
                 self._process_inspections(
                     state, backorder.mfg_qc_inspection_ids, late_received, late=True
                 )
+                # The warehouse waited for it and complained (未及时检验被投诉).
+                backorder.mfg_qc_inspection_ids.filtered(
+                    lambda i: i.mfg_deadline and i.date_done and i.date_done > i.mfg_deadline
+                )[:1].write(
+                    {
+                        "mfg_late_complaint": True,
+                        "mfg_late_complaint_date": (late_received + timedelta(days=2)).date(),
+                        "mfg_late_complaint_by": keeper.name,
+                        "mfg_late_complaint_note": "Goods held at the dock waiting for release.",
+                    }
+                )
             else:
                 received = planned + timedelta(days=late) - timedelta(hours=4)
                 self._validate_picking(picking, keeper, received)

@@ -23,6 +23,7 @@ INSPECTION_FIELDS = [
     "mfg_nc_closed_at",
     "mfg_error",
     "mfg_error_loss",
+    "mfg_late_complaint_date",
 ]
 # Pass rate variant -> (inspections counted, their subjects besides the company).
 PASS_RATES = {
@@ -54,6 +55,9 @@ class MfgKpiProvider(models.AbstractModel):
         "INSPECTION_ERROR_COUNT": Provider(INSPECTIONS, "_provide_qc_inspection_errors", "count"),
         "INSPECTION_ERROR_LOSS": Provider(INSPECTIONS, "_provide_qc_inspection_errors", "loss"),
         "QUALITY_ISSUE_COUNT": Provider(INSPECTIONS, "_provide_qc_quality_issue_count"),
+        "LATE_INSPECTION_COMPLAINT_COUNT": Provider(
+            INSPECTIONS, "_provide_qc_late_complaint_count"
+        ),
     }
 
     # ------------------------------------------------------------------
@@ -231,3 +235,24 @@ class MfgKpiProvider(models.AbstractModel):
             )
         kind = "rate" if variant == "rate" else "sum"
         return self._tally_measures(kpi, tally, "qc.inspection", kind=kind)
+
+    @api.model
+    def _provide_qc_late_complaint_count(self, kpi, period):
+        """Complaints about late inspections recorded with a day in the period, per inspector
+        (and their department, and the company)."""
+        inspections = self._qc_inspections(
+            period,
+            [
+                ("mfg_late_complaint", "=", True),
+                ("mfg_late_complaint_date", ">=", period.date_start),
+                ("mfg_late_complaint_date", "<=", period.date_end),
+            ],
+            done=False,
+        )
+        inspectors = self._qc_inspectors(period, inspections)
+        tally = Tally()
+        for inspection in inspections:
+            tally.add(
+                self._qc_subjects(inspection, {"inspector"}, inspectors), 1, 0, [inspection.id]
+            )
+        return self._tally_measures(kpi, tally, "qc.inspection", kind="sum")

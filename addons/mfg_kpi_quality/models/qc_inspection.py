@@ -1,8 +1,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 ERROR_FIELDS = {"mfg_error", "mfg_error_note", "mfg_error_loss"}
+COMPLAINT_FIELDS = {
+    "mfg_late_complaint",
+    "mfg_late_complaint_date",
+    "mfg_late_complaint_by",
+    "mfg_late_complaint_note",
+}
 
 
 class QcInspection(models.Model):
@@ -39,11 +45,46 @@ class QcInspection(models.Model):
         string="Error Loss", currency_field="currency_id", copy=False, tracking=True
     )
 
+    mfg_late_complaint = fields.Boolean(
+        string="Complaint About Lateness",
+        copy=False,
+        tracking=True,
+        help="Set by a quality manager when somebody waiting for this inspection (a workshop, "
+        "the warehouse, a customer) complained that it was not done in time.",
+    )
+    mfg_late_complaint_date = fields.Date(string="Complained On", copy=False, tracking=True)
+    mfg_late_complaint_by = fields.Char(string="Complained By", copy=False)
+    mfg_late_complaint_note = fields.Text(string="Complaint", copy=False)
+
+    @api.constrains("mfg_late_complaint", "mfg_late_complaint_date", "date_done", "mfg_deadline")
+    def _check_mfg_late_complaint(self):
+        for inspection in self.filtered("mfg_late_complaint"):
+            if not inspection.mfg_late_complaint_date:
+                raise ValidationError(
+                    self.env._(
+                        "Give the day of the complaint about %(name)s.", name=inspection.name
+                    )
+                )
+            done, deadline = inspection.date_done, inspection.mfg_deadline
+            if done and deadline and done <= deadline:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s was done by its deadline: a complaint about lateness does not "
+                        "apply.",
+                        name=inspection.name,
+                    )
+                )
+
     def write(self, vals):
         if ERROR_FIELDS & set(vals) and not self.env.su:
             if not self.env.user.has_group("quality_control_oca.group_quality_control_manager"):
                 raise AccessError(
                     self.env._("Only quality control managers record inspection errors.")
+                )
+        if COMPLAINT_FIELDS & set(vals) and not self.env.su:
+            if not self.env.user.has_group("quality_control_oca.group_quality_control_manager"):
+                raise AccessError(
+                    self.env._("Only quality control managers record complaints about lateness.")
                 )
         return super().write(vals)
 

@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
+from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Command
 from odoo.tests import tagged
 
@@ -141,6 +142,33 @@ class TestQualityKpis(QualityScenario):
         loss = self._compute("INSPECTION_ERROR_LOSS")
         self.assertEqual(loss[self.emp_insp1].value, 300)
         self.assertEqual(loss[self.emp_insp2].value, 0)
+
+    def test_late_inspection_complaints(self):
+        manager = self.user_qc_manager
+        # I2 (inspector 1) was done 49 h after planning, I15 (inspector 1) is still open past
+        # its deadline, I10 (inspector 2) was late too but its complaint came in April.
+        for inspection, day in ((self.i2, "2026-03-20"), (self.i15, "2026-03-28")):
+            inspection.with_user(manager).write(
+                {"mfg_late_complaint": True, "mfg_late_complaint_date": day}
+            )
+        self.i10.with_user(manager).write(
+            {"mfg_late_complaint": True, "mfg_late_complaint_date": "2026-04-02"}
+        )
+        values = self._compute("LATE_INSPECTION_COMPLAINT_COUNT")
+        self.assertEqual(set(values), {self.emp_insp1})
+        self.assertEqual(values[self.emp_insp1].value, 2)
+        self.assertEqual(self._drill(values[self.emp_insp1]), self.i2 | self.i15)
+
+    def test_late_complaint_needs_a_late_inspection_and_a_manager(self):
+        with self.assertRaises(ValidationError):
+            self.i1.with_user(self.user_qc_manager).write(
+                {"mfg_late_complaint": True, "mfg_late_complaint_date": "2026-03-20"}
+            )
+        with self.assertRaises(AccessError):
+            self.i2.with_user(self.user_insp1).write(
+                {"mfg_late_complaint": True, "mfg_late_complaint_date": "2026-03-20"}
+            )
+        self.assertFalse(self.i2.mfg_late_complaint)
 
     def test_quality_issue_count(self):
         values = self._compute("QUALITY_ISSUE_COUNT")

@@ -20,6 +20,7 @@ CODES = [
     "INSPECTION_ERROR_COUNT",
     "INSPECTION_ERROR_LOSS",
     "QUALITY_ISSUE_COUNT",
+    "LATE_INSPECTION_COMPLAINT_COUNT",
 ]
 
 
@@ -46,6 +47,11 @@ class TestQueryCount(QualityKpiCase):
                 {"mfg_nc_action": "scrap", "mfg_error": True, "mfg_error_loss": 1}
             )
             failed.with_user(self.user_qc_manager).action_mfg_close_followup()
+            # Done three days late, and complained about.
+            failed.sudo().date_done = "2026-03-13 12:00:00"
+            failed.with_user(self.user_qc_manager).write(
+                {"mfg_late_complaint": True, "mfg_late_complaint_date": "2026-03-14"}
+            )
 
     def test_query_count_is_flat(self):
         self._add_data(2)
