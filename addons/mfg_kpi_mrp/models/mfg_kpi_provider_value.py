@@ -294,8 +294,9 @@ class MfgKpiProvider(models.AbstractModel):
 
         Unit cost of a product = actual cost ÷ good quantity of its orders done in the period.
         Rate = Σ (base unit cost − unit cost) × quantity ÷ Σ base unit cost × quantity × 100,
-        over the products made in both periods (quantities of this period). Without a previous
-        period (none created yet) there is no value.
+        over the products made in both periods (quantities of this period); a subject whose
+        unit cost rose gets 0 (no reduction). Without a previous period (none created yet)
+        there is no value.
         """
         previous = self.env["mfg.kpi.period"].search(
             [
@@ -316,4 +317,9 @@ class MfgKpiProvider(models.AbstractModel):
                 continue
             base_unit = base_cost / base_qty
             tally.add([subject], (base_unit - cost / qty) * qty, base_unit * qty, order_ids)
-        return self._tally_measures(kpi, tally, "mrp.production")
+        measures = self._tally_measures(kpi, tally, "mrp.production")
+        for measure in measures:
+            # A rate of reduction: a subject whose unit cost rose has reduced nothing (0 %).
+            if measure["value"] < 0:
+                measure["value"] = measure["numerator"] = 0.0
+        return measures

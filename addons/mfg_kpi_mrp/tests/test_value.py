@@ -110,30 +110,39 @@ class TestValueKpis(MrpKpiCase):
 @tagged("post_install", "-at_install")
 class TestCostReduction(MrpKpiCase):
     """Bikes cost 300 of material and 60 minutes at 60/h in February (36 a bike), 300 and 30
-    minutes in March (33 a bike); boxes are made in March only (no base)."""
+    minutes in March (33 a bike); five boxes cost 5 of material and 5 minutes in February (2 a
+    box), 5 and 15 minutes in March (4 a box)."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.wc_cut.costs_hour = 60.0
+        cls.wc_pack.costs_hour = 60.0
         cls.february = cls.env["mfg.kpi.period"]._get_or_create("month", date(2026, 2, 15))
+        feb_boxes = cls._create_mo(cls.bom_box, 5, dt(10, month=2), confirm_at=dt(2, 8, month=2))
+        cls._log_time(feb_boxes.workorder_ids, cls.user_op2, dt(4, 8, month=2), 5)
+        cls._produce(feb_boxes, 5, dt(5, 12, month=2))
         feb = cls._create_mo(cls.bom_bike, 10, dt(10, month=2), confirm_at=dt(2, 8, month=2))
         cls._log_time(feb.workorder_ids, cls.user_op1, dt(3, 8, month=2), 60)
         cls._produce(feb, 10, dt(5, 12, month=2))
         cls.march_bikes = cls._create_mo(cls.bom_bike, 10, dt(10))
         cls._log_time(cls.march_bikes.workorder_ids, cls.user_op1, dt(3, 8), 30)
         cls._produce(cls.march_bikes, 10, dt(5, 12))
-        boxes = cls._create_mo(cls.bom_box, 5, dt(10))
-        cls._produce(boxes, 5, dt(6, 12))
+        cls.boxes = cls._create_mo(cls.bom_box, 5, dt(10))
+        cls._log_time(cls.boxes.workorder_ids, cls.user_op2, dt(4, 8), 15)
+        cls._produce(cls.boxes, 5, dt(6, 12))
 
     def test_cost_reduction(self):
         values = self._compute("PRODUCTION_COST_REDUCTION_RATE")
         company = self._value(values, self.company)
-        # (36 − 33) × 10 ÷ (36 × 10).
-        self.assertAlmostEqual(company.numerator, 30.0, places=4)
-        self.assertAlmostEqual(company.denominator, 360.0, places=4)
-        self.assertAlmostEqual(company.value, 30 / 360 * 100, places=4)
-        self.assertEqual(self._drilled(company), self.march_bikes)
+        # Bikes (36 − 33) × 10 = 30 of 36 × 10; boxes (2 − 4) × 5 = −10 of 2 × 5.
+        self.assertAlmostEqual(company.numerator, 20.0, places=4)
+        self.assertAlmostEqual(company.denominator, 370.0, places=4)
+        self.assertAlmostEqual(company.value, 20 / 370 * 100, places=4)
+        self.assertEqual(self._drilled(company), self.march_bikes | self.boxes)
         self.assertAlmostEqual(self._value(values, self.workshop1).value, 30 / 360 * 100, places=4)
+        # Workshop 2 (boxes) paid more a unit: no reduction, 0 (not negative).
+        workshop2 = self._value(values, self.workshop2)
+        self.assertEqual((workshop2.value, workshop2.denominator), (0.0, 10.0))
         # February has no previous period: no value.
         self.assertFalse(self._compute("PRODUCTION_COST_REDUCTION_RATE", self.february))
