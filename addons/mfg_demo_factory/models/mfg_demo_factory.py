@@ -663,8 +663,9 @@ class MfgDemoFactory(models.AbstractModel):
         for workorder in production.workorder_ids.sorted(lambda w: (w.sequence, w.id)):
             expected = workorder.duration_expected * qty / production.product_qty
             minutes = max(10.0, expected * (0.8 + rng.random() * 0.45))
-            # The plan the scheduler gave: the expected time and a tenth more, from the start.
-            planned.append((cursor, cursor + timedelta(minutes=expected * 1.1)))
+            # The plan the scheduler gave: the expected time and a tenth more (at least 11
+            # minutes), from the start.
+            planned.append((cursor, cursor + timedelta(minutes=max(expected * 1.1, 11.0))))
             # A changeover before each work order; a machine stop after some of them.
             stops = [(setup, cursor - timedelta(minutes=15), 15)]
             if int(qty) % 3 == 0:
