@@ -104,12 +104,20 @@ class MfgAppraisalLine(models.Model):
     def _rule(self):
         return json.loads(self.rule or "{}")
 
+    def _rule_labels(self, rule, kind):
+        """Labels of the rule's ``kind`` ("levels" or "bands") in the user's language: frozen
+        from the sheet in every installed language (``_freeze_translations``), else as frozen."""
+        labels = rule.get("labels", {}).get(self.env.lang or "en_US", {}).get(kind)
+        frozen = [item.get("label") or "" for item in rule.get(kind, [])]
+        return labels if labels and len(labels) == len(frozen) else frozen
+
     @api.depends("rule", "level_number")
+    @api.depends_context("lang")
     def _compute_level_name(self):
         for line in self:
-            levels = line._rule().get("levels", [])
+            labels = line._rule_labels(line._rule(), "levels")
             index = line.level_number - 1
-            line.level_name = levels[index]["label"] if 0 <= index < len(levels) else ""
+            line.level_name = labels[index] if 0 <= index < len(labels) else ""
 
     @api.depends("actual_value", "actual_set", "occurrences")
     def _compute_inputs(self):
@@ -182,30 +190,35 @@ class MfgAppraisalLine(models.Model):
             line.score_status = status
 
     @api.depends("rule", "rule_text", "rule_kind")
+    @api.depends_context("lang")
     def _compute_rule_detail(self):
         for line in self:
             rule = line._rule()
             parts = [line.rule_text or ""]
             if line.rule_kind == "bands":
-                for band in rule.get("bands", []):
+                labels = line._rule_labels(rule, "bands")
+                for band, label in zip(rule.get("bands", []), labels, strict=True):
                     band_obj = scoring.Band(**band)
                     parts.append(
                         self.env._(
                             "%(range)s → %(low)s–%(high)s",
-                            range=band_obj.label or band_obj.interval(),
+                            range=label or band_obj.interval(),
                             low=_number(band_obj.score_min),
                             high=_number(band_obj.score_max),
                         )
                     )
             elif line.rule_kind == "levels":
-                for index, level in enumerate(rule.get("levels", []), start=1):
+                labels = line._rule_labels(rule, "levels")
+                for index, (level, label) in enumerate(
+                    zip(rule.get("levels", []), labels, strict=True), start=1
+                ):
                     parts.append(
                         self.env._(
                             "%(n)s. %(low)s–%(high)s %(label)s",
                             n=index,
                             low=_number(level.get("score_min", 0)),
                             high=_number(level.get("score_max", 0)),
-                            label=level.get("label") or "",
+                            label=label,
                         )
                     )
             line.rule_detail = "\n".join(part for part in parts if part)
@@ -363,7 +376,7 @@ class MfgAppraisalLine(models.Model):
             return
         lang = self.env.lang or "en_US"
         cr = self.env.cr
-        self.flush_recordset(["name", "dimension", "rule_text"])
+        self.flush_recordset(["name", "dimension", "rule_text", "rule"])
         lines.section_id.flush_recordset(["name"])
         # Names and groups: the sheet's stored translations.
         same = "COALESCE(l.{0}->>%(lang)s, l.{0}->>'en_US') = COALESCE(t.{0}->>%(lang)s, t.{0}->>'en_US')"
@@ -423,7 +436,43 @@ class MfgAppraisalLine(models.Model):
                     SQL(", ").join(rows),
                 )
             )
-        lines.invalidate_recordset(["name", "dimension", "rule_text"])
+        # Labels of qualitative levels and bands, frozen in the rule in the launcher's language:
+        # the sheet's labels in every language beside them, where they are the sheet's.
+        labelled = lines.filtered(lambda ln: ln.rule_kind in ("levels", "bands"))
+        if labelled:
+            sheet_lines = labelled.template_line_id
+            sheet_labels = {
+                code: {
+                    sheet_line.id: {
+                        "levels": sheet_line.level_ids.mapped("name"),
+                        "bands": [band.label or "" for band in sheet_line.band_ids],
+                    }
+                    for sheet_line in sheet_lines.with_context(lang=code)
+                }
+                for code in langs
+            }
+            rows = []
+            for line in labelled:
+                rule = line._rule()
+                kind = line.rule_kind
+                sheet_line = line.template_line_id.id
+                if [item.get("label") or "" for item in rule.get(kind, [])] != sheet_labels[lang][
+                    sheet_line
+                ][kind]:
+                    continue
+                rule["labels"] = {
+                    code: {kind: sheet_labels[code][sheet_line][kind]} for code in langs
+                }
+                rows.append(SQL("(%s, %s)", line.id, json.dumps(rule)))
+            if rows:
+                cr.execute(
+                    SQL(
+                        """UPDATE mfg_appraisal_line l SET rule = v.rule
+                             FROM (VALUES %s) AS v(id, rule) WHERE l.id = v.id""",
+                        SQL(", ").join(rows),
+                    )
+                )
+        lines.invalidate_recordset(["name", "dimension", "rule_text", "rule"])
         lines.section_id.invalidate_recordset(["name"])
 
     # ------------------------------------------------------------------

@@ -25,6 +25,20 @@ class TestTranslatableNames(AppraisalCase):
         cls.intact = performance.line_ids.filtered(lambda ln: ln.name == "Equipment intact rate")
         cls.intact.update_field_translations("name", {LANG: "设备完好率"})
         cls.intact.update_field_translations("dimension", {"en_US": "Equipment", LANG: "设备"})
+        # A qualitative line: its levels' described text in each language.
+        cls.changeover = performance.line_ids.filtered(lambda ln: ln.name == "Changeover time")
+        cls.changeover.write(
+            {
+                "rule_kind": "levels",
+                "level_ids": [
+                    (0, 0, {"sequence": 1, "name": "Quick", "score_min": 80, "score_max": 100}),
+                    (0, 0, {"sequence": 2, "name": "Slow", "score_min": 0, "score_max": 79.99}),
+                ],
+            }
+        )
+        quick, slow = cls.changeover.level_ids.sorted("sequence")
+        quick.update_field_translations("name", {LANG: "换型迅速"})
+        slow.update_field_translations("name", {LANG: "换型缓慢"})
 
     def _names(self, records, field, lang):
         return records.with_context(lang=lang).mapped(field)
@@ -54,6 +68,13 @@ class TestTranslatableNames(AppraisalCase):
             lambda ln: ln.template_line_id.name == "Changeover time"
         )
         self.assertEqual(self._names(other, "name", LANG), ["Changeover time"])
+        # Levels: the chosen level and the rule in full in each language.
+        other.sudo().level_number = 2
+        self.assertEqual(other.with_context(lang="en_US").level_name, "Slow")
+        self.assertEqual(other.with_context(lang=LANG).level_name, "换型缓慢")
+        self.assertIn("换型迅速", other.with_context(lang=LANG).rule_detail)
+        self.assertIn("Quick", other.with_context(lang="en_US").rule_detail)
+        self.assertNotIn("Quick", other.with_context(lang=LANG).rule_detail)
 
     def test_launched_in_english_reads_in_chinese(self):
         cycle = self._cycle()
@@ -79,6 +100,7 @@ class TestTranslatableNames(AppraisalCase):
     def test_calibration_names_grades_in_chinese(self):
         """The calibration's unmet policy names the grade in the user's language."""
         self.env["tier.definition"].search([("model", "=", "mfg.appraisal")]).active = False
+        self.changeover.write({"rule_kind": "linear", "level_ids": [(5, 0, 0)]})  # no rater
         cycle = self._cycle()
         cycle.with_user(self.user_hr).action_launch()
         appraisals = cycle.appraisal_ids
