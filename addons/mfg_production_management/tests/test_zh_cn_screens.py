@@ -273,6 +273,9 @@ class TestZhCnScreens(TransactionCase):
         self.assertEqual(
             banner["%(icon)s Pending validation by %(todo_by)s"], "%(icon)s 待 %(todo_by)s 审批"
         )
+        # The review widget's own (JavaScript) strings too.
+        web = code_translations.get_web_translations("base_tier_validation", LANG)
+        self.assertIn({"id": "Todo by", "string": "待处理人"}, web["messages"])
         # Upstream translations win over the overlay's.
         self.assertEqual(banner["A review was accepted"], "审批已通过")
 
