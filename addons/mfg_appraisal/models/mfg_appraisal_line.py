@@ -170,6 +170,7 @@ class MfgAppraisalLine(models.Model):
                     }
                 )
 
+    @api.depends_context("lang")
     @api.depends("rule_kind", "score_set", "actual_set", "level_number", "rated_set", "state")
     def _compute_score_status(self):
         for line in self:
@@ -189,6 +190,7 @@ class MfgAppraisalLine(models.Model):
                 status = self.env._("Not scored")
             line.score_status = status
 
+    @api.depends_context("lang")
     @api.depends("rule", "rule_text", "rule_kind")
     @api.depends_context("lang")
     def _compute_rule_detail(self):
