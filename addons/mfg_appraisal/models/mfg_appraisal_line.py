@@ -190,7 +190,6 @@ class MfgAppraisalLine(models.Model):
                 status = self.env._("Not scored")
             line.score_status = status
 
-    @api.depends_context("lang")
     @api.depends("rule", "rule_text", "rule_kind")
     @api.depends_context("lang")
     def _compute_rule_detail(self):
