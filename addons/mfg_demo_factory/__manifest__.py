@@ -18,5 +18,6 @@
         "demo/res_company_demo.xml",
         "demo/res_users_demo.xml",
         "demo/mfg_factory_demo.xml",
+        "demo/mfg_shopfloor_demo.xml",
     ],
 }

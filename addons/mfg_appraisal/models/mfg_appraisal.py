@@ -6,7 +6,7 @@ from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html2plaintext
 
 from .. import policy, scoring
@@ -794,6 +794,12 @@ class MfgAppraisal(models.Model):
         are not submitted: they do not count, as for any rater who does not answer."""
         appraisals = self.with_prefetch()  # its own ids, whatever cache it was read from
         own = appraisals.rater_ids.filtered(lambda r: r.role == "self" and r.state == "todo")
+        # The kiosk entry of an appraisee without a user counts only when fully scored: left
+        # unscored it stays open (not counted), it never blocks closing the step.
+        own = own.filtered(
+            lambda r: r.user_id
+            or (r.sudo().rating_ids and all(r.sudo().rating_ids.mapped("score_set")))
+        )
         if on_behalf:
             own = own.filtered(lambda r: all(r.sudo().rating_ids.mapped("score_set")))
         own.action_submit()
@@ -820,6 +826,61 @@ class MfgAppraisal(models.Model):
                 "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
         }
+
+    def _employee_self_assessment(self, employee, evidence, self_report=None, submit=False):
+        """The self-assessment of ``employee``, an appraisee without a user identified by a
+        verified workshop kiosk session (the caller checks the session; a private method, so
+        never reachable through RPC, and nothing here is read from the context).
+
+        The appraisee's rights of the write policy apply as for a user: their own appraisal,
+        in self-assessment, the self-report only; ``submit`` hands it in (their self scores
+        must be complete) and rating starts. The chatter records it as the employee, with the
+        kiosk session (``evidence``).
+        """
+        self.ensure_one()
+        appraisal = self.sudo()
+        if appraisal.employee_id != employee or appraisal.employee_user_id or employee.user_id:
+            raise AccessError(self.env._("This appraisal is not yours."))
+        appraisal._check_state("self_assessment")
+        allowed = policy.allowed(policy.APPRAISAL, {"appraisee"}, appraisal.state)
+        if self_report is not None:
+            if "self_report" not in allowed:
+                raise AccessError(self.env._("This appraisal is not yours."))
+            appraisal.self_report = self_report
+        author = employee.work_contact_id.id
+        if submit:
+            own = appraisal.rater_ids.filtered(
+                lambda r: r.role == "self" and r.rater_employee_id == employee
+            )
+            if not own or any(not rater._rater_roles(employee) for rater in own):
+                raise AccessError(self.env._("This appraisal is not yours."))
+            missing = own.rating_ids.filtered(lambda r: not r.score_set)
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "Score every line before submitting; missing: %(lines)s.",
+                        lines=", ".join(missing.mapped("line_name")),
+                    )
+                )
+            own.action_submit()
+            appraisal.action_submit_self()
+            body = self.env._(
+                "%(employee)s submitted their self-assessment %(evidence)s.",
+                employee=employee.name,
+                evidence=evidence,
+            )
+        elif self_report is not None:
+            body = self.env._(
+                "%(employee)s wrote their self-report %(evidence)s.",
+                employee=employee.name,
+                evidence=evidence,
+            )
+        else:
+            return True
+        appraisal.message_post(
+            body=body, author_id=author, message_type="comment", subtype_xmlid="mail.mt_note"
+        )
+        return True
 
     def _missing_lines(self):
         """Lines of this appraisal that cannot be scored yet."""
@@ -1377,6 +1438,15 @@ class MfgAppraisal(models.Model):
             raters = set()
             if appraisal.employee_user_id:
                 raters.add((appraisal.employee_user_id.id, "self"))
+            else:
+                # Without a login, the appraisee self-assesses on a workshop kiosk.
+                rater_vals.append(
+                    {
+                        "appraisal_id": appraisal.id,
+                        "rater_employee_id": appraisal.employee_id.id,
+                        "role": "self",
+                    }
+                )
             if appraisal.appraiser_id:
                 role = "superior" if not appraisal.appraiser_note else "indirect"
                 raters.add((appraisal.appraiser_id.id, role))

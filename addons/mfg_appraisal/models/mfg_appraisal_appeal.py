@@ -4,7 +4,7 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import policy
 
@@ -90,21 +90,60 @@ class MfgAppraisalAppeal(models.Model):
         for appraisal in appraisals:
             if appraisal.employee_user_id != self.env.user:
                 raise UserError(self.env._("Only the appraisee appeals an appraisal."))
-            if appraisal.state not in ("published", "interview", "done"):
-                raise UserError(self.env._("Only a published result can be appealed."))
-            if not appraisal.appeal_deadline or today > appraisal.appeal_deadline:
-                raise UserError(
-                    self.env._(
-                        "The appeal period ended on %(date)s (%(days)s days after publication).",
-                        date=appraisal.appeal_deadline,
-                        days=appraisal.cycle_id.appeal_days,
-                    )
-                )
-            if appraisal.sudo().appeal_ids.filtered(lambda a: a.state == "submitted"):
-                raise UserError(self.env._("An appeal of this appraisal is already open."))
+            self._check_appealable(appraisal, today)
         appeals = super(MfgAppraisalAppeal, self.sudo()).create(vals_list)
+        appeals._schedule_decision()
+        return appeals.with_env(self.env)
+
+    def _check_appealable(self, appraisal, today):
+        """``appraisal`` (sudo) is published, within its appeal period, without an open
+        appeal."""
+        if appraisal.state not in ("published", "interview", "done"):
+            raise UserError(self.env._("Only a published result can be appealed."))
+        if not appraisal.appeal_deadline or today > appraisal.appeal_deadline:
+            raise UserError(
+                self.env._(
+                    "The appeal period ended on %(date)s (%(days)s days after publication).",
+                    date=appraisal.appeal_deadline,
+                    days=appraisal.cycle_id.appeal_days,
+                )
+            )
+        if appraisal.sudo().appeal_ids.filtered(lambda a: a.state == "submitted"):
+            raise UserError(self.env._("An appeal of this appraisal is already open."))
+
+    @api.model
+    def _employee_create(self, employee, appraisal, reason, evidence):
+        """The appeal of ``employee``, an appraisee without a user identified by a verified
+        workshop kiosk session (the caller checks the session; a private method, so never
+        reachable through RPC). The checks of an appeal by a user apply: their own published
+        appraisal, within the deadline, a reason, no other open appeal. The appeal and the
+        appraisal's chatter record it as the employee, with the kiosk session (``evidence``)."""
+        appraisal = appraisal.sudo()
+        if appraisal.employee_id != employee or appraisal.employee_user_id or employee.user_id:
+            raise AccessError(self.env._("This appraisal is not yours."))
+        if not isinstance(reason, str) or not reason.strip():
+            raise ValidationError(self.env._("Give the reason of your appeal."))
+        self._check_appealable(appraisal, fields.Date.context_today(self))
+        appeal = super(MfgAppraisalAppeal, self.sudo()).create(
+            [{"appraisal_id": appraisal.id, "reason": reason}]
+        )
+        body = self.env._(
+            "Appeal filed by %(employee)s %(evidence)s.", employee=employee.name, evidence=evidence
+        )
+        for record in (appeal, appraisal):
+            record.message_post(
+                body=body,
+                author_id=employee.work_contact_id.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+        appeal._schedule_decision()
+        return appeal
+
+    def _schedule_decision(self):
+        """A to-do for HR to decide each appeal by its deadline."""
         hr_users = self.env.ref("mfg_appraisal.group_appraisal_hr").user_ids
-        for appeal in appeals:
+        for appeal in self.sudo():
             for user in hr_users[:1]:
                 appeal.activity_schedule(
                     "mail.mail_activity_data_todo",
@@ -112,7 +151,6 @@ class MfgAppraisalAppeal(models.Model):
                     summary=self.env._("Decide the appeal of %(who)s", who=appeal.employee_id.name),
                     user_id=user.id,
                 )
-        return appeals.with_env(self.env)
 
     def write(self, vals):
         if not self.env.su:

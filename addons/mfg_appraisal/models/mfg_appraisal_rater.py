@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .. import policy
 from .common import RATER_ROLES
@@ -18,7 +18,15 @@ class MfgAppraisalRater(models.Model):
     employee_id = fields.Many2one(related="appraisal_id.employee_id", string="Appraisee")
     cycle_id = fields.Many2one(related="appraisal_id.cycle_id", store=True, index=True)
     company_id = fields.Many2one(related="appraisal_id.company_id", store=True, index=True)
-    user_id = fields.Many2one("res.users", string="Rater", required=True, index=True)
+    user_id = fields.Many2one("res.users", string="Rater", index=True)
+    rater_employee_id = fields.Many2one(
+        "hr.employee",
+        string="Rater Employee",
+        index="btree_not_null",
+        readonly=True,
+        help="The rater when they have no user: the self-assessment of an appraisee without a "
+        "login, filled in on a workshop kiosk.",
+    )
     role = fields.Selection(RATER_ROLES, required=True)
     state = fields.Selection(
         [("todo", "To rate"), ("submitted", "Submitted")], default="todo", required=True
@@ -30,12 +38,21 @@ class MfgAppraisalRater(models.Model):
     _uniq = models.Constraint(
         "UNIQUE(appraisal_id, user_id, role)", "A person rates an appraisal once per role."
     )
+    _employee_uniq = models.Constraint(
+        "UNIQUE(appraisal_id, rater_employee_id, role)",
+        "A person rates an appraisal once per role.",
+    )
+    _someone = models.Constraint(
+        "CHECK(user_id IS NOT NULL OR rater_employee_id IS NOT NULL)",
+        "A rater entry names the rater: a user, or an employee without one.",
+    )
 
-    @api.depends("user_id", "role")
+    @api.depends("user_id", "rater_employee_id", "role")
     def _compute_display_name(self):
         roles = dict(self._fields["role"]._description_selection(self.env))
         for rater in self:
-            rater.display_name = f"{rater.user_id.name} ({roles.get(rater.role, '')})"
+            who = rater.user_id.name or rater.rater_employee_id.name
+            rater.display_name = f"{who} ({roles.get(rater.role, '')})"
 
     # ------------------------------------------------------------------
     # Write policy
@@ -43,10 +60,51 @@ class MfgAppraisalRater(models.Model):
     def _guard_allowed_fields(self):
         return policy.allowed(policy.RATER, self._rater_roles(), self._window())
 
-    def _rater_roles(self):
-        """``{"rater"}`` when the current user is this entry's rater (and it is still open)."""
+    def _rater_roles(self, employee=None):
+        """``{"rater"}`` when the current user is this entry's rater (and it is still open).
+
+        An entry of an employee without a user (``rater_employee_id``) has no user to compare
+        with: it is theirs only for ``employee``, the employee a workshop kiosk identified and
+        verified (badge or PIN, open session). That argument is given by Python code only,
+        never read from the context nor reachable through RPC (see ``_employee_rate``).
+        """
         self.ensure_one()
-        return {"rater"} if self.user_id == self.env.user and self.state == "todo" else set()
+        if self.state != "todo":
+            return set()
+        if self.user_id:
+            return {"rater"} if self.user_id == self.env.user else set()
+        mine = bool(employee) and self.rater_employee_id == employee
+        return {"rater"} if mine else set()
+
+    def _employee_rate(self, employee, scores, evidence):
+        """Save ``scores`` ({rating id: score}) of this rater entry of ``employee``, an
+        employee without a user identified by a verified kiosk session (the caller checks the
+        session; a private method, so never reachable through RPC). The same write policy as
+        a user's own entry applies: their own open entry, their own rating rows, 0-100."""
+        self.ensure_one()
+        allowed = policy.allowed(policy.RATING, self._rater_roles(employee), self._window())
+        if "score" not in allowed or employee.user_id:
+            raise AccessError(self.env._("This rating is not yours."))
+        ratings = {rating.id: rating for rating in self.sudo().rating_ids}
+        for rating_id, score in scores.items():
+            if rating_id not in ratings:
+                raise AccessError(self.env._("This rating is not yours."))
+            if not isinstance(score, int | float) or isinstance(score, bool):
+                raise UserError(self.env._("A score is a number from 0 to 100."))
+            ratings[rating_id].write({"score": float(score)})
+        if scores:
+            self.sudo().appraisal_id.message_post(
+                body=self.env._(
+                    "%(employee)s saved %(count)s self-assessment scores %(evidence)s.",
+                    employee=employee.name,
+                    count=len(scores),
+                    evidence=evidence,
+                ),
+                author_id=employee.work_contact_id.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
 
     def _window(self):
         """``"open"`` while this rater's step of the appraisal is open, else the state."""
@@ -60,9 +118,13 @@ class MfgAppraisalRater(models.Model):
         for rater in self:
             # Peers and subordinates do not read the appraisal itself: its state as the system.
             appraisal = rater.sudo().appraisal_id
-            if rater.user_id != self.env.user and (
-                not self.env.user.has_group("mfg_appraisal.group_appraisal_hr")
-                or appraisal.employee_user_id == self.env.user
+            if (
+                not self.env.su
+                and rater.user_id != self.env.user
+                and (
+                    not self.env.user.has_group("mfg_appraisal.group_appraisal_hr")
+                    or appraisal.employee_user_id == self.env.user
+                )
             ):
                 raise UserError(self.env._("Only the rater submits their own scores."))
             if rater._window() != "open":
@@ -89,7 +151,7 @@ class MfgAppraisalRater(models.Model):
         # The self-assessment is not a rating of someone else: it says so.
         appraisals = sudo.appraisal_id
         for is_self, raters in sudo.grouped(lambda r: r.role == "self").items():
-            done = {(rater.appraisal_id.id, rater.user_id.id) for rater in raters}
+            done = {(rater.appraisal_id.id, rater.user_id.id) for rater in raters if rater.user_id}
             appraisals._batch_close_activities(
                 appraisals.activity_ids.filtered(
                     lambda a, done=done: (a.res_id, a.user_id.id) in done

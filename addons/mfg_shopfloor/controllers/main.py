@@ -250,9 +250,19 @@ class ShopfloorKiosk(http.Controller):
         return session._mfg_rater_tasks()
 
     @http.route("/mfg_shopfloor/rate", type="jsonrpc", auth="public")
-    def kiosk_rate(self, token, session, rater_id, scores, submit=False):
+    def kiosk_rate(self, token, session, rater_id, scores, submit=False, self_report=None):
         session = self._session(token, session)
-        return session._mfg_rate(rater_id, scores, submit=bool(submit))
+        return session._mfg_rate(rater_id, scores, submit=bool(submit), self_report=self_report)
+
+    @http.route("/mfg_shopfloor/value_tasks", type="jsonrpc", auth="public")
+    def kiosk_value_tasks(self, token, session):
+        session = self._session(token, session)
+        return session._mfg_value_tasks()
+
+    @http.route("/mfg_shopfloor/values", type="jsonrpc", auth="public")
+    def kiosk_values(self, token, session, appraisal_id, values):
+        session = self._session(token, session)
+        return session._mfg_enter_values(appraisal_id, values)
 
     @http.route("/mfg_shopfloor/team", type="jsonrpc", auth="public")
     def kiosk_team(self, token, session):

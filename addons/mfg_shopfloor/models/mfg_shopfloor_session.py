@@ -4,9 +4,12 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessDenied, AccessError, UserError
+from odoo.tools import html2plaintext, plaintext2html
 
 # A kiosk session never lasts longer than this, however busy the operator.
 MAX_SESSION = timedelta(minutes=30)
+# Lines of a team member's sheet whose actual values the team leader enters on the kiosk.
+VALUE_KINDS = ("linear", "occurrence")
 
 
 class MfgShopfloorSession(models.Model):
@@ -165,7 +168,7 @@ class MfgShopfloorSession(models.Model):
 
     def _mfg_appraisal_results(self, today):
         """The employee's published appraisal results, newest first, with whether the kiosk
-        may file an appeal (the backend lets only the appraisee's user appeal)."""
+        may file an appeal (published, within the deadline, none open)."""
         self.ensure_one()
         Appraisal = self.env["mfg.appraisal"].sudo()
         appraisals = Appraisal.search(
@@ -192,41 +195,46 @@ class MfgShopfloorSession(models.Model):
                     if appraisal.appeal_deadline
                     else "",
                     "appeal_open": bool(open_appeal),
-                    "can_appeal": bool(appraisal.employee_user_id) and in_time and not open_appeal,
+                    "can_appeal": in_time and not open_appeal,
                     "appeal_in_time": in_time,
                 }
             )
         return result
 
-    def _mfg_appeal(self, appraisal_id, reason):
-        """File an appeal of the employee's own appraisal, as their user (the backend decides
-        the rest: published, within the deadline, not already open)."""
-        self.ensure_one()
+    def _mfg_own_appraisal(self, appraisal_id):
+        """The employee's own appraisal of ``appraisal_id`` (sudo), else AccessError."""
         if not isinstance(appraisal_id, int) or isinstance(appraisal_id, bool):
             raise AccessError(self.env._("This appraisal is not yours."))
         appraisal = self.env["mfg.appraisal"].sudo().browse(appraisal_id).exists()
         if not appraisal or appraisal.employee_id != self.employee_id:
             raise AccessError(self.env._("This appraisal is not yours."))
+        return appraisal
+
+    def _mfg_appeal(self, appraisal_id, reason):
+        """File an appeal of the employee's own appraisal: as their user when they have one,
+        else as the employee identified by this session (the appraisal decides the rest:
+        published, within the deadline, not already open)."""
+        self.ensure_one()
+        appraisal = self._mfg_own_appraisal(appraisal_id)
+        reason = reason if isinstance(reason, str) else ""
         user = appraisal.employee_user_id
+        employee = self.employee_id.sudo()
         if not user:
-            raise UserError(
-                self.env._(
-                    "Appeals are filed by the appraisee's user account: ask HR to file it "
-                    "with you."
-                )
+            appeal = self.env["mfg.appraisal.appeal"]._employee_create(
+                employee, appraisal, reason, self._mfg_evidence()
             )
+            self._mfg_count_action()
+            return appeal
         appeal = (
             self.env["mfg.appraisal.appeal"]
             .with_user(user)
             .with_company(appraisal.company_id)
-            .create(
-                {"appraisal_id": appraisal.id, "reason": reason if isinstance(reason, str) else ""}
-            )
+            .create({"appraisal_id": appraisal.id, "reason": reason})
         )
         appraisal.message_post(
             body=self.env._(
                 "Appeal filed by %(employee)s %(evidence)s.",
-                employee=self.employee_id.name,
+                employee=employee.name,
                 evidence=self._mfg_evidence(),
             ),
             author_id=user.partner_id.id,
@@ -237,22 +245,56 @@ class MfgShopfloorSession(models.Model):
         return appeal
 
     # ------------------------------------------------------------------
-    # Rating: self-assessment and team members, as the employee's user
+    # Rating: self-assessment and team members
     # ------------------------------------------------------------------
-    def _mfg_rater_tasks(self):
-        """The open rater entries of the employee's user (their self-assessment, the team
-        members they rate), with the lines to score. Raters are users in the appraisal
-        backend: an employee without a user has none."""
+    def _mfg_open_raters(self):
+        """The employee's open rater entries: of their user, or (without a user) their own
+        self-assessment entry."""
         self.ensure_one()
-        user = self.employee_id.sudo().user_id
-        if not user:
-            return []
-        raters = (
-            self.env["mfg.appraisal.rater"]
-            .sudo()
-            .search([("user_id", "=", user.id), ("state", "=", "todo")], order="id")
-            .filtered(lambda rater: rater._window() == "open")
-        )
+        employee = self.employee_id.sudo()
+        Rater = self.env["mfg.appraisal.rater"].sudo()
+        if employee.user_id:
+            domain = [("user_id", "=", employee.user_id.id)]
+        else:
+            domain = [("rater_employee_id", "=", employee.id), ("user_id", "=", False)]
+        raters = Rater.search(domain + [("state", "=", "todo")], order="id")
+        return raters.filtered(lambda rater: rater._window() == "open")
+
+    @api.model
+    def _mfg_levels(self, line):
+        """The described levels of a line, in the kiosk's language: the sheet's when the line
+        still links to it, else the ones frozen in its rule."""
+        levels = line.template_line_id.level_ids
+        if levels:
+            return [
+                {"name": level.name, "min": level.score_min, "max": level.score_max}
+                for level in levels
+            ]
+        return [
+            {"name": level.get("label", ""), "min": level["score_min"], "max": level["score_max"]}
+            for level in line._rule().get("levels", [])
+        ]
+
+    @api.model
+    def _mfg_line_info(self, line):
+        """Name, dimension and section of an appraisal line in the kiosk's language."""
+        sheet = line.template_line_id
+        return {
+            "name": sheet.name or line.name,
+            "section": sheet.dimension
+            or line.dimension
+            or sheet.section_id.name
+            or line.section_id.name
+            or "",
+            "weight": line.weight,
+            "levels": self._mfg_levels(line),
+        }
+
+    def _mfg_rater_tasks(self):
+        """The employee's open rater entries (their self-assessment, the team members they
+        rate), with the lines to score and, for the self-assessment, the self-report."""
+        self.ensure_one()
+        raters = self._mfg_open_raters()
         roles = dict(raters._fields["role"]._description_selection(self.env))
         return [
             {
@@ -261,38 +303,41 @@ class MfgShopfloorSession(models.Model):
                 "cycle": rater.appraisal_id.cycle_id.display_name,
                 "role": rater.role,
                 "role_label": roles.get(rater.role, ""),
+                "self_report": html2plaintext(rater.appraisal_id.self_report or "")
+                if rater.role == "self"
+                else "",
                 "lines": [
-                    {
-                        "id": rating.id,
-                        # The sheet's wording, in the kiosk's language when it is translated.
-                        "name": rating.line_id.template_line_id.name or rating.line_name,
-                        "section": rating.line_id.template_line_id.dimension
-                        or rating.section_name
-                        or "",
-                        "weight": rating.line_id.weight,
-                        "score": rating.score if rating.score_set else None,
-                    }
+                    dict(
+                        self._mfg_line_info(rating.line_id),
+                        id=rating.id,
+                        score=rating.score if rating.score_set else None,
+                    )
                     for rating in rater.rating_ids.sorted(lambda r: (r.line_id.sequence, r.id))
                 ],
             }
             for rater in raters
         ]
 
-    def _mfg_rate(self, rater_id, scores, submit=False):
-        """Save the scores of one of the employee's rater entries and, on ``submit``, hand
-        them in (a self-assessment submits the appraisal's self-assessment step) — all as the
-        employee's user, through the appraisal's own write policy and actions."""
+    def _mfg_rate(self, rater_id, scores, submit=False, self_report=None):
+        """Save the scores of one of the employee's rater entries (and, for a
+        self-assessment, the self-report) and, on ``submit``, hand them in (a self-assessment
+        submits the appraisal's self-assessment step). As the employee's user through the
+        appraisal's own write policy and actions; without a user, through the appraisal's
+        entry points for an employee identified by a kiosk session (same policy)."""
         self.ensure_one()
-        user = self.employee_id.sudo().user_id
+        employee = self.employee_id.sudo()
+        user = employee.user_id
         if not isinstance(rater_id, int) or isinstance(rater_id, bool):
             raise AccessError(self.env._("This rating is not yours."))
         rater = self.env["mfg.appraisal.rater"].sudo().browse(rater_id).exists()
-        if not user or not rater or rater.user_id != user:
+        if not rater or rater not in self._mfg_open_raters():
             raise AccessError(self.env._("This rating is not yours."))
         if not isinstance(scores, list):
             raise UserError(self.env._("The scores could not be read."))
+        if self_report is not None and (not isinstance(self_report, str) or rater.role != "self"):
+            raise UserError(self.env._("The self-report could not be read."))
         ratings = {rating.id: rating for rating in rater.rating_ids}
-        as_user = rater.with_user(user).with_company(rater.company_id)
+        given = {}
         for entry in scores:
             rating = ratings.get(entry.get("id")) if isinstance(entry, dict) else None
             score = entry.get("score") if isinstance(entry, dict) else None
@@ -302,7 +347,23 @@ class MfgShopfloorSession(models.Model):
                 continue
             if not isinstance(score, int | float) or isinstance(score, bool):
                 raise UserError(self.env._("A score is a number from 0 to 100."))
-            rating.with_env(as_user.env).write({"score": float(score)})
+            given[rating.id] = float(score)
+        report = plaintext2html(self_report) if self_report is not None else None
+        evidence = self._mfg_evidence()
+        if not user:
+            rater._employee_rate(employee, given, evidence)
+            appraisal = rater.appraisal_id
+            if report is not None or submit:
+                appraisal._employee_self_assessment(
+                    employee, evidence, self_report=report, submit=submit
+                )
+            self._mfg_count_action()
+            return True
+        as_user = rater.with_user(user).with_company(rater.company_id)
+        for rating_id, score in given.items():
+            ratings[rating_id].with_env(as_user.env).write({"score": score})
+        if report is not None:
+            as_user.appraisal_id.write({"self_report": report})
         if submit:
             if rater.role == "self":
                 as_user.appraisal_id.action_submit_self()
@@ -311,14 +372,121 @@ class MfgShopfloorSession(models.Model):
             rater.appraisal_id.message_post(
                 body=self.env._(
                     "%(employee)s submitted their %(role)s scores %(evidence)s.",
-                    employee=self.employee_id.name,
+                    employee=employee.name,
                     role=dict(rater._fields["role"]._description_selection(self.env))[rater.role],
-                    evidence=self._mfg_evidence(),
+                    evidence=evidence,
                 ),
                 author_id=user.partner_id.id,
                 message_type="comment",
                 subtype_xmlid="mail.mt_note",
             )
+        self._mfg_count_action()
+        return True
+
+    # ------------------------------------------------------------------
+    # Team leader: actual values of the team members' sheets
+    # ------------------------------------------------------------------
+    def _mfg_value_appraisals(self):
+        """The appraisals in rating whose appraiser is the employee's user (never their
+        own): the ones whose actual values they enter."""
+        self.ensure_one()
+        user = self.employee_id.sudo().user_id
+        if not user:
+            return self.env["mfg.appraisal"]
+        return (
+            self.env["mfg.appraisal"]
+            .sudo()
+            .search(
+                [
+                    ("appraiser_id", "=", user.id),
+                    ("state", "=", "rating"),
+                    ("employee_user_id", "!=", user.id),
+                ],
+                order="employee_name, id",
+            )
+        )
+
+    def _mfg_value_tasks(self):
+        """Per appraisal to complete: its linear and occurrence lines, with their values."""
+        self.ensure_one()
+        appraisals = self._mfg_value_appraisals()
+        tasks = []
+        for appraisal in appraisals:
+            lines = appraisal.line_ids.filtered(lambda line: line.rule_kind in VALUE_KINDS)
+            if not lines:
+                continue
+            tasks.append(
+                {
+                    "id": appraisal.id,
+                    "appraisee": appraisal.employee_id.name,
+                    "cycle": appraisal.cycle_id.display_name,
+                    "lines": [
+                        dict(
+                            self._mfg_line_info(line),
+                            id=line.id,
+                            kind=line.rule_kind,
+                            rule=line.template_line_id.rule_text or line.rule_text or "",
+                            target=line.template_line_id.target_text or "",
+                            from_kpi=bool(line.kpi_value_id),
+                            value=line.actual_value if line.actual_set else None,
+                            occurrences=line.occurrences if line.actual_set else None,
+                            major_event=line.major_event,
+                            score=round(line.score, 2) if line.score_set else None,
+                        )
+                        for line in lines
+                    ],
+                }
+            )
+        return tasks
+
+    def _mfg_enter_values(self, appraisal_id, values):
+        """Enter actual values of the lines of an appraisal the employee's user appraises, as
+        that user: the appraisal's line policy decides (appraiser, in rating, the inputs of
+        the line's rule kind)."""
+        self.ensure_one()
+        user = self.employee_id.sudo().user_id
+        if not isinstance(appraisal_id, int) or isinstance(appraisal_id, bool):
+            raise AccessError(self.env._("This appraisal is not yours to rate."))
+        appraisal = self.env["mfg.appraisal"].sudo().browse(appraisal_id).exists()
+        if not user or not appraisal or appraisal not in self._mfg_value_appraisals():
+            raise AccessError(self.env._("This appraisal is not yours to rate."))
+        if not isinstance(values, list):
+            raise UserError(self.env._("The values could not be read."))
+        lines = {
+            line.id: line
+            for line in appraisal.line_ids.filtered(lambda line: line.rule_kind in VALUE_KINDS)
+        }
+        Line = self.env["mfg.appraisal.line"].with_user(user).with_company(appraisal.company_id)
+        for entry in values:
+            line = lines.get(entry.get("id")) if isinstance(entry, dict) else None
+            if line is None:
+                raise AccessError(self.env._("This appraisal is not yours to rate."))
+            vals = {}
+            for key in ("actual_value", "occurrences", "major_event"):
+                if key not in entry or entry[key] is None or entry[key] == "":
+                    continue
+                value = entry[key]
+                if key == "major_event":
+                    if not isinstance(value, bool):
+                        raise UserError(self.env._("The values could not be read."))
+                elif key == "occurrences":
+                    if not isinstance(value, int) or isinstance(value, bool):
+                        raise UserError(self.env._("Occurrences are a whole number."))
+                elif not isinstance(value, int | float) or isinstance(value, bool):
+                    raise UserError(self.env._("A value is a number."))
+                vals[key] = value
+            if vals:
+                Line.browse(line.id).write(vals)
+        appraisal.message_post(
+            body=self.env._(
+                "%(employee)s entered values %(evidence)s.",
+                employee=self.employee_id.name,
+                evidence=self._mfg_evidence(),
+            ),
+            author_id=user.partner_id.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
         self._mfg_count_action()
         return True
 

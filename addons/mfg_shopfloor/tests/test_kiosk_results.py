@@ -90,17 +90,99 @@ class TestKioskResults(KioskCase):
         )
         self.assertEqual(len(data["kpi"]["kpis"]), 2)  # not op_b's value
         self.assertEqual([row["id"] for row in data["appraisals"]], [self.appraisals[self.op_a].id])
-        # Without a user account, the kiosk cannot appeal (the backend needs the appraisee's user).
+        # Without a user account the employee appeals on the kiosk too.
+        self.assertTrue(data["appraisals"][0]["can_appeal"])
+
+    def test_appeal_as_the_employee_without_user(self):
+        session = self.sign_in(badge="KIOSKA0001")
+        own = self.appraisals[self.op_a]
+        other = self.appraisals[self.op_b]
+        # Another employee's appraisal (also without a user): refused, nothing written.
+        self.refused_kiosk(
+            "appeal",
+            kinds=("AccessError",),
+            token=self.token,
+            session=session,
+            appraisal_id=other.id,
+            reason="Not mine",
+        )
+        self.assertFalse(other.appeal_ids)
+        self.refused_kiosk(
+            "appeal",
+            kinds=("ValidationError",),
+            token=self.token,
+            session=session,
+            appraisal_id=own.id,
+            reason="  ",
+        )
+        self.assertFalse(own.appeal_ids)
+        self.kiosk(
+            "appeal", token=self.token, session=session, appraisal_id=own.id, reason="Score too low"
+        )
+        appeal = own.appeal_ids
+        self.assertEqual((appeal.reason, appeal.state), ("Score too low", "submitted"))
+        self.assertEqual(appeal.employee_id, self.op_a)
+        self.assertFalse(appeal.employee_user_id)
+        # Recorded as the employee, with the kiosk session as evidence, on both records.
+        for record in (appeal, own):
+            message = record.message_ids.filtered(lambda m: "Appeal filed by" in (m.body or ""))
+            self.assertEqual(len(message), 1, record)
+            self.assertEqual(message.author_id, self.op_a.work_contact_id)
+            self.assertIn("Kiosk Workshop", message.body)
+        # A second open appeal is refused by the appraisal.
+        self.refused_kiosk(
+            "appeal",
+            kinds=("UserError",),
+            token=self.token,
+            session=session,
+            appraisal_id=own.id,
+            reason="Again",
+        )
+        self.assertEqual(len(own.appeal_ids), 1)
+        data = self.kiosk("results", token=self.token, session=session)
+        self.assertTrue(data["appraisals"][0]["appeal_open"])
+        self.assertFalse(data["appraisals"][0]["can_appeal"])
+
+    def test_appeal_without_user_after_deadline_refused(self):
+        own = self.appraisals[self.op_a]
+        own.sudo().date_published = fields.Date.today() - timedelta(days=60)
+        session = self.sign_in(badge="KIOSKA0001")
+        data = self.kiosk("results", token=self.token, session=session)
         self.assertFalse(data["appraisals"][0]["can_appeal"])
         self.refused_kiosk(
             "appeal",
             kinds=("UserError",),
             token=self.token,
             session=session,
-            appraisal_id=self.appraisals[self.op_a].id,
-            reason="Too low",
+            appraisal_id=own.id,
+            reason="Late",
         )
-        self.assertFalse(self.appraisals[self.op_a].appeal_ids)
+        self.assertFalse(own.appeal_ids)
+
+    def test_backend_user_cannot_appeal_for_the_employee(self):
+        """A user cannot appeal for an employee without a user through RPC, whatever context
+        they send, nor call the kiosk's entry point of the appraisal."""
+        own = self.appraisals[self.op_a]
+        forged = {"mfg_kiosk_employee_id": self.op_a.id, "kiosk_session": 1, "employee_id": 1}
+        self.refused(
+            self.user_op,
+            "mfg.appraisal.appeal",
+            "create",
+            [{"appraisal_id": own.id, "reason": "Forged"}],
+            context=forged,
+        )
+        self.refused(
+            self.user_op,
+            "mfg.appraisal.appeal",
+            "_employee_create",
+            self.op_a.id,
+            own.id,
+            "Forged",
+            "evidence",
+            context=forged,
+        )
+        self.env.invalidate_all()
+        self.assertFalse(own.appeal_ids)
 
     def test_appeal_as_the_appraisees_user(self):
         session = self.sign_in(badge="KIOSKU0001")

@@ -7,6 +7,7 @@ import { KioskChecklist } from "./kiosk_checklist";
 import { KioskResults } from "./kiosk_results";
 import { KioskRating } from "./kiosk_rating";
 import { KioskTeam } from "./kiosk_team";
+import { KioskValues } from "./kiosk_values";
 
 /** Message of a failed call, for the operator. */
 export function errorMessage(error) {
@@ -19,7 +20,7 @@ export function errorMessage(error) {
  */
 export class KioskApp extends Component {
     static template = "mfg_shopfloor.KioskApp";
-    static components = { KioskChecklist, KioskResults, KioskRating, KioskTeam };
+    static components = { KioskChecklist, KioskResults, KioskRating, KioskTeam, KioskValues };
     static props = { info: Object };
 
     setup() {

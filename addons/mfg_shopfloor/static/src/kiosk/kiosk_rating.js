@@ -20,6 +20,7 @@ export class KioskRating extends Component {
         this.state.message = "";
         this.state.current = {
             ...task,
+            self_report: task.self_report || "",
             lines: task.lines.map((line) => ({ ...line, score: line.score === null ? "" : line.score })),
         };
     }
@@ -47,6 +48,7 @@ export class KioskRating extends Component {
                     score: line.score === "" ? null : line.score,
                 })),
                 submit,
+                self_report: current.role === "self" ? current.self_report : null,
             });
         } catch {
             return;

@@ -14,7 +14,8 @@ function takePhoto(selector) {
 }
 
 // An operator without a user account badges in on the workshop tablet, answers two checks,
-// reports a problem with a photo (a maintenance request is raised) and signs out.
+// reports a problem with a photo (a maintenance request is raised), self-assesses and signs
+// out.
 registry.category("web_tour.tours").add("mfg_shopfloor_operator_tour", {
     steps: () => [
         {
@@ -89,6 +90,51 @@ registry.category("web_tour.tours").add("mfg_shopfloor_operator_tour", {
             run: "click",
         },
         {
+            content: "Open my self-assessment",
+            trigger: ".o_mfg_kiosk_tile_rating",
+            run: "click",
+        },
+        {
+            content: "My own appraisal is waiting",
+            trigger: ".o_mfg_kiosk_task:contains('Kiosk Operator A')",
+            run: "click",
+        },
+        {
+            content: "The attitude item describes its levels: pick the first",
+            trigger:
+                ".o_mfg_kiosk_rate_line:contains('Work attitude') .o_mfg_kiosk_level:contains('Very active')",
+            run: "click",
+        },
+        {
+            content: "The level is chosen",
+            trigger: ".o_mfg_kiosk_rate_line:contains('Work attitude') .o_mfg_kiosk_level.active",
+        },
+        {
+            content: "Communication: 80",
+            trigger:
+                ".o_mfg_kiosk_rate_line:contains('Communication') .o_mfg_kiosk_quick[data-score='80']",
+            run: "click",
+        },
+        {
+            content: "Write the self-report",
+            trigger: ".o_mfg_kiosk_self_report",
+            run: "edit Kept the press running all quarter",
+        },
+        {
+            content: "Submit the self-assessment",
+            trigger: ".o_mfg_kiosk_rate_submit",
+            run: "click",
+        },
+        {
+            content: "Nothing left to rate",
+            trigger: ".o_mfg_kiosk_no_rating",
+        },
+        {
+            content: "Back to the home screen again",
+            trigger: ".o_mfg_kiosk_back",
+            run: "click",
+        },
+        {
             content: "Open my results",
             trigger: ".o_mfg_kiosk_tile_results",
             run: "click",
@@ -109,7 +155,8 @@ registry.category("web_tour.tours").add("mfg_shopfloor_operator_tour", {
     ],
 });
 
-// A team leader signs in on a phone, looks at the team today and rates a team member.
+// A team leader signs in on a phone, looks at the team today, rates a team member and enters
+// the actual values of the member's sheet.
 registry.category("web_tour.tours").add("mfg_shopfloor_leader_tour", {
     steps: () => [
         {
@@ -171,6 +218,41 @@ registry.category("web_tour.tours").add("mfg_shopfloor_leader_tour", {
         {
             content: "Nothing left to rate",
             trigger: ".o_mfg_kiosk_no_rating",
+        },
+        {
+            content: "Home",
+            trigger: ".o_mfg_kiosk_back",
+            run: "click",
+        },
+        {
+            content: "Open the team's values",
+            trigger: ".o_mfg_kiosk_tile_values",
+            run: "click",
+        },
+        {
+            content: "Operator A's sheet",
+            trigger: ".o_mfg_kiosk_value_task:contains('Kiosk Operator A')",
+            run: "click",
+        },
+        {
+            content: "Task completion: 93 %",
+            trigger: ".o_mfg_kiosk_value_line:contains('Task completion') .o_mfg_kiosk_actual",
+            run: "edit 93",
+        },
+        {
+            content: "Two procedure violations",
+            trigger:
+                ".o_mfg_kiosk_value_line:contains('Procedure violations') .o_mfg_kiosk_occurrences",
+            run: "edit 2",
+        },
+        {
+            content: "Save the values",
+            trigger: ".o_mfg_kiosk_values_save",
+            run: "click",
+        },
+        {
+            content: "Saved",
+            trigger: ".o_mfg_kiosk_values .o_mfg_kiosk_message",
         },
     ],
 });
