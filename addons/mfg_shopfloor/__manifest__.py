@@ -27,6 +27,7 @@
         "views/mfg_shopfloor_attempt_views.xml",
         "views/mfg_shopfloor_session_views.xml",
         "views/mfg_shopfloor_templates.xml",
+        "views/res_config_settings_views.xml",
     ],
     "assets": {
         "mfg_shopfloor.assets_kiosk": [

@@ -124,6 +124,8 @@ class MfgAppraisalAppeal(models.Model):
         if not isinstance(reason, str) or not reason.strip():
             raise ValidationError(self.env._("Give the reason of your appeal."))
         self._check_appealable(appraisal, fields.Date.context_today(self))
+        # The checks above replace the appraisee-user check of ``create``.
+        # pylint: disable=super-method-mismatch
         appeal = super(MfgAppraisalAppeal, self.sudo()).create(
             [{"appraisal_id": appraisal.id, "reason": reason}]
         )

@@ -161,10 +161,64 @@ class MfgShopfloorSession(models.Model):
                 row["target"] = round(value.target, 2) if value.status != "none" else None
                 row["status"] = value.status
                 row["status_label"] = statuses.get(value.status, "")
+        self._mfg_team_ranks(rows, values.filtered(lambda value: value.period_id == periods[0]))
         return {
             "periods": [period.display_name for period in periods],
             "kpis": sorted(rows.values(), key=lambda row: row["kpi"]),
         }
+
+    def _mfg_team_ranks(self, rows, own_values):
+        """Where the company allows it, add to ``rows`` the employee's rank within their team
+        (their department) on each KPI of ``own_values`` (current period): ``rank`` and
+        ``rank_of`` only, never a colleague's value. One query for every KPI."""
+        employee = self.employee_id.sudo()
+        for row in rows.values():
+            row.update(rank=None, rank_of=None, rank_label="")
+        if not employee.company_id.mfg_kiosk_team_ranking or not employee.department_id:
+            return
+        if not own_values:
+            return
+        team = (
+            self.env["hr.employee"]
+            .sudo()
+            .search(
+                [
+                    ("department_id", "=", employee.department_id.id),
+                    ("company_id", "=", employee.company_id.id),
+                ]
+            )
+        )
+        others = (
+            self.env["mfg.kpi.value"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("employee_id", "in", team.ids),
+                    ("subject_type", "=", "employee"),
+                    ("period_id", "=", own_values[0].period_id.id),
+                    ("kpi_id", "in", own_values.kpi_id.ids),
+                ],
+                ["kpi_id", "employee_id", "value"],
+            )
+        )
+        by_kpi = {}
+        for value in others:
+            by_kpi.setdefault(value.kpi_id.id, []).append(value.value)
+        for value in own_values:
+            team_values = by_kpi.get(value.kpi_id.id, [])
+            if value.kpi_id.direction == "higher":
+                better = sum(1 for other in team_values if other > value.value)
+            else:
+                better = sum(1 for other in team_values if other < value.value)
+            rows[value.kpi_id.id].update(
+                rank=better + 1,
+                rank_of=len(team_values),
+                rank_label=self.env._(
+                    "Rank %(rank)s of %(count)s in my team",
+                    rank=better + 1,
+                    count=len(team_values),
+                ),
+            )
 
     def _mfg_appraisal_results(self, today):
         """The employee's published appraisal results, newest first, with whether the kiosk
@@ -262,30 +316,37 @@ class MfgShopfloorSession(models.Model):
 
     @api.model
     def _mfg_levels(self, line):
-        """The described levels of a line, in the kiosk's language: the sheet's when the line
-        still links to it, else the ones frozen in its rule."""
-        levels = line.template_line_id.level_ids
-        if levels:
-            return [
-                {"name": level.name, "min": level.score_min, "max": level.score_max}
-                for level in levels
-            ]
+        """The described levels of a line as frozen in its rule, worded in the kiosk's
+        language by the sheet when the sheet still has the same levels."""
+        frozen = line._rule().get("levels", [])
+        sheet = line.template_line_id.level_ids
+        if sheet and [(lv.score_min, lv.score_max) for lv in sheet] == [
+            (lv["score_min"], lv["score_max"]) for lv in frozen
+        ]:
+            labels = sheet.mapped("name")
+        else:
+            labels = [level.get("label", "") for level in frozen]
         return [
-            {"name": level.get("label", ""), "min": level["score_min"], "max": level["score_max"]}
-            for level in line._rule().get("levels", [])
+            {"name": label, "min": level["score_min"], "max": level["score_max"]}
+            for label, level in zip(labels, frozen, strict=True)
         ]
 
     @api.model
-    def _mfg_line_info(self, line):
-        """Name, dimension and section of an appraisal line in the kiosk's language."""
+    def _mfg_rule_text(self, line):
+        """The scoring rule of a line in the kiosk's language: the sheet's, while the sheet
+        still scores the line as it was frozen; else the frozen text."""
         sheet = line.template_line_id
+        if sheet and sheet._rule_snapshot() == line._rule():
+            return sheet.rule_text or ""
+        return line.rule_text or ""
+
+    @api.model
+    def _mfg_line_info(self, line):
+        """Name, dimension or section, weight and levels of an appraisal line as frozen at
+        launch, in the kiosk's language (the appraisal keeps the sheet's translations)."""
         return {
-            "name": sheet.name or line.name,
-            "section": sheet.dimension
-            or line.dimension
-            or sheet.section_id.name
-            or line.section_id.name
-            or "",
+            "name": line.name,
+            "section": line.dimension or line.section_id.name or "",
             "weight": line.weight,
             "levels": self._mfg_levels(line),
         }
@@ -425,7 +486,7 @@ class MfgShopfloorSession(models.Model):
                             self._mfg_line_info(line),
                             id=line.id,
                             kind=line.rule_kind,
-                            rule=line.template_line_id.rule_text or line.rule_text or "",
+                            rule=self._mfg_rule_text(line),
                             target=line.template_line_id.target_text or "",
                             from_kpi=bool(line.kpi_value_id),
                             value=line.actual_value if line.actual_set else None,
@@ -457,6 +518,7 @@ class MfgShopfloorSession(models.Model):
             for line in appraisal.line_ids.filtered(lambda line: line.rule_kind in VALUE_KINDS)
         }
         Line = self.env["mfg.appraisal.line"].with_user(user).with_company(appraisal.company_id)
+        written = False
         for entry in values:
             line = lines.get(entry.get("id")) if isinstance(entry, dict) else None
             if line is None:
@@ -477,6 +539,9 @@ class MfgShopfloorSession(models.Model):
                 vals[key] = value
             if vals:
                 Line.browse(line.id).write(vals)
+                written = True
+        if not written:
+            return True
         appraisal.message_post(
             body=self.env._(
                 "%(employee)s entered values %(evidence)s.",

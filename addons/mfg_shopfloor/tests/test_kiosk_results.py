@@ -93,6 +93,30 @@ class TestKioskResults(KioskCase):
         # Without a user account the employee appeals on the kiosk too.
         self.assertTrue(data["appraisals"][0]["can_appeal"])
 
+    def test_team_ranking_where_the_company_allows_it(self):
+        session = self.sign_in(badge="KIOSKA0001")
+        rows = self.kiosk("results", token=self.token, session=session)["kpi"]["kpis"]
+        # Off by default: no rank.
+        self.assertEqual({(row["rank"], row["rank_of"]) for row in rows}, {(None, None)})
+        self.company.mfg_kiosk_team_ranking = True
+        # One more team member, better than op_a on the scrap count (lower is better).
+        self.env["mfg.kpi.value"].create(
+            {
+                "kpi_id": self.kpi_down.id,
+                "period_id": self.period_now.id,
+                "subject_type": "employee",
+                "employee_id": self.op_b.id,
+                "company_id": self.company.id,
+                "value": 1,
+            }
+        )
+        rows = self.kiosk("results", token=self.token, session=session)["kpi"]["kpis"]
+        ranks = {row["id"]: (row["rank"], row["rank_of"]) for row in rows}
+        # Output: op_a 97.5, op_b 12 → first of two; scrap: op_a 5, op_b 1 → second of two.
+        self.assertEqual(ranks, {self.kpi_up.id: (1, 2), self.kpi_down.id: (2, 2)})
+        # Nothing of the colleague's values is sent.
+        self.assertNotIn(12, [value for row in rows for value in row.values()])
+
     def test_appeal_as_the_employee_without_user(self):
         session = self.sign_in(badge="KIOSKA0001")
         own = self.appraisals[self.op_a]

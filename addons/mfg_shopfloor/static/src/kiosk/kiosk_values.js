@@ -25,6 +25,7 @@ export class KioskValues extends Component {
                 ...line,
                 value: line.value === null ? "" : line.value,
                 occurrences: line.occurrences === null ? "" : line.occurrences,
+                initial_major_event: line.major_event,
             })),
         };
     }
@@ -36,15 +37,24 @@ export class KioskValues extends Component {
 
     async save() {
         const current = this.state.current;
-        const values = current.lines.map((line) =>
-            line.kind === "occurrence"
-                ? {
-                      id: line.id,
-                      occurrences: line.occurrences === "" ? null : line.occurrences,
-                      major_event: line.major_event,
-                  }
-                : { id: line.id, actual_value: line.value === "" ? null : line.value }
-        );
+        // Only what was entered: an untouched line stays without a value.
+        const values = [];
+        for (const line of current.lines) {
+            if (line.kind === "occurrence") {
+                const entry = { id: line.id };
+                if (line.occurrences !== "") {
+                    entry.occurrences = line.occurrences;
+                }
+                if (line.occurrences !== "" || line.major_event !== line.initial_major_event) {
+                    entry.major_event = line.major_event;
+                }
+                if (Object.keys(entry).length > 1) {
+                    values.push(entry);
+                }
+            } else if (line.value !== "") {
+                values.push({ id: line.id, actual_value: line.value });
+            }
+        }
         try {
             await this.props.kiosk.sessionCall("/mfg_shopfloor/values", {
                 appraisal_id: current.id,
