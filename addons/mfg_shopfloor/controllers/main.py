@@ -17,6 +17,8 @@ from odoo.http import request
 from odoo.tools import html2plaintext, py_to_js_locale
 from odoo.tools.misc import get_lang
 
+from ..models.mfg_shopfloor_session import LOGIN_IDLE
+
 
 class ShopfloorKiosk(http.Controller):
     # ------------------------------------------------------------------
@@ -42,6 +44,10 @@ class ShopfloorKiosk(http.Controller):
 
     @staticmethod
     def _session(token, session):
+        """The kiosk session of ``session``: on the kiosk of ``token``, or, without a token,
+        one the logged-in user opened on ``/mfg_shopfloor/my``."""
+        if not token:
+            return request.env["mfg.shopfloor.session"]._mfg_get_logged_in(session)
         ShopfloorKiosk._kiosk(token)
         return request.env["mfg.shopfloor.session"]._mfg_get(token, session)
 
@@ -49,9 +55,14 @@ class ShopfloorKiosk(http.Controller):
     def _employee_info(session):
         employee = session.employee_id.sudo()
         department = session.department_id.sudo()
+        idle = (
+            int(LOGIN_IDLE.total_seconds())
+            if session.method == "login"
+            else department.mfg_kiosk_idle_seconds or 90
+        )
         return {
             "session": session.sudo().token,
-            "idle_seconds": department.mfg_kiosk_idle_seconds or 90,
+            "idle_seconds": idle,
             "employee": {
                 "id": employee.id,
                 "name": employee.name,
@@ -79,6 +90,30 @@ class ShopfloorKiosk(http.Controller):
             "company_name": department.company_id.name,
             "idle_seconds": department.mfg_kiosk_idle_seconds or 90,
             "lang": py_to_js_locale(lang),
+        }
+        return request.render(
+            "mfg_shopfloor.kiosk_page",
+            {"kiosk_info": info, "kiosk_info_json": json.dumps(info)},
+            headers={"Cache-Control": "no-store", "X-Frame-Options": "DENY"},
+        )
+
+    @http.route("/mfg_shopfloor/my", type="http", auth="user", sitemap=False)
+    def my_page(self, **kwargs):
+        """The same screens for an internal user, with their own login: their own employee
+        of the current company, acting as themselves."""
+        user = request.env.user
+        employee = user.employee_id
+        if not user._is_internal() or not employee:
+            raise NotFound()
+        session = request.env["mfg.shopfloor.session"]._mfg_open_logged_in(employee.sudo())
+        info = {
+            "token": "",
+            "workshop": employee.sudo().department_id.display_name or employee.company_id.name,
+            "company_id": employee.company_id.id,
+            "company_name": employee.company_id.name,
+            "idle_seconds": int(LOGIN_IDLE.total_seconds()),
+            "lang": py_to_js_locale(get_lang(request.env).code),
+            "login": self._employee_info(session),
         }
         return request.render(
             "mfg_shopfloor.kiosk_page",
@@ -146,10 +181,14 @@ class ShopfloorKiosk(http.Controller):
 
     @http.route("/mfg_shopfloor/logout", type="jsonrpc", auth="public")
     def kiosk_logout(self, token, session):
-        department = self._kiosk(token)
-        request.env["mfg.shopfloor.session"].sudo().search(
-            [("token", "=", session or ""), ("department_id", "=", department.id)]
-        )._mfg_close()
+        if not token:
+            domain = [("user_id", "=", request.env.user.id), ("method", "=", "login")]
+        else:
+            domain = [("department_id", "=", self._kiosk(token).id)]
+        if isinstance(session, str) and session:
+            request.env["mfg.shopfloor.session"].sudo().search(
+                [("token", "=", session), *domain]
+            )._mfg_close()
         return True
 
     # ------------------------------------------------------------------

@@ -8,6 +8,8 @@ from odoo.tools import html2plaintext, plaintext2html
 
 # A kiosk session never lasts longer than this, however busy the operator.
 MAX_SESSION = timedelta(minutes=30)
+# A logged-in user's session of the shop-floor screens closes after this long without a call.
+LOGIN_IDLE = timedelta(minutes=30)
 # Lines of a team member's sheet whose actual values the team leader enters on the kiosk.
 VALUE_KINDS = ("linear", "occurrence")
 
@@ -26,14 +28,25 @@ class MfgShopfloorSession(models.Model):
     _rec_name = "employee_id"
 
     department_id = fields.Many2one(
-        "hr.department", string="Workshop", required=True, readonly=True, ondelete="cascade"
+        "hr.department",
+        string="Workshop",
+        readonly=True,
+        ondelete="cascade",
+        help="The kiosk the employee used; empty when they signed in with their own login.",
     )
-    company_id = fields.Many2one(related="department_id.company_id", store=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Logged-in User",
+        readonly=True,
+        ondelete="cascade",
+        help="The user who opened the shop-floor screens with their own login (no kiosk).",
+    )
+    company_id = fields.Many2one("res.company", readonly=True, index=True)
     employee_id = fields.Many2one(
         "hr.employee", required=True, readonly=True, index=True, ondelete="cascade"
     )
     method = fields.Selection(
-        [("badge", "Badge"), ("pin", "PIN")],
+        [("badge", "Badge"), ("pin", "PIN"), ("login", "Login")],
         string="Identified By",
         required=True,
         readonly=True,
@@ -45,6 +58,11 @@ class MfgShopfloorSession(models.Model):
     action_count = fields.Integer(string="Actions", readonly=True)
 
     _token_uniq = models.Constraint("UNIQUE(token)", "A kiosk session token is unique.")
+    _where = models.Constraint(
+        "CHECK((department_id IS NOT NULL AND method != 'login') OR "
+        "(user_id IS NOT NULL AND method = 'login'))",
+        "A kiosk session is opened on a workshop kiosk, or by a logged-in user.",
+    )
 
     @api.model
     def _mfg_open(self, department, employee, method):
@@ -52,6 +70,7 @@ class MfgShopfloorSession(models.Model):
         return self.sudo().create(
             {
                 "department_id": department.id,
+                "company_id": department.company_id.id or employee.company_id.id,
                 "employee_id": employee.id,
                 "method": method,
                 "token": secrets.token_urlsafe(24),
@@ -88,6 +107,51 @@ class MfgShopfloorSession(models.Model):
         session.last_activity = now
         return session
 
+    @api.model
+    def _mfg_open_logged_in(self, employee):
+        """A session for the logged-in user's own employee: the same screens as on a kiosk,
+        acting as that user (the backend's rights and rules apply)."""
+        now = fields.Datetime.now()
+        return self.sudo().create(
+            {
+                "user_id": self.env.user.id,
+                "company_id": employee.company_id.id,
+                "employee_id": employee.id,
+                "method": "login",
+                "token": secrets.token_urlsafe(24),
+                "date_start": now,
+                "last_activity": now,
+            }
+        )
+
+    @api.model
+    def _mfg_get_logged_in(self, session_token):
+        """The open session of ``session_token`` that the logged-in user opened, refreshed;
+        AccessDenied otherwise (another user's, a kiosk's, closed or idle too long)."""
+        user = self.env.user
+        if not session_token or not isinstance(session_token, str) or user._is_public():
+            raise AccessDenied(self.env._("This kiosk session is closed."))
+        session = self.sudo().search(
+            [
+                ("token", "=", session_token),
+                ("user_id", "=", user.id),
+                ("method", "=", "login"),
+                ("date_end", "=", False),
+            ],
+            limit=1,
+        )
+        now = fields.Datetime.now()
+        if (
+            not session
+            or session.employee_id.user_id != user
+            or session.last_activity + LOGIN_IDLE < now
+        ):
+            if session:
+                session.date_end = now
+            raise AccessDenied(self.env._("This kiosk session is closed."))
+        session.last_activity = now
+        return session
+
     def _mfg_close(self):
         self.sudo().filtered(lambda session: not session.date_end).date_end = fields.Datetime.now()
 
@@ -108,6 +172,14 @@ class MfgShopfloorSession(models.Model):
     def _mfg_evidence(self):
         """How the kiosk identified the employee, for the chatter."""
         self.ensure_one()
+        if self.method == "login":
+            return self.env._(
+                "on the shop-floor screens, logged in as %(user)s (session %(session)s at "
+                "%(start)s)",
+                user=self.user_id.login,
+                session=self.id,
+                start=fields.Datetime.to_string(self.date_start),
+            )
         return self.env._(
             "on the kiosk of %(workshop)s (session %(session)s, identified by %(method)s at "
             "%(start)s)",
@@ -471,6 +543,10 @@ class MfgShopfloorSession(models.Model):
         """Per appraisal to complete: its linear and occurrence lines, with their values."""
         self.ensure_one()
         appraisals = self._mfg_value_appraisals()
+        # Read the lines of every appraisal, and their sections, at once.
+        appraisals.line_ids.filtered(lambda line: line.rule_kind in VALUE_KINDS).section_id.read(
+            ["name"]
+        )
         tasks = []
         for appraisal in appraisals:
             lines = appraisal.line_ids.filtered(lambda line: line.rule_kind in VALUE_KINDS)

@@ -6,3 +6,5 @@ from . import test_ui
 from . import test_kiosk_self_assessment
 from . import test_kiosk_values
 from . import test_kiosk_lang
+from . import test_kiosk_login
+from . import test_query_count

@@ -43,6 +43,15 @@ export class KioskApp extends Component {
         this.lastTouch = Date.now();
         const touch = () => (this.lastTouch = Date.now());
         const events = ["pointerdown", "keydown", "input", "scroll"];
+        if (this.info.login) {
+            // Logged in with one's own account (/mfg_shopfloor/my): already identified.
+            this.session = this.info.login.session;
+            this.state.employee = {
+                ...this.info.login.employee,
+                idle_seconds: this.info.login.idle_seconds,
+            };
+            this.state.screen = "home";
+        }
         onMounted(() => {
             events.forEach((name) => window.addEventListener(name, touch, true));
             this.timer = setInterval(() => this.tick(), 1000);
@@ -85,6 +94,12 @@ export class KioskApp extends Component {
     }
 
     toIdle() {
+        if (this.info.login) {
+            // Signed out (or the session closed): back to the backend.
+            this.session = null;
+            window.location.assign("/odoo");
+            return;
+        }
         Object.assign(this.state, {
             screen: "idle",
             badge: "",
@@ -200,6 +215,14 @@ export class KioskApp extends Component {
 
     async logout() {
         const session = this.session;
+        if (this.info.login) {
+            try {
+                await this.call("/mfg_shopfloor/logout", { session });
+            } finally {
+                this.toIdle();
+            }
+            return;
+        }
         this.toIdle();
         if (session) {
             try {
