@@ -1,1 +1,2 @@
 from . import test_demo_factory
+from . import test_demo_kiosk
