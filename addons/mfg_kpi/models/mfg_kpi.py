@@ -84,6 +84,14 @@ DIRECTIONS = [
     ("zero", "Target zero"),
 ]
 
+# The subject type of a value measuring each subject level (a team is a department).
+SUBJECT_TYPE_OF_LEVEL = {
+    "employee": "employee",
+    "team": "department",
+    "department": "department",
+    "equipment": "record",
+    "company": "company",
+}
 SUBJECT_LEVELS = [
     ("employee", "Employee"),
     ("team", "Team"),
@@ -299,6 +307,24 @@ class MfgKpi(models.Model):
             return
         for kpi in self:
             kpi.display_name = f"[{kpi.code}] {kpi.name}" if kpi.code else kpi.name
+
+    def action_enter_value(self):
+        """A new value of this KPI for the period of the "manual entries due" list."""
+        self.ensure_one()
+        period_id = self.env.context.get("mfg_due_period_id")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.display_name,
+            "res_model": "mfg.kpi.value",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_kpi_id": self.id,
+                "default_period_id": period_id,
+                "default_subject_type": SUBJECT_TYPE_OF_LEVEL.get(self.subject_level, "employee"),
+            },
+        }
 
     def action_open_values(self):
         self.ensure_one()

@@ -247,6 +247,40 @@ class MfgKpiPeriod(models.Model):
         action["context"] = {"default_period_id": self.id}
         return action
 
+    def action_open_manual_due(self):
+        """The manually entered KPIs that have no value in this period yet, per data source
+        (the department that delivers the data): what is still to be typed in."""
+        self.ensure_one()
+        computed = list(self.env["mfg.kpi.provider"]._get_providers())
+        kpis = self.env["mfg.kpi"].search(
+            [
+                ("code", "not in", computed),
+                ("company_id", "in", [False, self.company_id.id]),
+            ]
+        )
+        entered = self.env["mfg.kpi.value"]._read_group(
+            [("period_id", "=", self.id), ("kpi_id", "in", kpis.ids)], ["kpi_id"]
+        )
+        due = kpis - self.env["mfg.kpi"].union(*(kpi for (kpi,) in entered))
+        action = self.env["ir.actions.act_window"]._for_xml_id("mfg_kpi.mfg_kpi_action_manual_due")
+        action["name"] = _(
+            "Manual Entries Due: %(period)s (%(due)s of %(total)s)",
+            period=self.display_name,
+            due=len(due),
+            total=len(kpis),
+        )
+        action["domain"] = [("id", "in", due.ids)]
+        action["context"] = {"group_by": ["source_ids"], "mfg_due_period_id": self.id}
+        return action
+
+    @api.model
+    def action_open_manual_due_last_month(self):
+        """Manual entries due for the month just over (the menu's entry point)."""
+        today = fields.Date.context_today(self)
+        # Created when missing (a system record, as the scheduled job creates it).
+        period = self.sudo()._get_or_create("month", today.replace(day=1) - timedelta(days=1))
+        return period.with_env(self.env).action_open_manual_due()
+
     def action_compute(self):
         """Recompute every computed KPI of these periods now (KPI managers)."""
         self._check_kpi_manager(_("Only KPI managers recompute KPI values."))

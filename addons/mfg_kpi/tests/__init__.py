@@ -5,3 +5,4 @@ from . import test_mfg_kpi_lock_api
 from . import test_mfg_kpi_delete
 from . import test_mfg_kpi_computation
 from . import test_mfg_kpi_aggregation
+from . import test_mfg_kpi_manual_due
