@@ -389,28 +389,14 @@ class MfgShopfloorSession(models.Model):
     @api.model
     def _mfg_levels(self, line):
         """The described levels of a line as frozen in its rule, worded in the kiosk's
-        language by the sheet when the sheet still has the same levels."""
-        frozen = line._rule().get("levels", [])
-        sheet = line.template_line_id.level_ids
-        if sheet and [(lv.score_min, lv.score_max) for lv in sheet] == [
-            (lv["score_min"], lv["score_max"]) for lv in frozen
-        ]:
-            labels = sheet.mapped("name")
-        else:
-            labels = [level.get("label", "") for level in frozen]
+        language (the appraisal keeps the sheet's labels in every installed language)."""
+        rule = line._rule()
+        frozen = rule.get("levels", [])
+        labels = line._rule_labels(rule, "levels")
         return [
             {"name": label, "min": level["score_min"], "max": level["score_max"]}
             for label, level in zip(labels, frozen, strict=True)
         ]
-
-    @api.model
-    def _mfg_rule_text(self, line):
-        """The scoring rule of a line in the kiosk's language: the sheet's, while the sheet
-        still scores the line as it was frozen; else the frozen text."""
-        sheet = line.template_line_id
-        if sheet and sheet._rule_snapshot() == line._rule():
-            return sheet.rule_text or ""
-        return line.rule_text or ""
 
     @api.model
     def _mfg_line_info(self, line):
@@ -562,7 +548,7 @@ class MfgShopfloorSession(models.Model):
                             self._mfg_line_info(line),
                             id=line.id,
                             kind=line.rule_kind,
-                            rule=self._mfg_rule_text(line),
+                            rule=line.rule_text or "",
                             target=line.template_line_id.target_text or "",
                             from_kpi=bool(line.kpi_value_id),
                             value=line.actual_value if line.actual_set else None,
