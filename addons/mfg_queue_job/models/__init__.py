@@ -1,4 +1,5 @@
 from . import mfg_job_batch
+from . import mfg_job_batch_mixin
 from . import queue_job
 from . import mfg_kpi_period
 from . import mfg_kpi_compute_wizard

@@ -207,37 +207,57 @@ class MfgJobBatch(models.Model):
     # Appraisal cycles
     # ------------------------------------------------------------------
     @api.model
-    def _enqueue_launch(self, cycle, employees):
-        """Create the appraisals of ``employees`` (the checked scope of ``cycle``) in parts."""
-        ids = employees.ids
+    def _enqueue_cycle(self, cycle, kind, ids, part, done, labels):
+        """A batch of ``kind`` on ``cycle``: ``part(cycle id, chunk)`` for every ``CHUNK`` of ``ids``,
+        then ``done(cycle id)``; ``labels``: the batch's name, a part's and the last part's."""
+        name, part_label, done_label = labels
+        chunks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
 
         def parts(batch):
-            chunks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
             return [
-                batch.delayable(
-                    description=self.env._(
-                        "%(cycle)s: appraisals %(first)s-%(last)s of %(total)s",
-                        cycle=cycle.name,
-                        first=index * CHUNK + 1,
-                        last=index * CHUNK + len(chunk),
-                        total=len(ids),
-                    )
-                )._job_launch(cycle.id, chunk)
+                getattr(
+                    batch.delayable(
+                        description=part_label
+                        % {
+                            "cycle": cycle.name,
+                            "first": index * CHUNK + 1,
+                            "last": index * CHUNK + len(chunk),
+                            "total": len(ids),
+                        }
+                    ),
+                    part,
+                )(cycle.id, chunk)
                 for index, chunk in enumerate(chunks)
             ] + [
-                batch.delayable(
-                    description=self.env._("%(cycle)s: launch finished", cycle=cycle.name)
-                )._job_launch_done(cycle.id)
+                getattr(batch.delayable(description=done_label % {"cycle": cycle.name}), done)(
+                    cycle.id
+                )
             ]
 
         return self._new_batch(
             {
-                "name": self.env._("Launch of %(cycle)s", cycle=cycle.name),
-                "kind": "launch",
+                "name": name % {"cycle": cycle.name},
+                "kind": kind,
                 "company_id": cycle.company_id.id,
                 "cycle_id": cycle.id,
             },
             parts,
+        )
+
+    @api.model
+    def _enqueue_launch(self, cycle, employees):
+        """Create the appraisals of ``employees`` (the checked scope of ``cycle``) in parts."""
+        return self._enqueue_cycle(
+            cycle,
+            "launch",
+            employees.ids,
+            "_job_launch",
+            "_job_launch_done",
+            (
+                self.env._("Launch of %(cycle)s"),
+                self.env._("%(cycle)s: appraisals %(first)s-%(last)s of %(total)s"),
+                self.env._("%(cycle)s: launch finished"),
+            ),
         )
 
     def _job_launch(self, cycle_id, employee_ids):
@@ -261,44 +281,27 @@ class MfgJobBatch(models.Model):
     @api.model
     def _enqueue_publish(self, cycle, appraisals):
         """Publish the (checked) ``appraisals`` of ``cycle`` in parts, then the cycle."""
-        ids = appraisals.ids
-
-        def parts(batch):
-            chunks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
-            return [
-                batch.delayable(
-                    description=self.env._(
-                        "%(cycle)s: results %(first)s-%(last)s of %(total)s",
-                        cycle=cycle.name,
-                        first=index * CHUNK + 1,
-                        last=index * CHUNK + len(chunk),
-                        total=len(ids),
-                    )
-                )._job_publish(chunk)
-                for index, chunk in enumerate(chunks)
-            ] + [
-                batch.delayable(
-                    description=self.env._("%(cycle)s: publication finished", cycle=cycle.name)
-                )._job_publish_done(cycle.id)
-            ]
-
-        return self._new_batch(
-            {
-                "name": self.env._("Publication of %(cycle)s", cycle=cycle.name),
-                "kind": "publish",
-                "company_id": cycle.company_id.id,
-                "cycle_id": cycle.id,
-            },
-            parts,
+        return self._enqueue_cycle(
+            cycle,
+            "publish",
+            appraisals.ids,
+            "_job_publish",
+            "_job_publish_done",
+            (
+                self.env._("Publication of %(cycle)s"),
+                self.env._("%(cycle)s: results %(first)s-%(last)s of %(total)s"),
+                self.env._("%(cycle)s: publication finished"),
+            ),
         )
 
-    def _job_publish(self, appraisal_ids):
-        """A part of a publication: these appraisals, those still reviewed (none twice)."""
+    def _job_publish(self, cycle_id, appraisal_ids):
+        """A part of a publication: these appraisals of the cycle, those still reviewed (none
+        twice)."""
         appraisals = (
             self.env["mfg.appraisal"]
             .browse(appraisal_ids)
             .exists()
-            .filtered(lambda a: a.state == "review")
+            .filtered(lambda a: a.cycle_id.id == cycle_id and a.state == "review")
         )
         appraisals.action_publish()
         return self.env._("%(n)s results published.", n=len(appraisals))
