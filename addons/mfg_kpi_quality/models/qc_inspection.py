@@ -56,7 +56,9 @@ class QcInspection(models.Model):
     mfg_late_complaint_by = fields.Char(string="Complained By", copy=False)
     mfg_late_complaint_note = fields.Text(string="Complaint", copy=False)
 
-    @api.constrains("mfg_late_complaint", "mfg_late_complaint_date", "date_done", "mfg_deadline")
+    # Checked when a complaint is recorded, not when the deadline moves later (a company's
+    # inspection hours changed): a complaint made about a late inspection stays on record.
+    @api.constrains("mfg_late_complaint", "mfg_late_complaint_date")
     def _check_mfg_late_complaint(self):
         for inspection in self.filtered("mfg_late_complaint"):
             if not inspection.mfg_late_complaint_date:

@@ -159,6 +159,16 @@ class TestQualityKpis(QualityScenario):
         self.assertEqual(values[self.emp_insp1].value, 2)
         self.assertEqual(self._drill(values[self.emp_insp1]), self.i2 | self.i15)
 
+    def test_complaints_stay_when_the_inspection_hours_change(self):
+        self.i2.with_user(self.user_qc_manager).write(
+            {"mfg_late_complaint": True, "mfg_late_complaint_date": "2026-03-20"}
+        )
+        # With 72 hours I2 would have been in time: the complaint made stays, the setting too.
+        self.company.mfg_qc_inspection_hours = 72
+        self.env.flush_all()
+        self.assertTrue(self.i2.mfg_late_complaint)
+        self.assertEqual(self.company.mfg_qc_inspection_hours, 72)
+
     def test_late_complaint_needs_a_late_inspection_and_a_manager(self):
         with self.assertRaises(ValidationError):
             self.i1.with_user(self.user_qc_manager).write(
