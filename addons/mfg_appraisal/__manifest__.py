@@ -3,7 +3,7 @@
 {
     "name": "Production Performance Appraisal",
     "summary": "Appraisal sheets, cycles, multi-rater scoring, approvals, calibration, appeals",
-    "version": "19.0.1.4.0",
+    "version": "19.0.1.5.0",
     "category": "Manufacturing/Production Management",
     "website": "https://github.com/mfg-suite/production-management",
     "author": "Production Management Suite contributors",
@@ -33,6 +33,7 @@
         "views/mfg_appraisal_cycle_views.xml",
         "wizard/mfg_appraisal_on_behalf_wizard_views.xml",
         "views/mfg_appraisal_views.xml",
+        "views/mfg_appraisal_kpi_views.xml",
         "views/mfg_appraisal_rater_views.xml",
         "views/mfg_appraisal_appeal_views.xml",
         "views/mfg_appraisal_exclusion_views.xml",

@@ -128,6 +128,8 @@ CYCLE_CONFIG = frozenset(
         "department_ids",
         "template_id",
         "apply_exclusions",
+        "allow_without_login",
+        "grant_groups",
         "threshold_excellent",
         "threshold_good",
         "threshold_pass",

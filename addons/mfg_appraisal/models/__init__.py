@@ -21,3 +21,4 @@ from . import mfg_appraisal_note
 from . import hr_job
 from . import tier_review
 from . import hr_employee
+from . import mfg_appraisal_launch

@@ -710,7 +710,7 @@ class MfgAppraisal(models.Model):
                 result[appraisal.id] = self.env._("the approval chain was never requested")
                 continue
             waiting = appraisal.review_ids.filtered(lambda r: r.status != "approved")
-            result[appraisal.id] = ", ".join(f"{r.name} ({r.todo_by})" for r in waiting) or False
+            result[appraisal.id] = ", ".join(r._mfg_waiting_text() for r in waiting) or False
         return result
 
     # ------------------------------------------------------------------
@@ -915,7 +915,7 @@ class MfgAppraisal(models.Model):
         self._batch_close_activities(
             sudo.activity_ids.filtered(lambda a: a.user_id == self.env.user)
         )
-        return True
+        return self._warn_tier_gaps()
 
     def action_publish(self):
         """HR publishes reviewed appraisals, once their approval chain is validated."""
@@ -1153,6 +1153,9 @@ class MfgAppraisal(models.Model):
         Their assignees are subscribed and notified in batches too (``_batch_*``)."""
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get_id(self._name)
+        allowed = self._activity_users(
+            self.env["res.users"].union(*(user for _a, user, _s in todo if user))
+        )
         vals = [
             {
                 "res_model_id": model_id,
@@ -1163,7 +1166,7 @@ class MfgAppraisal(models.Model):
                 "date_deadline": deadline or fields.Date.context_today(self),
             }
             for appraisal, user, summary in todo
-            if user
+            if user in allowed
         ]
         return self._batch_schedule_activities(vals)
 
@@ -1222,7 +1225,6 @@ class MfgAppraisal(models.Model):
         templates_used = self.env["mfg.appraisal.template"].union(
             *(templates[job] for job in employees.job_id)
         )
-        templates_used._check_complete(require_parameters=True)
         # The team-member exclusion rules (第2条) are computed only for people appraised on a
         # team-member sheet; exclusions HR recorded by hand apply to anyone.
         team = employees.filtered(
@@ -1252,6 +1254,15 @@ class MfgAppraisal(models.Model):
             *(templates[job] for job in employees.job_id)
         )
         appraisers, notes = self._appraisers(cycle, employees)
+        # Everything the launch needs, checked at once: one error lists every problem.
+        people = self._launch_people(cycle, employees, appraisers, templates)
+        if cycle.grant_groups:
+            self._grant_launch_groups(cycle, people)
+        self._raise_launch_problems(
+            cycle,
+            self._launch_problems(cycle, templates_used, people),
+            groups_missing=bool(people["users"] or people["appraisers"]),
+        )
         frozen = {template: template._frozen_sections() for template in templates_used}
         vals_list = []
         for employee in employees:
@@ -1480,8 +1491,9 @@ class MfgAppraisal(models.Model):
 
     @api.model
     def _kpi_prefill(self, cycle, kpi_ids, employee_ids, department_ids):
-        """The locked KPI values of the cycle's KPI period for ``kpi_ids`` of these employees
-        and departments, read in one query: {(kpi id, "e", employee id) or (kpi id, "d",
+        """The KPI values of the cycle's KPI period for ``kpi_ids`` of these employees and
+        departments, whatever their status (one value per subject and period: locked, else
+        confirmed or draft, which the line marks "not locked"), read in one query: {(kpi id, "e", employee id) or (kpi id, "d",
         department id): value}."""
         if not kpi_ids or not cycle.kpi_period_id:
             return {}
@@ -1491,13 +1503,12 @@ class MfgAppraisal(models.Model):
             .search_fetch(
                 [
                     ("kpi_id", "in", list(kpi_ids)),
-                    ("state", "=", "locked"),
                     ("period_id", "=", cycle.kpi_period_id.id),
                     "|",
                     ("employee_id", "in", list(employee_ids)),
                     ("department_id", "in", list(department_ids)),
                 ],
-                ["kpi_id", "employee_id", "department_id", "value"],
+                ["kpi_id", "employee_id", "department_id", "value", "state"],
             )
         )
         by_key = {}
@@ -1511,8 +1522,8 @@ class MfgAppraisal(models.Model):
     @api.model
     def _kpi_prefill_vals(self, line, employee_id, department_id, by_key):
         """Values prefilling a KPI line (``line``: its values as created) of the appraisal of
-        ``employee_id`` in ``department_id``: the actual value from the locked KPI value of the
-        employee, else of the department; {} when there is none."""
+        ``employee_id`` in ``department_id``: the actual value from the KPI value of the employee,
+        else of the department, with its status; {} when there is none."""
         kpi_id = line.get("kpi_id")
         if not kpi_id or line.get("rule_kind") == "direct":
             return {}
@@ -1521,7 +1532,13 @@ class MfgAppraisal(models.Model):
             return {}
         # In the unit the sheet states (e.g. 万元 for a KPI measured in yuan).
         scale = json.loads(line.get("rule") or "{}").get("kpi_scale") or 1.0
-        vals = {"kpi_value_id": value.id, "actual_value": value.value * scale, "actual_set": True}
+        vals = {
+            "kpi_value_id": value.id,
+            "kpi_value_state": value.state,
+            "kpi_prefill_value": value.value * scale,
+            "actual_value": value.value * scale,
+            "actual_set": True,
+        }
         if line.get("rule_kind") == "occurrence":
             vals["occurrences"] = int(value.value)
         return vals

@@ -3,6 +3,7 @@ from datetime import date, timedelta
 
 import psycopg2
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.addons.mfg_kpi.models.mfg_kpi_period import KIND_MONTHS
@@ -131,6 +132,19 @@ class MfgAppraisalCycle(models.Model):
         "team-member sheet: probation, 3+ leaves or leave days, 3+ quality issues in a month of "
         "the period, an unsafe act. Other sheets (workshop staff, director plan) keep everyone.",
     )
+    allow_without_login = fields.Boolean(
+        string="Appraise People Without a Login",
+        help="People in scope without a login are appraised all the same: HR closes their "
+        "self-assessment or they fill it in at the shop-floor kiosk. Otherwise the launch lists "
+        "them as a problem. Ticked for team-member cycles (operators often have no login).",
+    )
+    grant_groups = fields.Boolean(
+        string="Grant the Appraisal Groups at Launch",
+        tracking=True,
+        help="HR managers only: at launch, the logins of the people in scope get the suite's "
+        "employee group and their appraisers the appraiser group (logged on the cycle), so "
+        "that nobody receives a to-do they cannot open.",
+    )
     appraisal_ids = fields.One2many("mfg.appraisal", "cycle_id", string="Appraisals")
     irregular_count = fields.Integer(
         compute="_compute_irregular",
@@ -258,13 +272,23 @@ class MfgAppraisalCycle(models.Model):
                 default_milestones(self.kind, self.date_start, self.date_end, self.appraisal_system)
             )
 
+    @api.onchange("appraisal_system")
+    def _onchange_allow_without_login(self):
+        if self.state == "draft":
+            self.allow_without_login = self.appraisal_system == "team_member"
+
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su:
+            if any(vals.get("grant_groups") for vals in vals_list):
+                self._check_grant_groups()
             for vals in vals_list:
                 self._check_runner([vals.get("kind", "annual")])
                 self._refuse_fields(set(vals) - policy.CYCLE_CONFIG)
         for vals in vals_list:
+            # Operators (team members) often have no desk login: the kiosk or HR records
+            # their self-assessment.
+            vals.setdefault("allow_without_login", vals.get("appraisal_system") == "team_member")
             if vals.get("date_start") and vals.get("date_end") and not vals.get("date_launch"):
                 milestones = default_milestones(
                     vals.get("kind", "annual"),
@@ -280,6 +304,8 @@ class MfgAppraisalCycle(models.Model):
 
     def write(self, vals):
         if not self.env.su:
+            if "grant_groups" in vals:
+                self._check_grant_groups()
             self._check_runner([*self.mapped("kind"), vals.get("kind", "irregular")])
             for cycle in self:
                 allowed = policy.allowed(policy.CYCLE, {"hr"}, cycle.state)
@@ -387,18 +413,99 @@ class MfgAppraisalCycle(models.Model):
                     )
                 )
 
+    def _check_grant_groups(self):
+        if not self.env.user.has_group("mfg_appraisal.group_appraisal_hr_manager"):
+            raise UserError(
+                self.env._(
+                    "Only an HR manager grants the appraisal groups at launch: ask one to tick "
+                    "the option, or give the people their groups first."
+                )
+            )
+
     def action_launch(self):
-        """Create every appraisal of the cycle in one set-based pass."""
+        """Create every appraisal of the cycle in one set-based pass, after checking
+        everything it needs at once (one error lists every problem). Deadlines run from the
+        day of the launch; the KPI prefill and the approval chains are reported (chatter and
+        a notification)."""
         self._check_runner(self.mapped("kind"))
         self._lock_rows()
         self._check_state("draft")
+        if not self.env.su and any(self.mapped("grant_groups")):
+            self._check_grant_groups()
         self._link_kpi_period()
+        today = fields.Date.context_today(self)
+        Appraisal = self.env["mfg.appraisal"]
+        notes, warn = [], False
         for cycle in self:
-            cycle.env["mfg.appraisal"]._launch_cycle(cycle)
+            cycle._schedule_from_launch(today)
+            appraisals = cycle.env["mfg.appraisal"]._launch_cycle(cycle)
             if cycle.irregular_warning:
                 cycle.sudo().message_post(body=cycle.irregular_warning)
+            body, nothing = appraisals._kpi_prefill_report()
+            gaps = appraisals._tier_gap_text(appraisals._tier_gaps())
+            if gaps:
+                body = (body or Markup()) + Markup("<ul>%s</ul>") % Markup("").join(
+                    Markup("<li>%s</li>") % gap for gap in gaps
+                )
+            if body:
+                cycle.sudo().message_post(body=body)
+                notes.append(body)
+            warn = warn or nothing or bool(gaps)
         self.sudo().write({"state": "running"})
+        if warn:
+            return Appraisal._notification(
+                self.env._("Cycle launched, with warnings"), Markup("").join(notes), "warning"
+            )
         return True
+
+    def _schedule_from_launch(self, today):
+        """Deadlines from the day of the launch and the schedule (the seed's, or the cycle's
+        own offsets from its planned launch), never from the period end: a cycle launched
+        after its planned day keeps the days its schedule gives, and none starts overdue.
+        Launched on or before the planned day, the calendar stays as planned."""
+        self.ensure_one()
+        planned = self.date_launch
+        if planned and today <= planned:
+            return
+        seed = default_milestones(self.kind, self.date_start, self.date_end, self.appraisal_system)
+        keys = ("date_indicators_fixed", "date_rating_deadline", "date_publication_deadline")
+        vals = {"date_launch": today}
+        for key in keys:
+            if planned and self[key] and self[key] >= planned:
+                days = (self[key] - planned).days
+            else:
+                days = max(0, (seed[key] - seed["date_launch"]).days)
+            vals[key] = max(today + timedelta(days=days), self[key] or today)
+        self.sudo().write(vals)
+        if planned:
+            labels = {key: self._fields[key]._description_string(self.env) for key in keys}
+            self.sudo().message_post(
+                body=self.env._(
+                    "Launched %(days)s days after the planned %(planned)s: the schedule runs "
+                    "from today. %(dates)s.",
+                    days=(today - planned).days,
+                    planned=planned,
+                    dates="; ".join(f"{labels[key]} {vals[key]}" for key in keys),
+                )
+            )
+
+    def action_refresh_kpi(self):
+        """Fill the KPI lines of the cycle's appraisals again from the current KPI values,
+        for the appraisals whose rating has not started."""
+        self._check_runner(self.mapped("kind"))
+        self._check_state("running")
+        appraisals = self.sudo().appraisal_ids.filtered(
+            lambda a: a.state in ("draft", "self_assessment")
+        )
+        if not appraisals:
+            raise UserError(
+                self.env._(
+                    "Rating has started for every appraisal of %(c)s: the KPI values can no "
+                    "longer be refreshed. An HR manager may correct a KPI line, with a reason.",
+                    c=", ".join(self.mapped("name")),
+                )
+            )
+        return self.env["mfg.appraisal"]._refresh_and_report(appraisals)
 
     def _lock_rows(self):
         """Take the cycles' rows for this transaction: a second launch (or publication) of the

@@ -46,6 +46,30 @@ class MfgAppraisalLine(models.Model):
     weight = fields.Float(digits=(5, 2))
     kpi_id = fields.Many2one("mfg.kpi", string="KPI")
     kpi_value_id = fields.Many2one("mfg.kpi.value", string="KPI Value", readonly=True)
+    # Set by the prefill (launch, refresh) only: the status the KPI value had when it filled
+    # the line. Anything but "locked" is shown as "not locked": the value may still change.
+    kpi_value_state = fields.Selection(
+        [("draft", "Draft"), ("confirmed", "Confirmed"), ("locked", "Locked")],
+        string="KPI Value Status",
+        readonly=True,
+        help="Status of the KPI value when it filled the line: a value not locked yet may "
+        "still change; HR refreshes the KPI values until rating starts.",
+    )
+    kpi_prefill_value = fields.Float(
+        string="KPI Value as Prefilled",
+        digits=(16, 4),
+        readonly=True,
+        help="The value the KPI gave the line (in the sheet's unit), kept when an HR manager "
+        "corrects the line.",
+    )
+    kpi_corrected = fields.Boolean(
+        string="KPI Value Corrected",
+        readonly=True,
+        tracking=True,
+        help="An HR manager corrected the value the KPI gave this line (the KPI value itself "
+        "stays locked); refreshing the KPI values leaves the line alone.",
+    )
+    kpi_correction_reason = fields.Text(string="Correction Reason", readonly=True, tracking=True)
     rule_kind = fields.Selection(RULE_KINDS, required=True)
     rule = fields.Text(help="The scoring rule (JSON) frozen from the sheet.")
     rule_text = fields.Char(string="Scoring Rule", translate=True)
@@ -494,3 +518,15 @@ class MfgAppraisalLine(models.Model):
     def _write_prefill(self, vals):
         """KPI values written into the lines by the system (launch, refresh)."""
         return self.sudo().with_context(tracking_disable=True).write(vals)
+
+    def action_open_kpi_correction(self):
+        """HR manager's tracked correction of the KPI value of this line."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Correct the KPI Value"),
+            "res_model": "mfg.appraisal.kpi.correction.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_line_id": self.id},
+        }

@@ -161,6 +161,27 @@ class MfgAppraisalTemplate(models.Model):
                         )
                     )
 
+    def _launch_problems(self):
+        """Every reason these sheets cannot start a cycle, as texts: structure (weights,
+        sections, rules) and blank scoring parameters, for all sheets at once."""
+        problems = []
+        for template in self:
+            try:
+                template._check_complete()
+            except ValidationError as error:
+                problems.append(str(error.args[0]))
+                continue
+            missing = template.line_ids._missing_parameters()
+            if missing:
+                problems.append(
+                    self.env._(
+                        "Fill the scoring parameters of sheet %(t)s: %(lines)s.",
+                        t=template.display_name,
+                        lines="; ".join(missing),
+                    )
+                )
+        return problems
+
     def action_activate(self):
         self._check_complete()
         self.write({"state": "active"})

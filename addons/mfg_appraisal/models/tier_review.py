@@ -41,6 +41,23 @@ class TierReview(models.Model):
         for reviewers, review_ids in groups.items():
             self.browse(review_ids).reviewer_ids = reviewers
 
+    def _mfg_waiting_text(self):
+        """What this review waits for, naming its tier and group, and saying so when nobody
+        can decide it (a group without members)."""
+        self.ensure_one()
+        if self.reviewer_group_id:
+            who = self.env._("group %(group)s", group=self.reviewer_group_id.name)
+        else:
+            who = self.todo_by or "-"
+        if not self.reviewer_ids:
+            return self.env._(
+                "%(tier)s (%(who)s: nobody can decide it, the group has no member; an "
+                "administrator adds one)",
+                tier=self.name,
+                who=who,
+            )
+        return f"{self.name} ({who})"
+
     def _refuse(self):
         raise UserError(
             self.env._(

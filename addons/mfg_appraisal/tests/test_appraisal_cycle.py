@@ -116,20 +116,24 @@ class TestCycleLaunch(AppraisalCase):
         appraisal = self._appraisal(cycle)
         self.assertEqual(appraisal.appraiser_id, self.user_boss)
         self.assertIn("has no login", appraisal.appraiser_note)
-        # Nobody above with a login either: no appraiser, and a note telling HR to assign one.
-        self.boss.sudo().user_id = False
-        cycle = self._cycle(
-            name="No appraiser", date_start=date(2024, 1, 1), date_end=date(2024, 12, 31)
-        )
-        cycle.with_user(self.user_hr).action_launch()
-        appraisal = self._appraisal(cycle)
-        self.assertFalse(appraisal.appraiser_id)
-        self.assertIn("HR assigns the appraiser", appraisal.appraiser_note)
-        # HR assigns one before rating; the superior's rater entry follows.
+        # HR assigns another one before rating; the superior's rater entry follows.
         appraisal.with_user(self.user_hr).appraiser_id = self.user_other
         rater = appraisal.sudo().rater_ids.filtered(lambda r: r.role == "superior")
         self.assertEqual(rater.user_id, self.user_other)
         self.assertEqual(len(rater.rating_ids), 10)
+        # Nobody above with a login either: the launch refuses, naming both appraisees, and
+        # creates nothing.
+        self.boss.sudo().user_id = False
+        cycle = self._cycle(
+            name="No appraiser", date_start=date(2024, 1, 1), date_end=date(2024, 12, 31)
+        )
+        with self.assertRaisesRegex(
+            UserError, r"No appraiser \(no superior with a login.*\): Equipment Admin, Peer Admin\."
+        ):
+            cycle.with_user(self.user_hr).action_launch()
+        cycle.invalidate_recordset()
+        self.assertEqual(cycle.state, "draft")
+        self.assertFalse(cycle.appraisal_ids)
 
     def test_indirect_superior_when_the_manager_is_new(self):
         # The director took over the employee recently (the chatter logged the change of
@@ -177,9 +181,13 @@ class TestCycleLaunch(AppraisalCase):
         cycle.with_user(self.user_hr).action_launch()
         line = self._appraisal(cycle).line_ids.filtered(lambda x: x.kpi_id == kpi)
         self.assertEqual((line.kpi_value_id, line.actual_value, line.score), (value, 96.5, 92.5))
+        self.assertEqual(line.kpi_value_state, "locked")
+        # A value not locked yet fills the line too, marked as such: 98 - 50 = 48 steps of 5.
         peer_line = self._appraisal(cycle, self.peer).line_ids.filtered(lambda x: x.kpi_id == kpi)
-        self.assertFalse(peer_line.actual_set, "only locked values are used")
-        self.assertTrue(unlocked)
+        self.assertEqual(
+            (peer_line.kpi_value_id, peer_line.actual_value, peer_line.score), (unlocked, 50, 0)
+        )
+        self.assertEqual(peer_line.kpi_value_state, "draft")
 
     def test_launch_query_count_does_not_grow_with_headcount(self):
         """Launching runs no query per employee. (The ORM inserts and updates rows in batches of
@@ -201,7 +209,9 @@ class TestCycleLaunch(AppraisalCase):
                     for i in range(count)
                 ]
             )
-            cycle = self._cycle(name=name, department_ids=[(6, 0, department.ids)])
+            cycle = self._cycle(
+                name=name, department_ids=[(6, 0, department.ids)], allow_without_login=True
+            )
             self.env.flush_all()
             self.env.invalidate_all()
             statements = Counter()

@@ -97,6 +97,8 @@ class TestDirectorSemiAnnualPlan(AppraisalCase):
             date_start=date(2025, 1, 1),
             date_end=date(2025, 6, 30),
             job_ids=[(6, 0, self.job_director.ids)],
+            # The boss, on the same position, has nobody above to appraise him.
+            exclusion_ids=[(0, 0, {"employee_id": self.boss.id, "reason": "other"})],
         )
         self.assertEqual(cycle.date_launch, date(2025, 7, 1), "first half of July")
         self.assertEqual(cycle.date_publication_deadline, date(2025, 7, 15))

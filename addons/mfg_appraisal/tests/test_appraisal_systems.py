@@ -117,7 +117,13 @@ class TestAppraisalSystems(AppraisalCase):
         quarterly = found["team_member", "quarterly"]
         self.assertEqual(quarterly.date_start, date(2026, 10, 1))
         self.assertLessEqual(quarterly.date_publication_deadline, date(2027, 1, 10))
-        # Launched exactly as the scheduler made them: no position picked by hand.
+        # Launched as the scheduler made them (no position picked by hand); the people of this
+        # factory have no login: HR says so, or the launch lists them.
+        with self.assertRaisesRegex(UserError, "Without a login .*: Ada Admin\\."):
+            workshop.with_user(self.user_hr).action_launch()
+        self.assertFalse(workshop.allow_without_login)
+        self.assertTrue(quarterly.allow_without_login, "team members: the kiosk's people")
+        workshop.with_user(self.user_hr).allow_without_login = True
         workshop.with_user(self.user_hr).action_launch()
         self.assertEqual(workshop.appraisal_ids.employee_id, self.admin2)
         self.assertEqual(
@@ -252,6 +258,7 @@ class TestAppraisalSystems(AppraisalCase):
             {
                 "name": "Inspection March",
                 "kind": "irregular",
+                "allow_without_login": True,
                 "appraisal_system": "workshop_staff",
                 "template_id": sheet.id,
                 "company_id": self.factory.id,
@@ -271,6 +278,7 @@ class TestAppraisalSystems(AppraisalCase):
         annual = self.env["mfg.appraisal.cycle"].create(
             {
                 "name": "Annual 2025",
+                "allow_without_login": True,
                 "kind": "annual",
                 "appraisal_system": "workshop_staff",
                 "company_id": self.factory.id,
@@ -389,7 +397,18 @@ class TestWholeOrganisation(AppraisalCase):
         }
         Employee = self.env["hr.employee"]
         for jobs in scope.values():
-            Employee.create([{"name": f"In scope: {job.name}", "job_id": job.id} for job in jobs])
+            Employee.create(
+                [
+                    {"name": f"In scope: {job.name}", "job_id": job.id, "parent_id": self.boss.id}
+                    for job in jobs
+                ]
+            )
+        # HR managers grant the groups at launch: nobody gets a to-do they cannot open.
+        self.user_hr_manager = new_test_user(
+            self.env,
+            "appr_hr_manager",
+            groups="mfg_appraisal.group_appraisal_hr_manager,hr.group_hr_user",
+        )
         for system, kind, start, end in (
             ("workshop_staff", "annual", date(2025, 1, 1), date(2025, 12, 31)),
             ("team_member", "quarterly", date(2025, 10, 1), date(2025, 12, 31)),
@@ -403,13 +422,18 @@ class TestWholeOrganisation(AppraisalCase):
                     job_ids=False,
                     date_start=start,
                     date_end=end,
+                    allow_without_login=True,
                 )
-                cycle.with_user(self.user_hr).action_launch()
+                cycle.with_user(self.user_hr_manager).write({"grant_groups": True})
+                cycle.with_user(self.user_hr_manager).action_launch()
                 in_scope = Employee.search(
                     [("company_id", "=", company.id), ("job_id", "in", scope[system].ids)]
                 )
                 covered = cycle.appraisal_ids.employee_id | cycle.exclusion_ids.employee_id
                 self.assertFalse(in_scope - covered, "nobody in scope is left out silently")
+                members = self.env.ref("mfg_appraisal.group_appraisal_user").all_user_ids
+                self.assertFalse(cycle.appraisal_ids.employee_user_id - members)
+                self.assertFalse(cycle.appraisal_ids.activity_ids.user_id - members)
                 self.assertEqual(
                     cycle.appraisal_ids.job_id | cycle.exclusion_ids.employee_id.job_id,
                     scope[system] & in_scope.job_id,

@@ -1,6 +1,7 @@
 import json
-from datetime import date
+from datetime import date, timedelta
 
+from odoo import fields
 from odoo.tests import tagged
 
 from .. import scoring
@@ -127,7 +128,10 @@ class TestTeamAppraisals(AppraisalCase):
         q1 = self._quarter(date(2025, 1, 1), date(2025, 3, 31), good)
         self.assertAlmostEqual(q1.final_score, 94.7, 2)
         self.assertEqual((q1.bonus_tier, q1.bonus_amount), ("tier_1", 1000))
-        self.assertEqual(q1.cycle_id.date_publication_deadline, date(2025, 4, 10), "10 days")
+        # Within 10 days (第10条), counted from the day of the launch (late: not overdue).
+        cycle = q1.cycle_id
+        self.assertEqual(cycle.date_launch, fields.Date.context_today(cycle))
+        self.assertEqual(cycle.date_publication_deadline, cycle.date_launch + timedelta(days=9))
         # Q2 and Q3 below 60: 70% tasks (40), 75% quota (50), 90% pass (55), rework 5% (60),
         # 6 pcs/h (70), one major violation (0), 8 late (40).
         # Total = 8 + 10 + 8.25 + 9 + 7 + 0 + 4 = 46.25 -> probation watch, no bonus
