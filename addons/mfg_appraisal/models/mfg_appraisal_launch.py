@@ -190,8 +190,11 @@ class MfgAppraisal(models.Model):
                 )
                 vals = dict(empty, **vals)
                 groups.setdefault(tuple(sorted(vals.items())), []).append(line.id)
+            # Each group written within the prefetch of all the lines (and their sections,
+            # read once), not of the group alone.
+            appraisals.section_ids.fetch(["appraisal_id", "weight", "score", "score_complete"])
             for vals, ids in groups.items():
-                lines.browse(ids)._write_prefill(dict(vals))
+                lines.browse(ids).with_prefetch(lines._prefetch_ids)._write_prefill(dict(vals))
 
     def _kpi_prefill_report(self):
         """(message html, nothing filled) on the KPI lines of these appraisals (one cycle):

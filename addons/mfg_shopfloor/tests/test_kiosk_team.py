@@ -27,6 +27,10 @@ class KioskTeamCase(KioskCase):
                 "date_start": today - timedelta(days=20),
                 "date_end": today + timedelta(days=10),
                 "job_ids": [(6, 0, cls.job.ids)],
+                # The leader's team (the other workshop's operator has no superior); operators
+                # without a login self-assess at the kiosk.
+                "department_ids": [(6, 0, cls.team.ids)],
+                "allow_without_login": True,
                 "template_id": cls.env.ref("mfg_appraisal.template_irregular_inspection").id,
             }
         )
