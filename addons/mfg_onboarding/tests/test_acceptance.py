@@ -185,8 +185,24 @@ class TestExistingInstance(OnboardingCase):
         self.assertIn(self.second, kpi_companies)
         self.assertNotIn(third, kpi_companies)
 
-        # A quarterly cycle launches in the second company.
+        # A quarterly cycle launches in the second company, its KPI lines prefilled from the
+        # quarter's values though nobody locked them (marked "not locked").
         start, end = self._last_quarter()
+        operator_sheet = self.env["mfg.appraisal.template"].search(
+            [("company_id", "=", self.second.id), ("code", "=", "operator")]
+        )
+        kpi_line = operator_sheet.line_ids.filtered(
+            lambda t: t.kpi_id and t.rule_kind in ("linear", "bands")
+        )[:1]
+        period = self.env["mfg.kpi.period"]._get_or_create("quarter", start, self.second)
+        kpi_value = self.env["mfg.kpi.value"].create(
+            {
+                "kpi_id": kpi_line.kpi_id.id,
+                "period_id": period.id,
+                "employee_id": self.operators[0].id,
+                "value": 97.0,
+            }
+        )
         cycle = (
             self.env["mfg.appraisal.cycle"]
             .with_user(self.hr_user)
@@ -209,3 +225,16 @@ class TestExistingInstance(OnboardingCase):
         self.assertEqual(appraisals.template_id.company_id, self.second)
         operator_sheets = appraisals.filtered(lambda a: a.employee_id in self.operators).template_id
         self.assertEqual(operator_sheets.mapped("code"), ["operator"])
+        line = appraisals.filtered(lambda a: a.employee_id == self.operators[0]).line_ids.filtered(
+            lambda x: x.template_line_id == kpi_line
+        )
+        scale = kpi_line._rule_snapshot().get("kpi_scale") or 1.0
+        self.assertEqual(
+            (line.kpi_value_id, line.actual_value, line.kpi_value_state),
+            (kpi_value, 97.0 * scale, "draft"),
+        )
+        # Locked later (locking stays final), the value is taken again until rating starts.
+        kpi_value.action_lock()
+        cycle.action_refresh_kpi()
+        line.invalidate_recordset()
+        self.assertEqual(line.kpi_value_state, "locked")
