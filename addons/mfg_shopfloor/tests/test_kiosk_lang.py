@@ -26,6 +26,7 @@ class TestKioskLanguage(KioskCase):
         cls.workshop.mfg_kiosk_lang = "zh_CN"
         cls.leader.barcode = "KIOSKL0001"
         cls.user_leader.group_ids += cls.env.ref("mfg_appraisal.group_appraisal_appraiser")
+        cls.user_op.group_ids += cls.env.ref("mfg_appraisal.group_appraisal_user")
         today = fields.Date.context_today(cls.op_a.with_context(tz="UTC"))
         # Launched by someone working in English.
         cls.cycle = (
@@ -39,6 +40,9 @@ class TestKioskLanguage(KioskCase):
                     "date_start": today - timedelta(days=20),
                     "date_end": today + timedelta(days=10),
                     "job_ids": [(6, 0, cls.job.ids)],
+                    # The leader's team; operators without a login self-assess at the kiosk.
+                    "department_ids": [(6, 0, cls.team.ids)],
+                    "allow_without_login": True,
                     "template_id": cls.env.ref("mfg_appraisal.template_irregular_inspection").id,
                 }
             )

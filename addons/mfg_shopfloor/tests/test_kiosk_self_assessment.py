@@ -134,6 +134,9 @@ class KioskSheetCase(KioskCase):
                 "date_start": today - timedelta(days=20),
                 "date_end": today + timedelta(days=10),
                 "job_ids": [(6, 0, cls.job.ids)],
+                # The leader's team; operators without a login self-assess at the kiosk.
+                "department_ids": [(6, 0, cls.team.ids)],
+                "allow_without_login": True,
                 "template_id": cls.sheet.id,
             }
         )
