@@ -1234,6 +1234,17 @@ class MfgAppraisal(models.Model):
         employees -= excluded
         if not employees:
             raise UserError(self.env._("Nobody is left to appraise in %(c)s.", c=cycle.name))
+        # Everything the launch needs, checked at once (before any background part): one
+        # error lists every problem; an HR manager's option grants the missing groups first.
+        appraisers, _notes = self._appraisers(cycle, employees)
+        people = self._launch_people(cycle, employees, appraisers, templates)
+        if cycle.grant_groups:
+            self._grant_launch_groups(cycle, people)
+        self._raise_launch_problems(
+            cycle,
+            self._launch_problems(cycle, templates_used, people),
+            groups_missing=bool(people["users"] or people["appraisers"]),
+        )
         return employees
 
     @api.model
@@ -1254,15 +1265,6 @@ class MfgAppraisal(models.Model):
             *(templates[job] for job in employees.job_id)
         )
         appraisers, notes = self._appraisers(cycle, employees)
-        # Everything the launch needs, checked at once: one error lists every problem.
-        people = self._launch_people(cycle, employees, appraisers, templates)
-        if cycle.grant_groups:
-            self._grant_launch_groups(cycle, people)
-        self._raise_launch_problems(
-            cycle,
-            self._launch_problems(cycle, templates_used, people),
-            groups_missing=bool(people["users"] or people["appraisers"]),
-        )
         frozen = {template: template._frozen_sections() for template in templates_used}
         vals_list = []
         for employee in employees:
