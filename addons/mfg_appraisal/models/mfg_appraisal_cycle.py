@@ -441,22 +441,30 @@ class MfgAppraisalCycle(models.Model):
             appraisals = cycle.env["mfg.appraisal"]._launch_cycle(cycle)
             if cycle.irregular_warning:
                 cycle.sudo().message_post(body=cycle.irregular_warning)
-            body, nothing = appraisals._kpi_prefill_report()
-            gaps = appraisals._tier_gap_text(appraisals._tier_gaps())
-            if gaps:
-                body = (body or Markup()) + Markup("<ul>%s</ul>") % Markup("").join(
-                    Markup("<li>%s</li>") % gap for gap in gaps
-                )
+            body, cycle_warn = cycle._launch_report(appraisals)
             if body:
-                cycle.sudo().message_post(body=body)
                 notes.append(body)
-            warn = warn or nothing or bool(gaps)
+            warn = warn or cycle_warn
         self.sudo().write({"state": "running"})
         if warn:
             return Appraisal._notification(
                 self.env._("Cycle launched, with warnings"), Markup("").join(notes), "warning"
             )
         return True
+
+    def _launch_report(self, appraisals):
+        """Post the KPI prefill and approval-chain report of the cycle's launched
+        ``appraisals`` in its chatter; returns (the report, whether it warns)."""
+        self.ensure_one()
+        body, nothing = appraisals._kpi_prefill_report()
+        gaps = appraisals._tier_gap_text(appraisals._tier_gaps())
+        if gaps:
+            body = (body or Markup()) + Markup("<ul>%s</ul>") % Markup("").join(
+                Markup("<li>%s</li>") % gap for gap in gaps
+            )
+        if body:
+            self.sudo().message_post(body=body)
+        return body, bool(nothing or gaps)
 
     def _schedule_from_launch(self, today):
         """Deadlines from the day of the launch and the schedule (the seed's, or the cycle's

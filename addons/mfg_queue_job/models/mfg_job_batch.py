@@ -270,12 +270,15 @@ class MfgJobBatch(models.Model):
         return self.env._("%(n)s appraisals created.", n=len(created))
 
     def _job_launch_done(self, cycle_id):
+        """The end of a launch: the cycle's chatter says so, with the KPI prefill and
+        approval-chain report an inline launch gives."""
         cycle = self.env["mfg.appraisal.cycle"].browse(cycle_id)
         cycle.sudo().message_post(
             body=self.env._(
                 "Launch finished in the background: %(n)s appraisals.", n=cycle.appraisal_count
             )
         )
+        cycle._launch_report(cycle.appraisal_ids)
         return self.env._("Launch finished.")
 
     @api.model

@@ -132,6 +132,12 @@ class TestCycleInBackground(JobsMixin, AppraisalCase):
         )
 
     def test_launch_in_parts_gives_the_inline_appraisals(self):
+        # One performance line of the sheet is fed by a KPI: the launch reports its prefill.
+        kpi = self.env["mfg.kpi"].create({"code": "BG_TEST_RATE", "name": "Background rate"})
+        line = self.template.section_ids.line_ids.filtered(
+            lambda x: x.name == "Equipment intact rate"
+        )
+        line.sudo().kpi_id = kpi
         inline = self._cycle(name="inline")
         inline.with_user(self.user_hr).action_launch()
         expected = self._snapshot(inline)
@@ -156,6 +162,9 @@ class TestCycleInBackground(JobsMixin, AppraisalCase):
         self.assertEqual(
             cycle.appraisal_ids.activity_ids.user_id, inline.appraisal_ids.activity_ids.user_id
         )
+        # The chatter reports the KPI prefill as an inline launch does.
+        messages = cycle.message_ids.mapped("body")
+        self.assertTrue(any("KPI lines filled" in str(body) for body in messages), messages)
         # A part run again (a retry) creates nothing twice.
         batch.sudo()._job_launch(cycle.id, (self.emp | self.peer).ids)
         self.assertEqual(len(cycle.appraisal_ids), 2)
