@@ -47,4 +47,5 @@
             "mfg_appraisal/static/tests/tours/**/*",
         ],
     },
+    "uninstall_hook": "uninstall_hook",
 }

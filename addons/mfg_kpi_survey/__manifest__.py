@@ -28,4 +28,5 @@
         "wizard/mfg_kpi_survey_launch_views.xml",
         "views/mfg_kpi_survey_menus.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
 }
