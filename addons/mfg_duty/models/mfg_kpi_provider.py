@@ -2,7 +2,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models, tools
-from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider, Tally
+from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider
 from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)
@@ -153,7 +153,7 @@ class MfgKpiProvider(models.AbstractModel):
             .search_fetch([("id", "in", [emp.id for emp, _on, _ids in groups])], ["department_id"])
         )
         departments = {employee.id: employee.department_id.id for employee in employees}
-        tally = Tally()
+        tally = self._tally()
         for employee, on_time, ids in groups:
             subjects = {("company", company.id), ("employee", employee.id)}
             if departments.get(employee.id):

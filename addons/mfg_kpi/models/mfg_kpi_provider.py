@@ -19,7 +19,7 @@ providers in one table on its extension of ``mfg.kpi.provider``::
 
         def _provide_mrp_plan(self, kpi, period):
             clock = self._clock(period)
-            tally = Tally()
+            tally = self._tally()
             ...  # one or a few queries for the whole period, then tally.add(...)
             return self._tally_measures(kpi, tally, "mrp.production")
 
@@ -89,20 +89,43 @@ class Tally:
 
     A subject is ``("company", id)``, ``("department", id)``, ``("employee", id)`` or
     ``("record", model, id)``. ``add`` adds a figure to each subject (a figure shared between
-    subjects is added in parts); ``count`` counts a keyed figure once per subject, the same key
-    again replacing it (a record reached through several rows).
+    subjects is added in parts); ``add_plan`` adds it to weighted subjects (a plan, see
+    there); ``count`` counts a keyed figure once per subject, the same key again replacing it
+    (a record reached through several rows).
+
+    ``keep_ids``: whether the record ids are collected. Only a drill-down reads them: a
+    provider takes its tally from ``mfg.kpi.provider._tally()``, which keeps them for a
+    drill-down only (collecting 100,000 ids per subject for nothing is much of a large
+    computation's time).
     """
 
-    def __init__(self):
+    def __init__(self, keep_ids=True):
+        self.keep_ids = keep_ids
         self._sums = defaultdict(lambda: [0.0, 0.0, set()])
         self._keyed = defaultdict(dict)
 
     def add(self, subjects, numerator, denominator=0.0, ids=()):
+        sums = self._sums
+        keep_ids = self.keep_ids and ids
         for subject in subjects:
-            row = self._sums[subject]
+            row = sums[subject]
             row[0] += numerator
             row[1] += denominator
-            row[2].update(ids)
+            if keep_ids:
+                row[2].update(ids)
+
+    def add_plan(self, plan, numerator, denominator=0.0, ids=()):
+        """Add a figure to the subjects of ``plan``, ``((subject, weight), ...)``: each gets
+        the figure × its weight (1 for an owner, a share for whoever did part of the work).
+        The KPIs of a cohort share its plans, computed once."""
+        sums = self._sums
+        keep_ids = self.keep_ids and ids
+        for subject, weight in plan:
+            row = sums[subject]
+            row[0] += numerator * weight
+            row[1] += denominator * weight
+            if keep_ids:
+                row[2].update(ids)
 
     def count(self, subjects, key, numerator, denominator=1.0, ids=None):
         """``ids``: the records behind the key (default: the key itself); empty keeps the
@@ -123,6 +146,14 @@ class Tally:
                 ids.update(key_ids)
             result[subject] = (numerator, denominator, ids)
         return result
+
+    def swapped(self):
+        """A new tally with each subject's numerator and denominator exchanged (a KPI that
+        is the inverse of another of the same cohort)."""
+        swapped = Tally(self.keep_ids)
+        for subject, (numerator, denominator, ids) in self.rows().items():
+            swapped._sums[subject] = [denominator, numerator, ids]
+        return swapped
 
     def __bool__(self):
         return bool(self._sums or self._keyed)
@@ -220,6 +251,11 @@ class MfgKpiProvider(models.AbstractModel):
         self.env.flush_all()
         self.env.cr.execute(query)
         return self.env.cr.fetchall()
+
+    @api.model
+    def _tally(self):
+        """A ``Tally`` for a provider: it collects record ids for a drill-down only."""
+        return Tally(keep_ids=bool(self.env.context.get(DRILL)))
 
     @api.model
     def _tally_measures(self, kpi, tally, drill_model, kind="rate", drill_extra=None):

@@ -2,7 +2,7 @@
 """KPI providers fed by attendances, approved time off and key staff departures."""
 
 from odoo import api, fields, models
-from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider, Tally
+from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider
 from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)
@@ -44,7 +44,7 @@ class MfgKpiProvider(models.AbstractModel):
         stats = self.env["hr.employee"]._mfg_late_early(
             period.date_start, period.date_end, period.company_id
         )
-        tally = Tally()
+        tally = self._tally()
         for employee_id, data in stats.items():
             counted = data["late"] + data["early"]
             tally.add([("employee", employee_id)], len(counted), data["days"], counted)
@@ -67,7 +67,7 @@ class MfgKpiProvider(models.AbstractModel):
             ["worked_hours:sum", "id:array_agg"],
         )
         hours = self._variant(kpi) == "hours"
-        tally = Tally()
+        tally = self._tally()
         for employee, _day, worked, ids in groups:
             subject = [("employee", employee.id)]
             if hours:
@@ -139,7 +139,7 @@ class MfgKpiProvider(models.AbstractModel):
             return []
         employed = self._employment(employees)
 
-        tally = Tally()
+        tally = self._tally()
         for employee in employees:
             subjects = [("company", period.company_id.id)]
             if employee.department_id:

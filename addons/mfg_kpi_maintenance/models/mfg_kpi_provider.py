@@ -3,7 +3,7 @@ from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider, Tally
+from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider
 from odoo.tools import SQL
 from odoo.tools.safe_eval import safe_eval
 from odoo.tools.translate import LazyTranslate
@@ -56,7 +56,7 @@ class MfgKpiProvider(models.AbstractModel):
         employees = self._user_employees(
             {user_id for row in rows for user_id in row["users"]}, company
         )
-        tally = Tally()
+        tally = self._tally()
         for row in rows:
             subjects = {("company", company.id)}
             subjects.update(("employee", employees[u][0]) for u in row["users"] if u in employees)

@@ -18,7 +18,7 @@ A subject without data gets no value.
 from collections import defaultdict
 
 from odoo import api, models
-from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider, Tally
+from odoo.addons.mfg_kpi.models.mfg_kpi_provider import DRILL, Provider
 from odoo.tools import SQL
 from odoo.tools.translate import LazyTranslate
 
@@ -203,6 +203,33 @@ class MfgKpiProvider(models.AbstractModel):
         return subjects
 
     @api.model
+    def _mfg_mrp_plan(self, company_id, workshop_id, team_id, share, employees):
+        """The weighted subjects (``Tally.add_plan``) of an order-level figure: the company,
+        the workshop and the team get all of it, the work centres and the operators their
+        share of the time logged on the order (``share``, see ``_mfg_mrp_order_shares``)."""
+        plan = [
+            (subject, 1.0)
+            for subject in self._mfg_mrp_order_subjects(company_id, workshop_id, team_id)
+        ]
+        total, by_workcenter, by_user = share
+        if total > 0:
+            plan.extend(
+                (("record", "mrp.workcenter", workcenter_id), minutes / total)
+                for workcenter_id, minutes in by_workcenter.items()
+            )
+            for user_id, minutes in by_user.items():
+                employee_id = employees.get(user_id, (None,))[0]
+                if employee_id:
+                    plan.append((("employee", employee_id), minutes / total))
+        return tuple(plan)
+
+    @api.model
+    def _mfg_mrp_tallies(self, period, key, compute):
+        """``compute()``: tallies shared by the KPIs of a cohort, computed in one pass over it
+        once per computation (a drill-down, which keeps record ids, computes its own)."""
+        return self._cohort(period, (key, bool(self.env.context.get(DRILL))), compute)
+
+    @api.model
     def _mfg_mrp_share_out(self, tally, share, employees, numerator, denominator, ids):
         """Share an order-level figure between work centres and operators by logged time."""
         total, by_workcenter, by_user = share
@@ -249,6 +276,24 @@ class MfgKpiProvider(models.AbstractModel):
           (see ``_mfg_mrp_order_shares``).
         """
         return self._cohort(period, "mfg_mrp_done", lambda: self._mfg_mrp_read_done(period))
+
+    @api.model
+    def _mfg_mrp_done_plans(self, period):
+        """``{order id: plan}`` of the orders done in the period: their owners and whoever
+        logged time on them (``_mfg_mrp_plan``), once per computation."""
+
+        def compute():
+            cohort = self._mfg_mrp_done_cohort(period)
+            company_id = period.company_id.id
+            shares, employees = cohort["shares"], cohort["employees"]
+            return {
+                order_id: self._mfg_mrp_plan(
+                    company_id, workshop_id, team_id, shares.get(order_id, NO_SHARE), employees
+                )
+                for order_id, workshop_id, team_id, _rework, _source in cohort["orders"]
+            }
+
+        return self._cohort(period, "mfg_mrp_done_plans", compute)
 
     @api.model
     def _mfg_mrp_read_done(self, period):
@@ -473,35 +518,54 @@ class MfgKpiProvider(models.AbstractModel):
         - rush_responsible: rush_on_time counted for the employee of the chain's responsible
           user (the scheduler handling the order) instead of the operators.
         """
-        company_id = period.company_id.id
         variant = self._variant(kpi)
-        due = self._mfg_mrp_chains(period)
-        rush = variant in ("rush_on_time", "rush_responsible")
-        chains = [chain for chain in due if chain["rush"]] if rush else due
-        if not chains:
-            return []
-        now = self._clock(period).now
         if variant == "rush_responsible":
+            chains = [chain for chain in self._mfg_mrp_chains(period) if chain["rush"]]
+            if not chains:
+                return []
+            now = self._clock(period).now
             return self._mfg_mrp_responsible_measures(kpi, period, chains, now)
-        merged, employees = self._mfg_mrp_chain_shares(period, due)
-        tally = Tally()
-        for chain in chains:
-            if variant == "quantity":
-                numerator = min(chain["produced"], chain["planned"])
-                denominator = chain["planned"]
-            elif variant == "quantity_on_time":
-                numerator = min(chain["produced_on_time"], chain["planned"])
-                denominator = chain["planned"]
-            else:
-                if not chain["closed"] and chain["finish"] >= now:
-                    continue  # not due yet
-                on_time = chain["closed"] and chain["done_at"] <= chain["finish"]
-                numerator, denominator = (1.0 if on_time else 0.0), 1.0
-            subjects = self._mfg_mrp_order_subjects(company_id, chain["workshop"], chain["team"])
-            tally.add(subjects, numerator, denominator, chain["ids"])
-            share = merged.get(chain["ids"][0], NO_SHARE)
-            self._mfg_mrp_share_out(tally, share, employees, numerator, denominator, chain["ids"])
+        tally = self._mfg_mrp_tallies(
+            period, "mfg_mrp_plan_tallies", lambda: self._mfg_mrp_plan_tallies(period)
+        ).get(variant)
+        if not tally:
+            return []
         return self._tally_measures(kpi, tally, "mrp.production")
+
+    @api.model
+    def _mfg_mrp_plan_tallies(self, period):
+        """The tallies of every plan variant but rush_responsible, in one pass over the
+        chains due (see ``_provide_mrp_plan_completion``): ``{variant: Tally}``."""
+        company_id = period.company_id.id
+        due = self._mfg_mrp_chains(period)
+        if not due:
+            return {}
+        now = self._clock(period).now
+        merged, employees = self._mfg_mrp_chain_shares(period, due)
+        variants = ("quantity", "quantity_on_time", "on_time", "rush_on_time")
+        tallies = {variant: self._tally() for variant in variants}
+        quantity, quantity_on_time, on_time_tally, rush_tally = (
+            tallies[variant] for variant in variants
+        )
+        for chain in due:
+            ids = chain["ids"]
+            plan = self._mfg_mrp_plan(
+                company_id,
+                chain["workshop"],
+                chain["team"],
+                merged.get(ids[0], NO_SHARE),
+                employees,
+            )
+            planned = chain["planned"]
+            quantity.add_plan(plan, min(chain["produced"], planned), planned, ids)
+            quantity_on_time.add_plan(plan, min(chain["produced_on_time"], planned), planned, ids)
+            if not chain["closed"] and chain["finish"] >= now:
+                continue  # not due yet
+            on_time = 1.0 if chain["closed"] and chain["done_at"] <= chain["finish"] else 0.0
+            on_time_tally.add_plan(plan, on_time, 1.0, ids)
+            if chain["rush"]:
+                rush_tally.add_plan(plan, on_time, 1.0, ids)
+        return tallies
 
     @api.model
     def _mfg_mrp_responsible_measures(self, kpi, period, chains, now):
@@ -511,7 +575,7 @@ class MfgKpiProvider(models.AbstractModel):
         employees = self._user_employees(
             {chain["responsible"] for chain in chains}, period.company_id
         )
-        tally = Tally()
+        tally = self._tally()
         for chain in chains:
             if not chain["closed"] and chain["finish"] >= now:
                 continue  # not due yet
@@ -595,27 +659,36 @@ class MfgKpiProvider(models.AbstractModel):
         standard_vs_actual = standard ÷ actual × 100. Orders without a BoM standard are not
         counted.
         """
-        company_id = period.company_id.id
-        cohort = self._mfg_mrp_done_cohort(period)
-        if not cohort["orders"]:
+        tally = self._mfg_mrp_tallies(
+            period, "mfg_mrp_material_tally", lambda: self._mfg_mrp_material_tally(period)
+        )
+        if not tally:
             return []
-        standard, actual = self._mfg_mrp_material_cohort(period)
-        reverse = self._variant(kpi) == "standard_vs_actual"
-        shares, employees = cohort["shares"], cohort["employees"]
-        tally = Tally()
-        for production_id, workshop_id, team_id, _rework, _source in cohort["orders"]:
-            if standard[production_id] <= 0:
-                continue
-            numerator, denominator = actual[production_id], standard[production_id]
-            if reverse:
-                numerator, denominator = denominator, numerator
-            ids = (production_id,)
-            subjects = self._mfg_mrp_order_subjects(company_id, workshop_id, team_id)
-            tally.add(subjects, numerator, denominator, ids)
-            self._mfg_mrp_share_out(
-                tally, shares.get(production_id, NO_SHARE), employees, numerator, denominator, ids
-            )
+        if self._variant(kpi) == "standard_vs_actual":
+            tally = tally.swapped()
         return self._tally_measures(kpi, tally, "mrp.production")
+
+    @api.model
+    def _mfg_mrp_material_tally(self, period):
+        """Actual ÷ standard material of the orders done in the period (one pass; the
+        standard_vs_actual variant is its inverse)."""
+        cohort = self._mfg_mrp_done_cohort(period)
+        tally = self._tally()
+        if not cohort["orders"]:
+            return tally
+        standard, actual = self._mfg_mrp_material_cohort(period)
+        plans = self._mfg_mrp_done_plans(period)
+        for production_id, *_rest in cohort["orders"]:
+            order_standard = standard.get(production_id, 0.0)
+            if order_standard <= 0:
+                continue
+            tally.add_plan(
+                plans[production_id],
+                actual.get(production_id, 0.0),
+                order_standard,
+                (production_id,),
+            )
+        return tally
 
     # ------------------------------------------------------------------
     # Scrap
@@ -627,7 +700,6 @@ class MfgKpiProvider(models.AbstractModel):
         Scrap = done scraps of the order's own product recorded on the order (stock.scrap
         with the manufacturing order); components scrapped count as material consumption.
         """
-        company_id = period.company_id.id
         cohort = self._mfg_mrp_done_cohort(period)
         if not cohort["orders"]:
             return []
@@ -635,17 +707,17 @@ class MfgKpiProvider(models.AbstractModel):
         scrapped = self._cohort(
             period, "mfg_mrp_scrapped", lambda: self._mfg_mrp_read_scrap(period)
         )
-        shares, employees = cohort["shares"], cohort["employees"]
-        tally = Tally()
-        for production_id, workshop_id, team_id, _rework, _source in cohort["orders"]:
-            if produced[production_id] <= 0:
+        plans = self._mfg_mrp_done_plans(period)
+        tally = self._tally()
+        for production_id, *_rest in cohort["orders"]:
+            order_produced = produced.get(production_id, 0.0)
+            if order_produced <= 0:
                 continue
-            subjects = self._mfg_mrp_order_subjects(company_id, workshop_id, team_id)
-            numerator, denominator = scrapped[production_id], produced[production_id]
-            ids = (production_id,)
-            tally.add(subjects, numerator, denominator, ids)
-            self._mfg_mrp_share_out(
-                tally, shares.get(production_id, NO_SHARE), employees, numerator, denominator, ids
+            tally.add_plan(
+                plans[production_id],
+                scrapped.get(production_id, 0.0),
+                order_produced,
+                (production_id,),
             )
         return self._tally_measures(kpi, tally, "mrp.production")
 
@@ -681,39 +753,51 @@ class MfgKpiProvider(models.AbstractModel):
           orders done in the period × 100;
         - count: number of rework orders (a subject that produced without rework gets 0).
         """
+        is_count = self._variant(kpi) == "count"
+        tallies = self._mfg_mrp_tallies(
+            period, "mfg_mrp_rework_tallies", lambda: self._mfg_mrp_rework_tallies(period)
+        )
+        if not tallies:
+            return []
+        return self._tally_measures(
+            kpi,
+            tallies["count" if is_count else "rate"],
+            "mrp.production",
+            kind="sum" if is_count else "rate",
+        )
+
+    @api.model
+    def _mfg_mrp_rework_tallies(self, period):
+        """``{"rate": Tally, "count": Tally}`` of the rework KPIs, in one pass over the orders
+        done in the period (see ``_provide_mrp_rework``)."""
         company_id = period.company_id.id
         cohort = self._mfg_mrp_done_cohort(period)
         if not cohort["orders"]:
-            return []
-        is_count = self._variant(kpi) == "count"
+            return {}
         produced, sources = cohort["produced"], cohort["sources"]
         shares, employees = cohort["shares"], cohort["employees"]
-        tally = Tally()
+        plans = self._mfg_mrp_done_plans(period)
+        rate, count = self._tally(), self._tally()
         for production_id, workshop_id, team_id, is_rework, source_id in cohort["orders"]:
+            order_produced = produced.get(production_id, 0.0)
             if is_rework:
+                # Charged to the reworked order's owners and to whoever logged time on it.
                 source_owner = sources.get(source_id, (None, None)) if source_id else (None, None)
                 if any(source_owner):
                     workshop_id, team_id = source_owner
-                numerator = 1.0 if is_count else produced[production_id]
-                ids = (production_id,)
-                subjects = self._mfg_mrp_order_subjects(company_id, workshop_id, team_id)
-                tally.add(subjects, numerator, 0.0, ids)
-                self._mfg_mrp_share_out(
-                    tally, shares.get(source_id, NO_SHARE), employees, numerator, 0.0, ids
+                plan = self._mfg_mrp_plan(
+                    company_id, workshop_id, team_id, shares.get(source_id, NO_SHARE), employees
                 )
+                ids = (production_id,)
+                rate.add_plan(plan, order_produced, 0.0, ids)
+                count.add_plan(plan, 1.0, 0.0, ids)
                 continue
-            if produced[production_id] <= 0:
+            if order_produced <= 0:
                 continue
-            subjects = self._mfg_mrp_order_subjects(company_id, workshop_id, team_id)
-            denominator = 1.0 if is_count else produced[production_id]
-            ids = () if is_count else (production_id,)
-            tally.add(subjects, 0.0, denominator, ids)
-            self._mfg_mrp_share_out(
-                tally, shares.get(production_id, NO_SHARE), employees, 0.0, denominator, ids
-            )
-        return self._tally_measures(
-            kpi, tally, "mrp.production", kind="sum" if is_count else "rate"
-        )
+            plan = plans[production_id]
+            rate.add_plan(plan, 0.0, order_produced, (production_id,))
+            count.add_plan(plan, 0.0, 1.0)
+        return {"rate": rate, "count": count}
 
     # ------------------------------------------------------------------
     # Work orders: labour productivity and work-time efficiency
@@ -817,59 +901,88 @@ class MfgKpiProvider(models.AbstractModel):
         Work centres count for their current workshop and team.
         """
         variant = self._variant(kpi)
-        per_day = variant == "pieces_per_day"
+        tallies = self._mfg_mrp_tallies(
+            period, "mfg_mrp_workorder_tallies", lambda: self._mfg_mrp_workorder_tallies(period)
+        )
+        if not tallies:
+            return []
+        kind = "rate" if variant in ("standard_hours", "standard_met") else "ratio"
+        return self._tally_measures(kpi, tallies[variant], "mrp.workorder", kind=kind)
+
+    @api.model
+    def _mfg_mrp_workorder_tallies(self, period):
+        """``{variant: Tally}`` of the work-order KPIs (see ``_provide_mrp_workorders``) in
+        one pass over the period's work orders: their figures are added up per work centre
+        (whose workshop and team make the other subjects) and per operator first."""
         workorders, total, by_user, days, employees = self._cohort(
             period, "mfg_mrp_workorders", lambda: self._mfg_mrp_read_workorders(period)
         )
         if not workorders:
-            return []
-        company_subject = ("company", period.company_id.id)
-        tally = Tally()
-        worker_days = defaultdict(set)  # subject -> {(user, day)}
+            return {}
+        keep_ids = bool(self.env.context.get(DRILL))
+        # Per work centre and per employee: pieces, hours, expected minutes, minutes, work
+        # orders within their expected duration, work orders, ids; and the worker-days.
+        by_centre = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, []])
+        by_employee = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, []])
+        centre_days = defaultdict(set)  # work centre -> {(user, day)}
+        employee_days = defaultdict(set)
+        owners = {}
         for wo_id, wc_id, workshop_id, team_id, pieces, expected in workorders:
             minutes = total.get(wo_id, 0.0)
             if minutes <= 0:
                 continue
-            ids = (wo_id,)
-            subjects = {company_subject, ("record", "mrp.workcenter", wc_id)}
-            subjects.update(("department", dept) for dept in (workshop_id, team_id) if dept)
-            if per_day:  # the denominator is the worker-days, counted below
-                numerator, denominator = pieces, 0.0
-            elif variant == "pieces_per_hour":
-                numerator, denominator = pieces, minutes / 60.0
-            elif variant == "standard_hours":
-                numerator, denominator = expected, minutes
-            else:  # standard_met
-                met = minutes <= expected + 1e-6
-                numerator, denominator = (1.0 if met else 0.0), 1.0
-            tally.add(subjects, numerator, denominator, ids)
+            owners[wc_id] = (workshop_id, team_id)
+            met = 1.0 if minutes <= expected + 1e-6 else 0.0
+            row = by_centre[wc_id]
+            row[0] += pieces
+            row[1] += minutes / 60.0
+            row[2] += expected
+            row[3] += minutes
+            row[4] += met
+            row[5] += 1.0
+            if keep_ids:
+                row[6].append(wo_id)
             for user_id, user_minutes in by_user[wo_id].items():
-                ratio = user_minutes / minutes
+                user_days = days[wo_id, user_id]
+                centre_days[wc_id].update((user_id, day) for day in user_days)
                 employee_id = employees.get(user_id, (None,))[0]
-                if per_day:
-                    user_days = days[wo_id, user_id]
-                    targets = [*subjects, ("employee", employee_id)] if employee_id else subjects
-                    for subject in targets:
-                        worker_days[subject].update((user_id, day) for day in user_days)
                 if not employee_id:
                     continue
-                if variant in ("pieces_per_hour", "pieces_per_day"):
-                    tally.add(
-                        [("employee", employee_id)],
-                        numerator * ratio,
-                        0.0 if per_day else user_minutes / 60.0,
-                        ids,
-                    )
-                elif variant == "standard_hours":
-                    tally.add(
-                        [("employee", employee_id)],
-                        numerator * ratio,
-                        user_minutes,
-                        ids,
-                    )
-                else:
-                    tally.add([("employee", employee_id)], numerator, 1.0, ids)
-        for subject, user_days in worker_days.items():
-            tally.add([subject], 0.0, float(len(user_days)))
-        kind = "rate" if variant in ("standard_hours", "standard_met") else "ratio"
-        return self._tally_measures(kpi, tally, "mrp.workorder", kind=kind)
+                ratio = user_minutes / minutes
+                row = by_employee[employee_id]
+                row[0] += pieces * ratio
+                row[1] += user_minutes / 60.0
+                row[2] += expected * ratio
+                row[3] += user_minutes
+                row[4] += met
+                row[5] += 1.0
+                if keep_ids:
+                    row[6].append(wo_id)
+                employee_days[employee_id].update((user_id, day) for day in user_days)
+        variants = ("pieces_per_hour", "pieces_per_day", "standard_hours", "standard_met")
+        tallies = {variant: self._tally() for variant in variants}
+        per_hour, per_day, standard_hours, standard_met = (tallies[v] for v in variants)
+        company_subject = ("company", period.company_id.id)
+        subject_days = defaultdict(set)
+
+        def add(subjects, row):
+            pieces, hours, expected, minutes, met, count, ids = row
+            per_hour.add(subjects, pieces, hours, ids)
+            per_day.add(subjects, pieces, 0.0, ids)
+            standard_hours.add(subjects, expected, minutes, ids)
+            standard_met.add(subjects, met, count, ids)
+
+        for wc_id, row in by_centre.items():
+            workshop_id, team_id = owners[wc_id]
+            subjects = {company_subject, ("record", "mrp.workcenter", wc_id)}
+            subjects.update(("department", dept) for dept in (workshop_id, team_id) if dept)
+            add(subjects, row)
+            for subject in subjects:
+                subject_days[subject] |= centre_days[wc_id]
+        for employee_id, row in by_employee.items():
+            add([("employee", employee_id)], row)
+            subject_days["employee", employee_id] = employee_days[employee_id]
+        # Worker-days: distinct operator and day with working time on these work orders.
+        for subject, user_days in subject_days.items():
+            per_day.add([subject], 0.0, float(len(user_days)))
+        return tallies

@@ -16,7 +16,7 @@ from collections import defaultdict
 import pytz
 
 from odoo import api, models
-from odoo.addons.mfg_kpi.models.mfg_kpi_provider import DRILL, Provider, Tally
+from odoo.addons.mfg_kpi.models.mfg_kpi_provider import DRILL, Provider
 from odoo.tools import SQL
 from odoo.tools.translate import LazyTranslate
 
@@ -233,7 +233,7 @@ class MfgKpiProvider(models.AbstractModel):
                 )
             return subjects_of[centre_id]
 
-        tally = Tally()
+        tally = self._tally()
         if variant == "utilisation":
             available = self._mfg_mrp_available_minutes(period)
             for centre_id in sorted(set(available) | set(times)):
@@ -269,16 +269,24 @@ class MfgKpiProvider(models.AbstractModel):
             period, "mfg_mrp_workorders", lambda: self._mfg_mrp_read_workorders(period)
         )
         scrapped = self._mfg_mrp_scrapped_by_workorder(period)
-        performance, quality = Tally(), Tally()
+        # Summed per work centre first (its subjects follow from it).
+        by_centre = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
         for wo_id, wc_id, _workshop, _team, pieces, expected in workorders:
+            row = by_centre[wc_id]
             minutes = total.get(wo_id, 0.0)
             if minutes > 0:
-                performance.add(subjects(wc_id), expected, minutes)
+                row[0] += expected
+                row[1] += minutes
             scrap = scrapped.get(wo_id, 0.0)
             if pieces + scrap > 0:
-                quality.add(subjects(wc_id), pieces, pieces + scrap)
+                row[2] += pieces
+                row[3] += pieces + scrap
+        performance, quality = self._tally(), self._tally()
+        for wc_id, (expected, minutes, good, made) in by_centre.items():
+            performance.add(subjects(wc_id), expected, minutes)
+            quality.add(subjects(wc_id), good, made)
         perf_rows, quality_rows = performance.rows(), quality.rows()
-        oee = Tally()
+        oee = self._tally()
         for subject, (working, logged, ids) in tally.rows().items():
             expected, worked, _ids = perf_rows.get(subject, (0.0, 0.0, ()))
             good, made, _ids = quality_rows.get(subject, (0.0, 0.0, ()))
@@ -333,7 +341,7 @@ class MfgKpiProvider(models.AbstractModel):
         if not rows:
             return []
         centres = self._mfg_mrp_workcenters(period)
-        tally = Tally()
+        tally = self._tally()
         for wo_id, centre_id, state, finished_at, planned_finish in rows:
             done = state == "done"
             if not done and planned_finish >= clock.now:

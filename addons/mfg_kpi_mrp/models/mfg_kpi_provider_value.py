@@ -12,7 +12,7 @@ from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, models
-from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider, Tally
+from odoo.addons.mfg_kpi.models.mfg_kpi_provider import DRILL, Provider
 from odoo.tools import SQL
 from odoo.tools.translate import LazyTranslate
 
@@ -115,7 +115,7 @@ class MfgKpiProvider(models.AbstractModel):
             period, {row[3] for row in rows} | set(done_products.values())
         )
         convert = self._mfg_mrp_converter()
-        tally = Tally()
+        tally = self._tally()
         for order_id, workshop_id, team_id, product_id, uom_id, product_uom_id, qty, *wip in rows:
             in_process = sum(1 for flag in wip if flag)
             if not in_process:
@@ -165,7 +165,7 @@ class MfgKpiProvider(models.AbstractModel):
             produced[order_id] * prices[done_products[order_id]][1]
             for order_id, *_rest in cohort["orders"]
         )
-        tally = Tally()
+        tally = self._tally()
         tally.add(
             [("company", company.id)],
             value,
@@ -232,7 +232,7 @@ class MfgKpiProvider(models.AbstractModel):
         if not cohort["orders"]:
             return []
         operations = self._mfg_mrp_operation_costs(period)
-        tally = Tally()
+        tally = self._tally()
         if variant == "overhead":
             done_products = self._mfg_mrp_done_products(period)
             prices = self._mfg_mrp_prices(period, set(done_products.values()))
@@ -244,22 +244,33 @@ class MfgKpiProvider(models.AbstractModel):
                 subjects = self._mfg_mrp_order_subjects(company_id, workshop_id, team_id)
                 tally.add(subjects, operations.get(order_id, (0.0, 0.0))[1], output, (order_id,))
             return self._tally_measures(kpi, tally, "mrp.production")
+        tally = self._cohort(
+            period,
+            ("mfg_mrp_cost_tally", bool(self.env.context.get(DRILL))),
+            lambda: self._mfg_mrp_cost_tally(period),
+        )
+        if variant == "standard_vs_actual":
+            tally = tally.swapped()
+        return self._tally_measures(kpi, tally, "mrp.production")
+
+    @api.model
+    def _mfg_mrp_cost_tally(self, period):
+        """Actual ÷ standard cost of the orders done in the period, in one pass (the
+        standard_vs_actual variant is its inverse); see ``_provide_mrp_costs``."""
+        company_id = period.company_id.id
+        cohort = self._mfg_mrp_done_cohort(period)
+        operations = self._mfg_mrp_operation_costs(period)
         material_standard, material_actual = self._mfg_mrp_material_cohort(period)
-        standard, actual = defaultdict(float), defaultdict(float)
-        for order_id, (op_standard, op_actual) in operations.items():
-            standard[order_id] += op_standard
-            actual[order_id] += op_actual
+        tally = self._tally()
         for order_id, workshop_id, team_id, _rework, _source in cohort["orders"]:
-            order_standard = standard[order_id] + material_standard.get(order_id, 0.0)
-            order_actual = actual[order_id] + material_actual.get(order_id, 0.0)
+            op_standard, op_actual = operations.get(order_id, (0.0, 0.0))
+            order_standard = op_standard + material_standard.get(order_id, 0.0)
+            order_actual = op_actual + material_actual.get(order_id, 0.0)
             if order_standard <= 0 or order_actual <= 0:
                 continue
-            numerator, denominator = order_actual, order_standard
-            if variant == "standard_vs_actual":
-                numerator, denominator = denominator, numerator
             subjects = self._mfg_mrp_order_subjects(company_id, workshop_id, team_id)
-            tally.add(subjects, numerator, denominator, (order_id,))
-        return self._tally_measures(kpi, tally, "mrp.production")
+            tally.add(subjects, order_actual, order_standard, (order_id,))
+        return tally
 
     # ------------------------------------------------------------------
     # Unit cost against the previous period
@@ -310,7 +321,7 @@ class MfgKpiProvider(models.AbstractModel):
             return []
         current = self._mfg_mrp_unit_costs(period)
         base = self._mfg_mrp_unit_costs(previous)
-        tally = Tally()
+        tally = self._tally()
         for (subject, product_id), (cost, qty, order_ids) in current.items():
             base_cost, base_qty, _ids = base.get((subject, product_id), (0.0, 0.0, ()))
             if base_qty <= 0 or base_cost <= 0:

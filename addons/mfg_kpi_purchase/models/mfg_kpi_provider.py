@@ -17,7 +17,7 @@ counted (rebuilt on demand by running the provider again, see ``mfg_kpi``).
 """
 
 from odoo import api, models
-from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider, Tally
+from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider
 from odoo.tools import SQL
 from odoo.tools.translate import LazyTranslate
 
@@ -100,7 +100,7 @@ class MfgKpiProvider(models.AbstractModel):
         )
         complete = self._variant(kpi) == "complete"
         subjects = self._purchase_subjects(kpi, period, {line[0] for line in lines.values()})
-        tally = Tally()
+        tally = self._tally()
         for line_id, (user_id, partner_id, ordered, on_time) in lines.items():
             share = min(1.0, on_time / ordered)
             if complete:
@@ -203,7 +203,7 @@ class MfgKpiProvider(models.AbstractModel):
             ).ids
         )
         subjects = self._purchase_subjects(kpi, period, {user.id for user, _p, _i in groups})
-        tally = Tally()
+        tally = self._tally()
         for user, partner, move_ids in groups:
             for move_id in move_ids:
                 tally.count(
@@ -310,7 +310,7 @@ class MfgKpiProvider(models.AbstractModel):
         )
         savings = self._variant(kpi) == "savings"
         subjects = self._purchase_subjects(kpi, period, {row[1] for row in result})
-        tally = Tally()
+        tally = self._tally()
         for row in result:
             line_id, user_id, partner_id, actual, qty, rate, uom_id = row[:7]
             agreed_price, agreed_uom_id, previous_price = row[7:]
@@ -378,7 +378,7 @@ class MfgKpiProvider(models.AbstractModel):
                 for order_id in order_ids:
                     flags.setdefault(order_id, [user.id, partner.id, False, False])[index] = True
         subjects = self._purchase_subjects(kpi, period, {flag[0] for flag in flags.values()})
-        tally = Tally()
+        tally = self._tally()
         for order_id, (user_id, partner_id, is_confirmed, is_erroneous) in flags.items():
             tally.count(
                 subjects(user_id, partner_id),
@@ -426,7 +426,7 @@ class MfgKpiProvider(models.AbstractModel):
             .ids
         )
         subjects = self._purchase_subjects(kpi, period, {user.id for user, _s in pairs})
-        tally = Tally()
+        tally = self._tally()
         for user, supplier in pairs:
             tally.count(
                 subjects(user.id, supplier.id),

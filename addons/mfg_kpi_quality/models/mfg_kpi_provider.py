@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
-from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider, Tally
+from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider
 from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)
@@ -115,7 +115,7 @@ class MfgKpiProvider(models.AbstractModel):
         (products handed in by the production) — those three per accountable employee and
         department."""
         domain, roles = PASS_RATES[self._variant(kpi)]
-        tally = Tally()
+        tally = self._tally()
         for inspection in self._qc_inspections(period, domain):
             passed = 1 if inspection.state == "success" else 0
             tally.add(self._qc_subjects(inspection, roles), passed, 1, [inspection.id])
@@ -140,7 +140,7 @@ class MfgKpiProvider(models.AbstractModel):
             batch[1].append(inspection.id)
             if inspection.state == "failed":
                 batch[2] = 0
-        tally = Tally()
+        tally = self._tally()
         for subjects, ids, passed in batches.values():
             tally.add(subjects, passed, 1, ids)
         return self._tally_measures(kpi, tally, "qc.inspection")
@@ -154,7 +154,7 @@ class MfgKpiProvider(models.AbstractModel):
         per inspector (and department) and accountable employee (and department)."""
         inspections = self._qc_inspections(period, [("state", "=", "failed")])
         inspectors = self._qc_inspectors(period, inspections)
-        tally = Tally()
+        tally = self._tally()
         for inspection in inspections:
             tally.add(
                 self._qc_subjects(inspection, {"inspector", "accountable"}, inspectors),
@@ -167,7 +167,7 @@ class MfgKpiProvider(models.AbstractModel):
     @api.model
     def _provide_qc_quality_issue_count(self, kpi, period):
         """Per accountable employee with inspections done in the period: the failed ones."""
-        tally = Tally()
+        tally = self._tally()
         for inspection in self._qc_inspections(period, [("mfg_employee_id", "!=", False)]):
             failed = inspection.state == "failed"
             tally.add(
@@ -200,7 +200,7 @@ class MfgKpiProvider(models.AbstractModel):
             done=False,
         )
         inspectors = self._qc_inspectors(period, inspections)
-        tally = Tally()
+        tally = self._tally()
         for inspection in inspections:
             done = inspection.state in DONE_STATES and inspection.date_done
             if not done and inspection.mfg_deadline >= clock.now:
@@ -222,7 +222,7 @@ class MfgKpiProvider(models.AbstractModel):
         variant = self._variant(kpi)
         inspections = self._qc_inspections(period, [])
         inspectors = self._qc_inspectors(period, inspections)
-        tally = Tally()
+        tally = self._tally()
         for inspection in inspections:
             value = 0
             if inspection.mfg_error:
@@ -250,7 +250,7 @@ class MfgKpiProvider(models.AbstractModel):
             done=False,
         )
         inspectors = self._qc_inspectors(period, inspections)
-        tally = Tally()
+        tally = self._tally()
         for inspection in inspections:
             tally.add(
                 self._qc_subjects(inspection, {"inspector"}, inspectors), 1, 0, [inspection.id]

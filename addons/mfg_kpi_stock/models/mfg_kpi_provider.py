@@ -23,7 +23,7 @@ valuation layers. Quantities are added in the product's unit only: quants and th
 from collections import defaultdict
 
 from odoo import api, models
-from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider, Tally
+from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider
 from odoo.tools import SQL
 from odoo.tools.translate import LazyTranslate
 
@@ -180,7 +180,7 @@ class MfgKpiProvider(models.AbstractModel):
             ["mfg_count_user_id", "mfg_count_matched", "location_id", "location_dest_id"],
         )
         subjects = self._stock_subjects(kpi, company, moves.mfg_count_user_id.ids)
-        tally = Tally()
+        tally = self._tally()
         for move in moves:
             source = move.location_id
             location = source if source.usage == "internal" else move.location_dest_id
@@ -222,7 +222,7 @@ class MfgKpiProvider(models.AbstractModel):
         }
         users = {picking: picking.mfg_done_user_id or picking.user_id for picking in pickings}
         subjects = self._stock_subjects(kpi, company, [user.id for user in users.values()])
-        tally = Tally()
+        tally = self._tally()
         for picking, user in users.items():
             tally.count(
                 subjects(picking.picking_type_id.warehouse_id.id, user.id),
@@ -324,7 +324,7 @@ class MfgKpiProvider(models.AbstractModel):
                 (max(qty_start, 0.0) + max(qty_end, 0.0)) / 2.0 * cost
             )
         subjects = self._stock_subjects(kpi, company)
-        tally = Tally()
+        tally = self._tally()
         for warehouse_id in set(loss_value) | set(stock_value):
             tally.count(
                 subjects(warehouse_id),
@@ -343,7 +343,7 @@ class MfgKpiProvider(models.AbstractModel):
         clock = self._clock(period)
         levels = self._stock_orderpoint_levels(period.company_id, clock.cutoff)
         subjects = self._stock_subjects(kpi, period.company_id)
-        tally = Tally()
+        tally = self._tally()
         for rule_id, warehouse_id, _quantity, breached in levels:
             tally.count(
                 subjects(warehouse_id),
@@ -391,7 +391,7 @@ class MfgKpiProvider(models.AbstractModel):
             and (lot_companies[activity.res_id] or activity.user_id.company_id) == company
         )
         subjects = self._stock_subjects(kpi, company, activities.user_id.ids)
-        tally = Tally()
+        tally = self._tally()
         for activity in activities:
             on_time = bool(activity.date_done) and activity.date_done <= activity.date_deadline
             tally.count(subjects(None, activity.user_id.id), activity.id, 1.0 if on_time else 0.0)
@@ -432,7 +432,7 @@ class MfgKpiProvider(models.AbstractModel):
         if not rows:
             return []
         subjects = self._stock_subjects(kpi, company)
-        tally = Tally()
+        tally = self._tally()
         for picking_id, warehouse_id, state, done_at, committed in rows:
             committed_day = clock.local_date(committed)
             if state != "done":

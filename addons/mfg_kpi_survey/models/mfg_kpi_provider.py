@@ -1,6 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, models
-from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider, Tally
+from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider
 from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)
@@ -50,7 +50,7 @@ class MfgKpiProvider(models.AbstractModel):
             [("kpi_id", "=", kpi.id), ("company_id", "=", company.id)], ["min_responses"], limit=1
         )
         minimum = rule.min_responses if rule else 1
-        tally = Tally()
+        tally = self._tally()
         for employee, department, total, count, ids in groups:
             subjects = {("company", company.id)}
             if employee:
@@ -58,7 +58,7 @@ class MfgKpiProvider(models.AbstractModel):
             if department:
                 subjects.add(("department", department.id))
             tally.add(subjects, total, count, ids)
-        kept = Tally()
+        kept = self._tally()
         for subject, (total, count, ids) in tally.rows().items():
             if count >= minimum:
                 kept.add([subject], total, count, ids)

@@ -2,7 +2,7 @@
 from datetime import datetime
 
 from odoo import api, fields, models
-from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider, Tally
+from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider
 from odoo.tools.translate import LazyTranslate
 
 from .mfg_safety_incident import SAFETY_KINDS
@@ -84,7 +84,7 @@ class MfgKpiProvider(models.AbstractModel):
         employees = self._user_employees(
             {user_id for row in rows for user_id in row.get("users", ())}, company
         )
-        tally = Tally()
+        tally = self._tally()
         for row in rows:
             subjects = {("company", company.id)}
             subjects.update(
@@ -193,7 +193,7 @@ class MfgKpiProvider(models.AbstractModel):
         injuries = self._sft_incidents(period, "safety", ["kind", "injured_count"]).filtered(
             lambda incident: incident.kind == "injury"
         )
-        tally = Tally()
+        tally = self._tally()
         subject = [("company", company.id)]
         for incident in injuries:
             tally.add(subject, float(incident.injured_count), 0.0, incident.ids)
@@ -330,7 +330,7 @@ class MfgKpiProvider(models.AbstractModel):
             ["employee_id", "department_id"],
             order="date, id",
         )
-        tally = Tally()
+        tally = self._tally()
         for act in acts:
             subjects = [("company", period.company_id.id), ("employee", act.employee_id.id)]
             if act.department_id:

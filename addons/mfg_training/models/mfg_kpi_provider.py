@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider, Tally
+from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider
 from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)
@@ -64,7 +64,7 @@ class MfgKpiProvider(models.AbstractModel):
         employee: ``counted(session)`` (1 or 0) over 1."""
         company = period.company_id
         employees = self._user_employees(set(sessions.user_id.ids), company)
-        tally = Tally()
+        tally = self._tally()
         for session in sessions:
             subjects = {("company", company.id)}
             if session.department_id:
@@ -128,7 +128,7 @@ class MfgKpiProvider(models.AbstractModel):
             order="id",
         )
         company = period.company_id
-        tally = Tally()
+        tally = self._tally()
         for attendee in attendees:
             subjects = {("company", company.id), ("employee", attendee.employee_id.id)}
             if attendee.department_id:
@@ -184,7 +184,7 @@ class MfgKpiProvider(models.AbstractModel):
             ["employee_id"],
         )
         trained_ids = {employee.id for (employee,) in trained}
-        tally = Tally()
+        tally = self._tally()
         for employee_id, department_id in required.items():
             # A department counts the people of its teams too (every department above theirs).
             subjects = {("company", company.id)}
