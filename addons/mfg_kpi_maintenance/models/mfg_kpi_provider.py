@@ -153,21 +153,26 @@ class MfgKpiProvider(models.AbstractModel):
 
     @api.model
     def _mnt_breakdown_rows(self, period, equipment_ids, clock):
-        """The breakdowns of ``_mnt_breakdowns`` as ``(equipment id, reported at, done at)``
-        rows, in report order."""
+        """The breakdowns of ``_mnt_breakdowns`` as ``(equipment id, reported at, done at,
+        local day reported, local day done or today)`` rows, in report order."""
         if not equipment_ids:
             return []
         # SQL: the period's breakdowns (tens of thousands at factory scale) as plain rows, in one
         # index scan; the ORM would build a record per request.
         return self._fetch_rows(
             SQL(
-                """SELECT equipment_id, mfg_reported_at, mfg_done_at
+                """SELECT equipment_id, mfg_reported_at, mfg_done_at,
+                          (mfg_reported_at AT TIME ZONE 'UTC' AT TIME ZONE %s)::date,
+                          (COALESCE(mfg_done_at, %s) AT TIME ZONE 'UTC' AT TIME ZONE %s)::date
                      FROM maintenance_request
                     WHERE company_id = %s AND maintenance_type = 'corrective'
                       AND archive IS NOT TRUE AND equipment_id = ANY(%s)
                       AND mfg_reported_at < %s
                       AND (mfg_done_at IS NULL OR mfg_done_at >= %s)
                  ORDER BY mfg_reported_at, id""",
+                clock.tz.zone,
+                clock.now,
+                clock.tz.zone,
                 period.company_id.id,
                 sorted(equipment_ids),
                 clock.end,
@@ -185,10 +190,10 @@ class MfgKpiProvider(models.AbstractModel):
         """
         bounds = {item.id: days for item, days in service.items()}
         spans = defaultdict(list)
-        for equipment_id, reported_at, done_at in breakdowns:
+        for equipment_id, _reported_at, _done_at, reported_day, done_day in breakdowns:
             first, last = bounds[equipment_id]
-            begin = max(first, clock.local_date(reported_at))
-            end = min(last, clock.local_date(done_at or clock.now))
+            begin = max(first, reported_day)
+            end = min(last, done_day)
             if begin <= end:
                 spans[equipment_id].append((begin, end))
         down = defaultdict(int)
@@ -289,7 +294,7 @@ class MfgKpiProvider(models.AbstractModel):
         """
         clock, service, breakdowns, _down = self._mnt_service_and_breakdowns(period)
         spans = defaultdict(list)
-        for equipment_id, reported_at, done_at in breakdowns:
+        for equipment_id, reported_at, done_at, *_local_days in breakdowns:
             begin = max(reported_at, clock.start)
             end = min(done_at or clock.now, clock.cutoff)
             if begin < end:

@@ -158,39 +158,51 @@ class MfgKpiProvider(models.AbstractModel):
         """Working time logged on the orders' work orders, and the operators' employees.
 
         Returns ``({order id: [total, {work centre id: minutes}, {user id: minutes}]},
-        {user id: (employee id, department id)})`` in two queries.
+        {user id: (employee id, department id)})`` in two queries. Within a computation the
+        shares already read for another cohort (the orders done and the orders due are
+        mostly the same) are not read again.
         """
-        shares = defaultdict(lambda: [0.0, defaultdict(float), defaultdict(float)])
-        if not production_ids:
-            return shares, {}
-        # SQL: the minutes per order, work centre and operator of up to 100,000 orders, as
-        # plain rows (a _read_group would build a record per group); the working-time rule is
-        # the one of _mfg_mrp_time_logs.
-        rows = self._fetch_rows(
-            SQL(
-                """SELECT workorder.production_id, log.workcenter_id, log.user_id,
-                          SUM(log.duration)
-                     FROM mrp_workcenter_productivity log
-                     JOIN mrp_workorder workorder ON workorder.id = log.workorder_id
-                     JOIN mrp_workcenter_productivity_loss loss ON loss.id = log.loss_id
-                     JOIN mrp_workcenter_productivity_loss_type kind ON kind.id = loss.loss_id
-                    WHERE workorder.production_id = ANY(%s)
-                      AND log.date_end IS NOT NULL
-                      AND log.mfg_estimated IS NOT TRUE
-                      AND kind.loss_type IN %s
-                 GROUP BY workorder.production_id, log.workcenter_id, log.user_id""",
-                sorted(production_ids),
-                WORKING_LOSS_TYPES,
+        # Order id -> its share, or None without working time: filled as cohorts ask.
+        known = self._cohort(period, "mfg_mrp_known_shares", dict)
+        missing = sorted(set(production_ids) - known.keys())
+        if missing:
+            # SQL: the minutes per order, work centre and operator of up to 100,000 orders, as
+            # plain rows (a _read_group would build a record per group); the working-time rule
+            # is the one of _mfg_mrp_time_logs.
+            rows = self._fetch_rows(
+                SQL(
+                    """SELECT workorder.production_id, log.workcenter_id, log.user_id,
+                              SUM(log.duration)
+                         FROM mrp_workcenter_productivity log
+                         JOIN mrp_workorder workorder ON workorder.id = log.workorder_id
+                         JOIN mrp_workcenter_productivity_loss loss ON loss.id = log.loss_id
+                         JOIN mrp_workcenter_productivity_loss_type kind
+                           ON kind.id = loss.loss_id
+                        WHERE workorder.production_id = ANY(%s)
+                          AND log.date_end IS NOT NULL
+                          AND log.mfg_estimated IS NOT TRUE
+                          AND kind.loss_type IN %s
+                     GROUP BY workorder.production_id, log.workcenter_id, log.user_id""",
+                    missing,
+                    WORKING_LOSS_TYPES,
+                )
             )
-        )
-        for production_id, workcenter_id, user_id, minutes in rows:
-            if not minutes or minutes <= 0:
-                continue
-            share = shares[production_id]
-            share[0] += minutes
-            share[1][workcenter_id] += minutes
-            if user_id:
-                share[2][user_id] += minutes
+            read = defaultdict(lambda: [0.0, defaultdict(float), defaultdict(float)])
+            for production_id, workcenter_id, user_id, minutes in rows:
+                if not minutes or minutes <= 0:
+                    continue
+                share = read[production_id]
+                share[0] += minutes
+                share[1][workcenter_id] += minutes
+                if user_id:
+                    share[2][user_id] += minutes
+            for production_id in missing:
+                known[production_id] = read.get(production_id)
+        shares = {
+            production_id: known[production_id]
+            for production_id in production_ids
+            if known[production_id] is not None
+        }
         users = {user for share in shares.values() for user in share[2]}
         return shares, self._user_employees(users, period.company_id)
 
@@ -203,24 +215,31 @@ class MfgKpiProvider(models.AbstractModel):
         return subjects
 
     @api.model
-    def _mfg_mrp_plan(self, company_id, workshop_id, team_id, share, employees):
+    def _mfg_mrp_plan(self, company_id, workshop_id, team_id, share, employees, memo=None):
         """The weighted subjects (``Tally.add_plan``) of an order-level figure: the company,
         the workshop and the team get all of it, the work centres and the operators their
-        share of the time logged on the order (``share``, see ``_mfg_mrp_order_shares``)."""
-        plan = [
-            (subject, 1.0)
-            for subject in self._mfg_mrp_order_subjects(company_id, workshop_id, team_id)
-        ]
-        total, by_workcenter, by_user = share
-        if total > 0:
-            plan.extend(
-                (("record", "mrp.workcenter", workcenter_id), minutes / total)
-                for workcenter_id, minutes in by_workcenter.items()
+        share of the time logged on the order (``share``, see ``_mfg_mrp_order_shares``).
+        ``memo``: a dict keeping the owners' part per workshop and team across a pass."""
+        owners = memo.get((workshop_id, team_id)) if memo is not None else None
+        if owners is None:
+            owners = tuple(
+                (subject, 1.0)
+                for subject in self._mfg_mrp_order_subjects(company_id, workshop_id, team_id)
             )
-            for user_id, minutes in by_user.items():
-                employee_id = employees.get(user_id, (None,))[0]
-                if employee_id:
-                    plan.append((("employee", employee_id), minutes / total))
+            if memo is not None:
+                memo[workshop_id, team_id] = owners
+        total, by_workcenter, by_user = share
+        if total <= 0:
+            return owners
+        plan = list(owners)
+        plan.extend(
+            (("record", "mrp.workcenter", workcenter_id), minutes / total)
+            for workcenter_id, minutes in by_workcenter.items()
+        )
+        for user_id, minutes in by_user.items():
+            employee_id = employees.get(user_id, (None,))[0]
+            if employee_id:
+                plan.append((("employee", employee_id), minutes / total))
         return tuple(plan)
 
     @api.model
@@ -286,9 +305,15 @@ class MfgKpiProvider(models.AbstractModel):
             cohort = self._mfg_mrp_done_cohort(period)
             company_id = period.company_id.id
             shares, employees = cohort["shares"], cohort["employees"]
+            memo = {}
             return {
                 order_id: self._mfg_mrp_plan(
-                    company_id, workshop_id, team_id, shares.get(order_id, NO_SHARE), employees
+                    company_id,
+                    workshop_id,
+                    team_id,
+                    shares.get(order_id, NO_SHARE),
+                    employees,
+                    memo,
                 )
                 for order_id, workshop_id, team_id, _rework, _source in cohort["orders"]
             }
@@ -547,6 +572,7 @@ class MfgKpiProvider(models.AbstractModel):
         quantity, quantity_on_time, on_time_tally, rush_tally = (
             tallies[variant] for variant in variants
         )
+        memo = {}
         for chain in due:
             ids = chain["ids"]
             plan = self._mfg_mrp_plan(
@@ -555,6 +581,7 @@ class MfgKpiProvider(models.AbstractModel):
                 chain["team"],
                 merged.get(ids[0], NO_SHARE),
                 employees,
+                memo,
             )
             planned = chain["planned"]
             quantity.add_plan(plan, min(chain["produced"], planned), planned, ids)
