@@ -112,3 +112,29 @@ class TestKpiComputation(KpiCase):
         # A subject with nothing counted any more opens no record (never the whole model).
         (self.worker | self.worker2).write({"parent_id": False})
         self.assertFalse(self.env["hr.employee"].search(value._drill_domain()))
+
+    def test_provider_tally_keeps_ids_for_a_drill_down_only(self):
+        """A provider's tally sums weighted plans the same either way; it collects the
+        counted record ids only when a drill-down runs the provider."""
+        Provider = self.env["mfg.kpi.provider"]
+        company = ("company", self.env.company.id)
+        operator = ("employee", self.worker.id)
+        tallies = {
+            "computation": Provider._tally(),
+            "drill-down": Provider.with_context(mfg_kpi_drill=True)._tally(),
+        }
+        for tally in tallies.values():
+            # An order of 10 of 12 planned, its owner whole, an operator for 25% of the time.
+            tally.add_plan(((company, 1.0), (operator, 0.25)), 10.0, 12.0, (7,))
+            tally.add([company], 2.0, 4.0, (8, 9))
+        for name, tally in tallies.items():
+            rows = tally.rows()
+            self.assertEqual(rows[company][:2], (12.0, 16.0), name)
+            self.assertEqual(rows[operator][:2], (2.5, 3.0), name)
+        self.assertEqual(tallies["computation"].rows()[company][2], set())
+        self.assertEqual(tallies["drill-down"].rows()[company][2], {7, 8, 9})
+        self.assertEqual(tallies["drill-down"].rows()[operator][2], {7})
+        # The inverse KPI of the same cohort: numerator and denominator exchanged.
+        swapped = tallies["drill-down"].swapped().rows()
+        self.assertEqual(swapped[company], (16.0, 12.0, {7, 8, 9}))
+        self.assertIsInstance(Provider._tally(), Tally)
