@@ -153,26 +153,21 @@ class MfgKpiProvider(models.AbstractModel):
 
     @api.model
     def _mnt_breakdown_rows(self, period, equipment_ids, clock):
-        """The breakdowns of ``_mnt_breakdowns`` as ``(equipment id, reported at, done at,
-        local day reported, local day done or today)`` rows, in report order."""
+        """The breakdowns of ``_mnt_breakdowns`` as ``(equipment id, reported at, done at)``
+        rows, in report order."""
         if not equipment_ids:
             return []
         # SQL: the period's breakdowns (tens of thousands at factory scale) as plain rows, in one
         # index scan; the ORM would build a record per request.
         return self._fetch_rows(
             SQL(
-                """SELECT equipment_id, mfg_reported_at, mfg_done_at,
-                          (mfg_reported_at AT TIME ZONE 'UTC' AT TIME ZONE %s)::date,
-                          (COALESCE(mfg_done_at, %s) AT TIME ZONE 'UTC' AT TIME ZONE %s)::date
+                """SELECT equipment_id, mfg_reported_at, mfg_done_at
                      FROM maintenance_request
                     WHERE company_id = %s AND maintenance_type = 'corrective'
                       AND archive IS NOT TRUE AND equipment_id = ANY(%s)
                       AND mfg_reported_at < %s
                       AND (mfg_done_at IS NULL OR mfg_done_at >= %s)
                  ORDER BY mfg_reported_at, id""",
-                clock.tz.zone,
-                clock.now,
-                clock.tz.zone,
                 period.company_id.id,
                 sorted(equipment_ids),
                 clock.end,
@@ -181,45 +176,60 @@ class MfgKpiProvider(models.AbstractModel):
         )
 
     @api.model
-    def _mnt_down_days(self, clock, breakdowns, service):
-        """``{equipment id: number of local days}`` on which a breakdown was open, in service
-        (``breakdowns``: rows of ``_mnt_breakdown_rows``).
+    def _mnt_down_days(self, period, clock, service):
+        """``{equipment id: number of local days}`` on which a breakdown of the machine was
+        open while in service (overlapping breakdowns count their common days once).
 
-        Each breakdown is a span of days; the spans of one machine are merged (overlapping
-        breakdowns count their common days once), without walking the days one by one.
+        SQL: the distinct days of the breakdowns (tens of thousands at factory scale) counted
+        per machine in the database, the days in the company's time zone.
         """
-        bounds = {item.id: days for item, days in service.items()}
-        spans = defaultdict(list)
-        for equipment_id, _reported_at, _done_at, reported_day, done_day in breakdowns:
-            first, last = bounds[equipment_id]
-            begin = max(first, reported_day)
-            end = min(last, done_day)
-            if begin <= end:
-                spans[equipment_id].append((begin, end))
-        down = defaultdict(int)
-        for equipment_id, items in spans.items():
-            covered_until = None  # last day already counted
-            for begin, end in sorted(items):
-                if covered_until and begin <= covered_until:
-                    begin = covered_until + timedelta(days=1)
-                if begin <= end:
-                    down[equipment_id] += _days(begin, end)
-                    covered_until = end
-        return down
+        if not service:
+            return {}
+        ids, firsts, lasts = zip(
+            *((item.id, first, last) for item, (first, last) in service.items()), strict=True
+        )
+        rows = self._fetch_rows(
+            SQL(
+                """SELECT bounds.id, COUNT(DISTINCT day)
+                     FROM unnest(%(ids)s::int[], %(firsts)s::date[], %(lasts)s::date[])
+                          AS bounds(id, first, last)
+                     JOIN maintenance_request request ON request.equipment_id = bounds.id
+                    CROSS JOIN LATERAL generate_series(
+                          GREATEST(bounds.first, (request.mfg_reported_at AT TIME ZONE 'UTC'
+                                                  AT TIME ZONE %(tz)s)::date),
+                          LEAST(bounds.last, (COALESCE(request.mfg_done_at, %(now)s)
+                                              AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date),
+                          interval '1 day') AS day
+                    WHERE request.company_id = %(company)s
+                      AND request.maintenance_type = 'corrective'
+                      AND request.archive IS NOT TRUE
+                      AND request.mfg_reported_at < %(end)s
+                      AND (request.mfg_done_at IS NULL OR request.mfg_done_at >= %(start)s)
+                 GROUP BY bounds.id""",
+                ids=list(ids),
+                firsts=list(firsts),
+                lasts=list(lasts),
+                tz=clock.tz.zone,
+                now=clock.now,
+                company=period.company_id.id,
+                start=clock.start,
+                end=clock.end,
+            )
+        )
+        return dict(rows)
 
     # ------------------------------------------------------------------
     # Equipment KPIs
     # ------------------------------------------------------------------
     @api.model
     def _mnt_service_and_breakdowns(self, period):
-        """The clock, the equipment in service and its breakdowns open in the period (read
-        once per computation for the equipment KPIs)."""
+        """The clock, the equipment in service and its days down with a breakdown open in the
+        period (read once per computation for the equipment KPIs)."""
 
         def compute():
             clock = self._clock(period)
             service = self._mnt_equipment_in_service(period, clock)
-            breakdowns = self._mnt_breakdown_rows(period, [item.id for item in service], clock)
-            return clock, service, breakdowns, self._mnt_down_days(clock, breakdowns, service)
+            return clock, service, self._mnt_down_days(period, clock, service)
 
         return self._cohort(period, "mnt_service", compute)
 
@@ -227,7 +237,7 @@ class MfgKpiProvider(models.AbstractModel):
     def _provide_mnt_intact_rate(self, kpi, period):
         """Equipment-days without an open breakdown ÷ equipment-days in service × 100
         (variant ``tools``: only equipment of an inspection-tool category)."""
-        _clock, service, _breakdowns, down = self._mnt_service_and_breakdowns(period)
+        _clock, service, down = self._mnt_service_and_breakdowns(period)
         tools = self._variant(kpi) == "tools"
         rows = []
         for item, (first, last) in service.items():
@@ -246,7 +256,7 @@ class MfgKpiProvider(models.AbstractModel):
         ``LEDGER_INSPECTION_DAYS`` days before the clock's cut-off. The entries are read as
         they stand when the value is computed.
         """
-        clock, service, _breakdowns, _down = self._mnt_service_and_breakdowns(period)
+        clock, service, _down = self._mnt_service_and_breakdowns(period)
         if not service:
             return []
         since = clock.cutoff - timedelta(days=LEDGER_INSPECTION_DAYS)
@@ -280,7 +290,7 @@ class MfgKpiProvider(models.AbstractModel):
     @api.model
     def _provide_mnt_breakdown_rate(self, kpi, period):
         """Equipment with a breakdown open in the period ÷ equipment in service × 100."""
-        _clock, service, _breakdowns, down = self._mnt_service_and_breakdowns(period)
+        _clock, service, down = self._mnt_service_and_breakdowns(period)
         rows = [self._mnt_equipment_row(item, 1 if down.get(item.id) else 0, 1) for item in service]
         return self._mnt_equipment_measures(kpi, period, rows)
 
@@ -292,9 +302,10 @@ class MfgKpiProvider(models.AbstractModel):
         one machine counted once. Hours in service: days in service × 24 (calendar time: in
         Odoo equipment has no running schedule).
         """
-        clock, service, breakdowns, _down = self._mnt_service_and_breakdowns(period)
+        clock, service, _down = self._mnt_service_and_breakdowns(period)
+        breakdowns = self._mnt_breakdown_rows(period, [item.id for item in service], clock)
         spans = defaultdict(list)
-        for equipment_id, reported_at, done_at, *_local_days in breakdowns:
+        for equipment_id, reported_at, done_at in breakdowns:
             begin = max(reported_at, clock.start)
             end = min(done_at or clock.now, clock.cutoff)
             if begin < end:
