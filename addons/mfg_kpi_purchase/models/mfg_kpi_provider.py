@@ -16,8 +16,10 @@ A subject without data gets no value. The drill-down of every value selects exac
 counted (rebuilt on demand by running the provider again, see ``mfg_kpi``).
 """
 
+from collections import defaultdict
+
 from odoo import api, models
-from odoo.addons.mfg_kpi.models.mfg_kpi_provider import Provider
+from odoo.addons.mfg_kpi.models.mfg_kpi_provider import DRILL, Provider
 from odoo.tools import SQL
 from odoo.tools.translate import LazyTranslate
 
@@ -100,12 +102,22 @@ class MfgKpiProvider(models.AbstractModel):
         )
         complete = self._variant(kpi) == "complete"
         subjects = self._purchase_subjects(kpi, period, {line[0] for line in lines.values()})
-        tally = self._tally()
+        # Summed per buyer and supplier first (the subjects follow from them); a line counts
+        # once.
+        by_owner = defaultdict(lambda: [0.0, 0.0, []])
+        keep_ids = bool(self.env.context.get(DRILL))
         for line_id, (user_id, partner_id, ordered, on_time) in lines.items():
             share = min(1.0, on_time / ordered)
             if complete:
                 share = 1.0 if share >= 1.0 - 1e-9 else 0.0
-            tally.count(subjects(user_id, partner_id), line_id, share)
+            row = by_owner[user_id, partner_id]
+            row[0] += share
+            row[1] += 1.0
+            if keep_ids:
+                row[2].append(line_id)
+        tally = self._tally()
+        for (user_id, partner_id), (shares, count, ids) in by_owner.items():
+            tally.add(subjects(user_id, partner_id), shares, count, ids)
         return self._tally_measures(kpi, tally, "purchase.order.line")
 
     @api.model
@@ -164,7 +176,9 @@ class MfgKpiProvider(models.AbstractModel):
         lines = {}
         for line_id, user_id, partner_id, ordered, uom_id, move_uom_id, quantity in result:
             line = lines.setdefault(line_id, [user_id, partner_id, float(ordered), 0.0])
-            if move_uom_id:
+            if move_uom_id == uom_id:
+                line[3] += float(quantity)
+            elif move_uom_id:
                 line[3] += units[move_uom_id]._compute_quantity(
                     float(quantity), units[uom_id], round=False
                 )
