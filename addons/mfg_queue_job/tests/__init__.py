@@ -1,1 +1,2 @@
 from . import test_background
+from . import test_job_batch_api
