@@ -774,11 +774,7 @@ class MfgAppraisal(models.Model):
     # ------------------------------------------------------------------
     def action_submit_self(self):
         """The appraisee hands in the self-assessment: rating starts."""
-        self._check_state("self_assessment")
-        if not self.env.su:
-            for appraisal in self:
-                if appraisal.employee_user_id != self.env.user and not self._is_hr():
-                    raise UserError(self.env._("Only the appraisee submits the self-assessment."))
+        self._check_submit_self_role()
         self._to_rating()
         if len(self) == 1 and self.employee_user_id == self.env.user:
             return self._notify_done(
@@ -789,11 +785,23 @@ class MfgAppraisal(models.Model):
             )
         return True
 
-    def _to_rating(self, on_behalf=False):
-        """Self-assessment → rating. On behalf (HR), self-scores the appraisee left incomplete
-        are not submitted: they do not count, as for any rater who does not answer."""
-        appraisals = self.with_prefetch()  # its own ids, whatever cache it was read from
-        own = appraisals.rater_ids.filtered(lambda r: r.role == "self" and r.state == "todo")
+    def _check_submit_self_role(self):
+        """The self-assessments are in their step, handed in by the appraisee or HR."""
+        self._check_state("self_assessment")
+        if not self.env.su:
+            for appraisal in self:
+                if appraisal.employee_user_id != self.env.user and not self._is_hr():
+                    raise UserError(self.env._("Only the appraisee submits the self-assessment."))
+
+    def _check_submit_self(self, on_behalf=False):
+        """Every check of handing in these self-assessments (``_to_rating``), without doing
+        it: for a submission run elsewhere (in background parts) refused at once."""
+        self._check_submit_self_role()
+        self.with_prefetch()._own_to_submit(on_behalf)._check_submit()
+
+    def _own_to_submit(self, on_behalf=False):
+        """The appraisees' own rater entries handed in with the self-assessment."""
+        own = self.rater_ids.filtered(lambda r: r.role == "self" and r.state == "todo")
         # The kiosk entry of an appraisee without a user counts only when fully scored: left
         # unscored it stays open (not counted), it never blocks closing the step.
         own = own.filtered(
@@ -802,7 +810,13 @@ class MfgAppraisal(models.Model):
         )
         if on_behalf:
             own = own.filtered(lambda r: all(r.sudo().rating_ids.mapped("score_set")))
-        own.action_submit()
+        return own
+
+    def _to_rating(self, on_behalf=False):
+        """Self-assessment → rating. On behalf (HR), self-scores the appraisee left incomplete
+        are not submitted: they do not count, as for any rater who does not answer."""
+        appraisals = self.with_prefetch()  # its own ids, whatever cache it was read from
+        appraisals._own_to_submit(on_behalf).action_submit()
         sudo = appraisals.sudo()
         if on_behalf:
             appraisals._batch_close_activities(
@@ -887,17 +901,55 @@ class MfgAppraisal(models.Model):
         self.ensure_one()
         return self.sudo().line_ids.filtered(lambda line: line._score_now()[1] is None)
 
+    def _superiors_to_submit(self):
+        """The appraisers' own rater entries, handed in with the rating."""
+        return (
+            self.sudo()
+            .with_prefetch()
+            .rater_ids.filtered(
+                lambda r: r.role in ("superior", "indirect")
+                and r.user_id == r.appraisal_id.appraiser_id
+                and r.state == "todo"
+            )
+        )
+
+    def _check_submit_rating(self):
+        """Every check of ``action_submit_rating`` without doing it: for a submission run
+        elsewhere (in background parts) refused at once. The lines are checked as they will
+        be once the appraisers' entries are handed in: a direct-rating line weighing the
+        superior needs a superior's score, submitted or handed in now."""
+        self._check_state("rating")
+        self._check_appraiser(self.env._("submit the rating"))
+        superiors = self._superiors_to_submit()
+        superiors.with_env(self.env)._check_submit()
+        for appraisal in self.sudo().with_prefetch():
+            missing = appraisal.line_ids.filtered(
+                lambda line: (
+                    not any(
+                        rating.rater_id.role in ("superior", "indirect")
+                        and (rating.rater_id.state == "submitted" or rating.rater_id in superiors)
+                        for rating in line.rating_ids
+                    )
+                    if line.rule_kind == "direct"
+                    and line.section_id._role_weights().get("superior")
+                    else line._score_now()[1] is None
+                )
+            )
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "Score every line of %(who)s first; missing: %(lines)s.",
+                        who=appraisal.employee_id.name,
+                        lines=", ".join(missing.mapped("name")),
+                    )
+                )
+
     def action_submit_rating(self):
         """The appraiser closes the rating: every line scored; the review chain starts."""
         self._check_state("rating")
         self._check_appraiser(self.env._("submit the rating"))
         sudo = self.sudo().with_prefetch()  # its own ids, whatever cache it was read from
-        superiors = sudo.rater_ids.filtered(
-            lambda r: r.role in ("superior", "indirect")
-            and r.user_id == r.appraisal_id.appraiser_id
-            and r.state == "todo"
-        )
-        superiors.with_env(self.env).action_submit()
+        sudo._superiors_to_submit().with_env(self.env).action_submit()
         for appraisal in self:
             missing = appraisal._missing_lines()
             if missing:
@@ -1038,11 +1090,7 @@ class MfgAppraisal(models.Model):
     def action_submit_on_behalf(self, reason):
         """HR hands in the current step for the people who did not: the self-assessment for
         the appraisee, the rating for the appraiser. The reason is logged on each appraisal."""
-        self._check_hr(self.env._("submit on behalf"))
-        reason = (reason or "").strip()
-        if not reason:
-            raise UserError(self.env._("Give the reason for submitting on behalf."))
-        self._check_state("self_assessment", "rating")
+        reason = self._check_submit_on_behalf(reason)
         appraisals = self.with_prefetch()
         sudo = appraisals.sudo()
         steps = {
@@ -1076,6 +1124,15 @@ class MfgAppraisal(models.Model):
         if selfs:
             selfs._to_rating(on_behalf=True)
         return True
+
+    def _check_submit_on_behalf(self, reason):
+        """HR, a reason, appraisals in a step handed in on behalf: returns the reason."""
+        self._check_hr(self.env._("submit on behalf"))
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Give the reason for submitting on behalf."))
+        self._check_state("self_assessment", "rating")
+        return reason
 
     def _waiting_for(self):
         """{(appraisal id, user id)} of the people each appraisal waits for now."""

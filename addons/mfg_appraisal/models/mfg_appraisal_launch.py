@@ -286,6 +286,12 @@ class MfgAppraisal(models.Model):
         """Refresh ``appraisals``, log what happened on each cycle and each appraisal, and
         return the notification telling the user."""
         appraisals._refresh_kpi_values()
+        return self._refresh_report(appraisals)
+
+    @api.model
+    def _refresh_report(self, appraisals):
+        """Log the KPI prefill of refreshed ``appraisals`` on each cycle (on the appraisal
+        when alone) and return the notification telling the user."""
         messages = []
         nothing_at_all = True
         for cycle, group in appraisals.sudo().grouped("cycle_id").items():

@@ -115,6 +115,29 @@ class MfgAppraisalRater(models.Model):
 
     def action_submit(self):
         """The rater hands in their scores: every line they rate needs a score."""
+        self._check_submit()
+        sudo = self.sudo()
+        sudo.write({"state": "submitted", "date_submitted": fields.Datetime.now()})
+        # Each rater's to-do on the appraisal they rated is done, for the whole set at once.
+        # The self-assessment is not a rating of someone else: it says so.
+        appraisals = sudo.appraisal_id
+        for is_self, raters in sudo.grouped(lambda r: r.role == "self").items():
+            done = {(rater.appraisal_id.id, rater.user_id.id) for rater in raters if rater.user_id}
+            appraisals._batch_close_activities(
+                appraisals.activity_ids.filtered(
+                    lambda a, done=done: (a.res_id, a.user_id.id) in done
+                ),
+                feedback=(
+                    self.env._("Self-assessment submitted.")
+                    if is_self
+                    else self.env._("Scores submitted.")
+                ),
+            )
+        return True
+
+    def _check_submit(self):
+        """Raise unless these raters may hand in their scores now (their own entry or HR's,
+        their step open, every line scored)."""
         for rater in self:
             # Peers and subordinates do not read the appraisal itself: its state as the system.
             appraisal = rater.sudo().appraisal_id
@@ -145,24 +168,6 @@ class MfgAppraisalRater(models.Model):
                         lines=", ".join(missing.mapped("line_name")),
                     )
                 )
-        sudo = self.sudo()
-        sudo.write({"state": "submitted", "date_submitted": fields.Datetime.now()})
-        # Each rater's to-do on the appraisal they rated is done, for the whole set at once.
-        # The self-assessment is not a rating of someone else: it says so.
-        appraisals = sudo.appraisal_id
-        for is_self, raters in sudo.grouped(lambda r: r.role == "self").items():
-            done = {(rater.appraisal_id.id, rater.user_id.id) for rater in raters if rater.user_id}
-            appraisals._batch_close_activities(
-                appraisals.activity_ids.filtered(
-                    lambda a, done=done: (a.res_id, a.user_id.id) in done
-                ),
-                feedback=(
-                    self.env._("Self-assessment submitted.")
-                    if is_self
-                    else self.env._("Scores submitted.")
-                ),
-            )
-        return True
 
     def action_open_rating(self):
         """Where the rater scores: the appraisal itself for the appraisee and the appraiser

@@ -27,5 +27,10 @@ class MfgAppraisalOnBehalfWizard(models.TransientModel):
 
     def action_apply(self):
         self.ensure_one()
-        self.appraisal_ids.action_submit_on_behalf(self.reason)
+        result = self.appraisal_ids.action_submit_on_behalf(self.reason)
+        if isinstance(result, dict) and result.get("tag") == "display_notification":
+            # Taken in the background (see mfg_queue_job): the user is told, then the dialog
+            # closes.
+            result["params"]["next"] = {"type": "ir.actions.act_window_close"}
+            return result
         return {"type": "ir.actions.act_window_close"}

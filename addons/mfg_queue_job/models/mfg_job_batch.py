@@ -5,12 +5,25 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from odoo import api, fields, models
+from odoo.addons.mfg_appraisal.models.mfg_appraisal_launch import REFRESH_STATES
 from odoo.addons.queue_job.delay import chain
 from odoo.exceptions import UserError
 from odoo.tools import config
 
-# Appraisals created or published per background job.
+# Appraisals created, published or moved per background job.
 CHUNK = 500
+# A step HR takes on many appraisals at once runs in parts (one batch per cycle) beyond one
+# CHUNK: a smaller selection (e.g. one appraisal from its form) runs inline, its result shown
+# at once. step: the groups of states an appraisal takes the step from, in the order run.
+STEP_STATES = {
+    "submit_self": [("self_assessment",)],
+    "submit_rating": [("rating",)],
+    "back_to_rating": [("review",)],
+    # The ratings first, as inline: a self-assessment handed in is not a rating handed in.
+    "on_behalf": [("rating",), ("self_assessment",)],
+    "publish_results": [("review",)],
+    "refresh_kpi": [("draft", "self_assessment")],
+}
 MODE_PARAM = "mfg_queue_job.mode"
 OPEN_STATES = ("wait_dependencies", "pending", "enqueued", "started")
 STATES = [
@@ -37,6 +50,12 @@ class MfgJobBatch(models.Model):
             ("kpi", "KPI computation"),
             ("launch", "Cycle launch"),
             ("publish", "Cycle publication"),
+            ("submit_self", "Self-assessments submitted"),
+            ("submit_rating", "Ratings submitted"),
+            ("back_to_rating", "Sent back to rating"),
+            ("on_behalf", "Submitted on behalf"),
+            ("publish_results", "Results published"),
+            ("refresh_kpi", "KPI values refreshed"),
         ],
         required=True,
         readonly=True,
@@ -319,6 +338,172 @@ class MfgJobBatch(models.Model):
             return self.env._("The cycle was not published: %(n)s appraisals wait.", n=len(waiting))
         cycle._publish_done()
         return self.env._("Cycle published.")
+
+    # ------------------------------------------------------------------
+    # Steps on many appraisals (HR's bulk actions, the KPI refresh)
+    # ------------------------------------------------------------------
+    @api.model
+    def _in_background(self, appraisals):
+        """Whether a step on ``appraisals`` goes to the job queue: jobs enabled, more than one
+        ``CHUNK`` of them, and not asked from inside a part (a part runs its step inline)."""
+        return (
+            len(appraisals) > CHUNK
+            and not self.env.context.get("job_uuid")
+            and self._jobs_enabled()
+        )
+
+    def _step_labels(self, step):
+        """(batch name, a part's label, the last part's label) of a step."""
+        _ = self.env._
+        return {
+            "submit_self": (
+                _("%(cycle)s: self-assessments submitted"),
+                _("%(cycle)s: self-assessments %(first)s-%(last)s of %(total)s"),
+                _("%(cycle)s: self-assessments submitted, report"),
+            ),
+            "submit_rating": (
+                _("%(cycle)s: ratings submitted"),
+                _("%(cycle)s: ratings %(first)s-%(last)s of %(total)s"),
+                _("%(cycle)s: ratings submitted, report"),
+            ),
+            "back_to_rating": (
+                _("%(cycle)s: sent back to rating"),
+                _("%(cycle)s: back to rating %(first)s-%(last)s of %(total)s"),
+                _("%(cycle)s: sent back to rating, report"),
+            ),
+            "on_behalf": (
+                _("%(cycle)s: submitted on behalf"),
+                _("%(cycle)s: on behalf %(first)s-%(last)s of %(total)s"),
+                _("%(cycle)s: submitted on behalf, report"),
+            ),
+            "publish_results": (
+                _("%(cycle)s: results published"),
+                _("%(cycle)s: results %(first)s-%(last)s of %(total)s"),
+                _("%(cycle)s: results published, report"),
+            ),
+            "refresh_kpi": (
+                _("%(cycle)s: KPI values refreshed"),
+                _("%(cycle)s: KPI values %(first)s-%(last)s of %(total)s"),
+                _("%(cycle)s: KPI values refreshed, report"),
+            ),
+        }[step]
+
+    @api.model
+    def _enqueue_steps(self, appraisals, step, params=None):
+        """Take ``step`` on ``appraisals`` (checked by the caller: nothing here refuses but a
+        cycle still busy) in background parts of ``CHUNK``, a batch per cycle; returns the
+        notification telling the user."""
+        appraisals = appraisals.sudo().with_prefetch()
+        by_cycle = appraisals.grouped("cycle_id")
+        self._check_cycles_idle(appraisals.cycle_id)
+        name, part_label, done_label = self._step_labels(step)
+        batches = self.browse()
+        for cycle, group in by_cycle.items():
+            chunks = tuple(
+                (states, ids[i : i + CHUNK])
+                for states in STEP_STATES[step]
+                for ids in [group.filtered(lambda a, states=states: a.state in states).ids]
+                for i in range(0, len(ids), CHUNK)
+            )
+
+            def parts(batch, cycle=cycle, group=group, chunks=chunks):
+                delayables = []
+                first = 1
+                for states, chunk in chunks:
+                    label = part_label % {
+                        "cycle": cycle.name,
+                        "first": first,
+                        "last": first + len(chunk) - 1,
+                        "total": len(group),
+                    }
+                    first += len(chunk)
+                    delayables.append(
+                        batch.delayable(description=label)._job_step(
+                            cycle.id, chunk, step, list(states), params or {}
+                        )
+                    )
+                delayables.append(
+                    batch.delayable(description=done_label % {"cycle": cycle.name})._job_step_done(
+                        cycle.id, group.ids, step
+                    )
+                )
+                return delayables
+
+            batches |= self._new_batch(
+                {
+                    "name": name % {"cycle": cycle.name},
+                    "kind": step,
+                    "company_id": cycle.company_id.id,
+                    "cycle_id": cycle.id,
+                },
+                parts,
+            )
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        return self.env["mfg.appraisal"]._notification(
+            self.env._("Running in the background"),
+            self.env._(
+                "%(step)s: %(n)s appraisals, in %(parts)s parts. Each cycle shows the progress; "
+                "the appraisals move as the parts finish.",
+                step=kinds[step],
+                n=len(appraisals),
+                parts=sum(batch.job_count for batch in batches),
+            ),
+            "info",
+        )
+
+    def _job_step(self, cycle_id, appraisal_ids, step, states, params):
+        """A part of a step: these appraisals of the cycle that have not taken it yet (a
+        retry moves none twice), the step inline, as the user who asked for it."""
+        appraisals = (
+            self.env["mfg.appraisal"]
+            .browse(appraisal_ids)
+            .exists()
+            .with_prefetch()
+            .filtered(lambda a: a.cycle_id.id == cycle_id and a.state in states)
+        )
+        if appraisals:
+            if step == "submit_self":
+                appraisals.action_submit_self()
+            elif step == "submit_rating":
+                appraisals.action_submit_rating()
+            elif step == "back_to_rating":
+                appraisals.action_back_to_rating()
+            elif step == "on_behalf":
+                appraisals.action_submit_on_behalf(params["reason"])
+            elif step == "publish_results":
+                appraisals.action_publish()
+            elif step == "refresh_kpi":
+                appraisals._refresh_kpi_values()
+        return self.env._(
+            "%(n)s of %(total)s appraisals done (the others had already moved on).",
+            n=len(appraisals),
+            total=len(appraisal_ids),
+        )
+
+    def _job_step_done(self, cycle_id, appraisal_ids, step):
+        """The end of a step: the cycle's chatter says what it did (for a KPI refresh, the
+        prefill report an inline refresh gives)."""
+        Appraisal = self.env["mfg.appraisal"]
+        cycle = self.env["mfg.appraisal.cycle"].browse(cycle_id)
+        appraisals = Appraisal.browse(appraisal_ids).exists().with_prefetch()
+        if step == "refresh_kpi":
+            Appraisal._refresh_report(appraisals.filtered(lambda a: a.state in REFRESH_STATES))
+            return self.env._("KPI refresh reported.")
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        body = Markup("<p>%s</p>") % self.env._(
+            "%(step)s in the background: %(total)s appraisals selected, requested by %(by)s.",
+            step=kinds[step],
+            total=len(appraisal_ids),
+            by=self.env.user.name,
+        )
+        if step == "submit_rating":
+            gaps = appraisals._tier_gap_text(appraisals._tier_gaps())
+            if gaps:
+                body += Markup("<ul>%s</ul>") % Markup("").join(
+                    Markup("<li>%s</li>") % gap for gap in gaps
+                )
+        cycle.sudo().message_post(body=body)
+        return self.env._("Reported.")
 
     # ------------------------------------------------------------------
     # Guards and actions

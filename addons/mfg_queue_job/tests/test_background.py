@@ -2,6 +2,7 @@
 from unittest.mock import patch
 
 from odoo.addons.mfg_appraisal.tests.common import AppraisalCase
+from odoo.addons.mfg_appraisal.tests.test_launch_prefill import SteeringCase
 from odoo.addons.mfg_kpi.tests.common import KpiCase
 from odoo.addons.queue_job.job import Job
 from odoo.exceptions import AccessError, UserError
@@ -212,3 +213,207 @@ class TestCycleInBackground(JobsMixin, AppraisalCase):
         self.assertEqual(cycle.state, "published")
         self.assertEqual(set(appraisals.mapped("state")), {"published"})
         self.assertTrue(all(appraisals.mapped("grade")))
+
+
+@tagged("post_install", "-at_install")
+class TestStepsInBackground(JobsMixin, SteeringCase):
+    """HR's steps on many appraisals (issue 17): in parts beyond one CHUNK, checked first."""
+
+    def _snapshot(self, cycle):
+        sudo = cycle.sudo().appraisal_ids
+        sudo.invalidate_recordset()
+        return sorted(
+            (
+                a.employee_id.id,
+                a.state,
+                tuple(sorted((r.role, r.state, r.user_id.id) for r in a.rater_ids)),
+                tuple(sorted((r.sequence, r.status, r.definition_id.id) for r in a.review_ids)),
+                a.final_score,
+                a.grade,
+                tuple(sorted((x.user_id.id, x.summary or "") for x in a.activity_ids)),
+                tuple(
+                    (x.name, x.actual_value, x.actual_set, x.kpi_value_state or "")
+                    for x in a.line_ids.sorted("sequence")
+                ),
+            )
+            for a in sudo
+        )
+
+    def _launched(self, name, jobs="jobs"):
+        """A cycle launched inline (two appraisals), then ``jobs`` as the mode."""
+        cycle = self._cycle(name=name, apply_exclusions=False)
+        self._use_jobs("inline")
+        cycle.with_user(self.user_hr).action_launch()
+        self._use_jobs(jobs)
+        return cycle, self.env["mfg.appraisal"].browse(cycle.appraisal_ids.ids)
+
+    def _score(self, appraisals, roles):
+        appraisals.sudo().rater_ids.filtered(lambda r: r.role in roles).rating_ids.write(
+            {"score": 85.0, "score_set": True}
+        )
+
+    def _fill_actuals(self, appraisals):
+        appraisals.sudo().line_ids.filtered(lambda line: line.rule_kind != "direct").write(
+            {"actual_value": 98.0, "actual_set": True}
+        )
+
+    def _step(self, appraisals, step, *args, user=None):
+        """Take ``step`` on ``appraisals`` as HR (or ``user``), through the job queue when
+        jobs are on: returns the batch (or None when the step ran inline)."""
+        before = self.env["mfg.job.batch"].search([])
+        with patch.object(mfg_job_batch, "CHUNK", 1):
+            result = getattr(appraisals.with_user(user or self.user_hr), step)(*args)
+        batch = self.env["mfg.job.batch"].search([]) - before
+        if batch:
+            self.assertEqual(result["params"]["type"], "info")
+        return batch
+
+    def _run_and_retry(self, batch, cycle):
+        """Run the batch's parts, then a part again (a retry): nothing changes the second
+        time."""
+        self._run_jobs(batch)
+        self.assertEqual(batch.state, "done")
+        after = self._snapshot(cycle)
+        job = Job.load(self.env, batch.sudo().job_ids.sorted("id")[0].uuid)
+        job.perform()
+        self.env.flush_all()
+        self.assertEqual(self._snapshot(cycle), after, "a part run twice moves nothing twice")
+        return after
+
+    def test_steps_in_parts_give_the_inline_results(self):
+        inline, inline_appraisals = self._launched("inline")
+        background, appraisals = self._launched("background")
+        self.assertEqual(self._snapshot(inline), self._snapshot(background))
+        steps = [
+            ("action_submit_self", (), "submit_self", ("self",), False),
+            ("action_submit_rating", (), "submit_rating", ("superior", "indirect"), True),
+            ("action_back_to_rating", (), "back_to_rating", (), False),
+            ("action_submit_on_behalf", ("They were away",), "on_behalf", (), False),
+        ]
+        for method, args, kind, roles, actuals in steps:
+            for records, jobs in ((inline_appraisals, "inline"), (appraisals, "jobs")):
+                self._score(records, roles)
+                if actuals:
+                    self._fill_actuals(records)
+                self._use_jobs(jobs)
+                batch = self._step(records, method, *args)
+                self.assertEqual(bool(batch), jobs == "jobs", method)
+            self.assertEqual(batch.kind, kind)
+            self.assertEqual(batch.cycle_id, background)
+            # Two parts of one appraisal each (CHUNK 1), then the report.
+            self.assertEqual((batch.job_count, batch.state), (3, "queued"))
+            self.assertNotEqual(
+                self._snapshot(background), self._snapshot(inline), "nothing moved yet"
+            )
+            self.assertEqual(background.with_user(self.user_hr).mfg_job_batch_id, batch)
+            # The cycle is not published, closed or cancelled while the step runs.
+            with self.assertRaises(UserError):
+                background.with_user(self.user_hr).action_cancel()
+            self.assertEqual(self._run_and_retry(batch, background), self._snapshot(inline))
+        # The cycle's chatter tells what ran in the background.
+        bodies = " ".join(map(str, background.message_ids.mapped("body")))
+        self.assertIn("Submitted on behalf in the background", bodies)
+        self.assertEqual(set(appraisals.mapped("state")), {"review"})
+
+        # HR publishes the results from the appraisal list.
+        for records, jobs in ((inline_appraisals, "inline"), (appraisals, "jobs")):
+            records.sudo().review_ids.write({"status": "approved", "done_by": self.user_hr.id})
+            self._use_jobs(jobs)
+            batch = self._step(records, "action_publish")
+        self.assertEqual(batch.kind, "publish_results")
+        self.assertEqual(self._run_and_retry(batch, background), self._snapshot(inline))
+        self.assertEqual(set(appraisals.mapped("state")), {"published"})
+
+    def test_on_behalf_of_both_steps(self):
+        """Self-assessments and ratings handed in on behalf together: each once, in its step
+        (the ratings first, as inline)."""
+        snapshots = []
+        for jobs in ("inline", "jobs"):
+            cycle, appraisals = self._launched(jobs)
+            self._score(appraisals, ("self",))
+            self._use_jobs("inline")
+            first = appraisals.filtered(lambda a: a.employee_id == self.emp)
+            first.with_user(self.user_hr).action_submit_self()
+            self._score(first, ("superior", "indirect"))
+            self._fill_actuals(appraisals)
+            self._use_jobs(jobs)
+            batch = self._step(appraisals, "action_submit_on_behalf", "Away")
+            if batch:
+                self._run_and_retry(batch, cycle)
+            self.assertEqual(
+                sorted(appraisals.mapped("state")), ["rating", "review"], "each moved once"
+            )
+            snapshots.append(self._snapshot(cycle))
+        self.assertEqual(snapshots[0], snapshots[1])
+
+    def test_refusals_come_before_anything_is_queued(self):
+        cycle, appraisals = self._launched("refused")
+        Batch = self.env["mfg.job.batch"]
+
+        def refused(user, method, *args, message=None):
+            with self.assertRaisesRegex(UserError, message or ""):
+                self._step(appraisals, method, *args, user=user)
+            self.assertFalse(Batch.search([("cycle_id", "=", cycle.id)]), method)
+
+        # Wrong state.
+        refused(self.user_hr, "action_submit_rating", message="this action needs it")
+        refused(self.user_hr, "action_back_to_rating")
+        refused(self.user_hr, "action_publish")
+        # Wrong role: an appraiser sends nothing back, an appraisee submits for nobody else.
+        refused(self.user_director, "action_back_to_rating", message="Only HR")
+        refused(self.user_emp, "action_submit_self")
+        refused(self.user_director, "action_submit_on_behalf", "x", message="Only HR")
+        refused(self.user_hr, "action_submit_on_behalf", " ", message="Give the reason")
+        # Self-scores missing: the appraisee's own entry cannot be handed in.
+        refused(self.user_hr, "action_submit_self", message="Score every line")
+        self._score(appraisals, ("self",))
+        self._use_jobs("inline")
+        appraisals.with_user(self.user_hr).action_submit_self()
+        self._use_jobs()
+        # The superior's scores or a performance value missing: refused at once too.
+        refused(self.user_hr, "action_submit_rating", message="Score every line")
+        self._score(appraisals, ("superior", "indirect"))
+        refused(self.user_hr, "action_submit_rating", message="Score every line of")
+        self._fill_actuals(appraisals)
+        self.assertTrue(self._step(appraisals, "action_submit_rating"))
+
+    def test_one_appraisal_stays_inline(self):
+        """A single appraisal (its form) moves at once, whatever the mode."""
+        cycle, appraisals = self._launched("single")
+        self._score(appraisals, ("self",))
+        own = appraisals.filtered(lambda a: a.employee_id == self.emp)
+        self.assertFalse(self._step(own, "action_submit_self", user=self.user_emp))
+        self.assertEqual(own.state, "rating")
+        self.assertFalse(self.env["mfg.job.batch"].search([("cycle_id", "=", cycle.id)]))
+
+    def test_a_busy_cycle_takes_no_other_step(self):
+        cycle, appraisals = self._launched("busy")
+        self._score(appraisals, ("self",))
+        batch = self._step(appraisals, "action_submit_self")
+        with self.assertRaisesRegex(UserError, "still running in the background"):
+            self._step(appraisals, "action_submit_self")
+        self._run_jobs(batch)
+        self.assertEqual(set(appraisals.mapped("state")), {"rating"})
+
+    def test_kpi_refresh_in_parts(self):
+        snapshots = []
+        for jobs in ("inline", "jobs"):
+            cycle, _appraisals = self._launched(jobs)
+            value = self._value(self.emp, self.kpi_intact, 96.0)
+            self._use_jobs(jobs)
+            with patch.object(mfg_job_batch, "CHUNK", 1):
+                action = cycle.with_user(self.user_hr).action_refresh_kpi()
+            batch = self.env["mfg.job.batch"].search([("cycle_id", "=", cycle.id)])
+            if jobs == "jobs":
+                self.assertEqual(action["params"]["type"], "info")
+                self.assertEqual((batch.kind, batch.job_count), ("refresh_kpi", 3))
+                self._run_and_retry(batch, cycle)
+            else:
+                self.assertFalse(batch)
+            self.assertIn(
+                "KPI values refreshed", " ".join(map(str, cycle.message_ids.mapped("body")))
+            )
+            snapshots.append(self._snapshot(cycle))
+            value.unlink()
+        self.assertEqual(snapshots[0], snapshots[1])
+        self.assertIn(96.0, [line[1] for row in snapshots[1] for line in row[-1]])
