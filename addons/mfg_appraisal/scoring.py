@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from itertools import pairwise
 
 Number = int | float | Decimal | Fraction
@@ -111,6 +112,14 @@ def _is_number(value: object) -> bool:
     return isinstance(value, int | float | Decimal | Fraction) and not isinstance(value, bool)
 
 
+@lru_cache(maxsize=65536)
+def _float_fraction(value: float) -> Fraction:
+    """The decimal a float's ``repr`` shows, as a fraction. Cached: a cohort's scores and
+    weights repeat a few values, and the conversion through ``Decimal`` dominated the scoring of
+    thousands of lines."""
+    return Fraction(Decimal(repr(value)))
+
+
 def _num(value: object, name: str) -> Fraction:
     """``value`` as an exact number: a float counts as the decimal its ``repr`` shows (0.1 is
     1/10), so that arithmetic matches a hand computation."""
@@ -119,7 +128,7 @@ def _num(value: object, name: str) -> Fraction:
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ScoringError(MSG_NOT_NUMBER, {"name": name, "value": repr(value)})
-        return Fraction(Decimal(repr(value)))
+        return _float_fraction(value)
     if isinstance(value, Decimal) and not value.is_finite():
         raise ScoringError(MSG_NOT_NUMBER, {"name": name, "value": repr(value)})
     return Fraction(value)
@@ -212,7 +221,42 @@ def weighted_total(items: Iterable[tuple[Number, Number]], what: str = "the sect
 
     Weights must add up to 100 (:func:`check_weights`), scores must lie within 0..100.
     """
-    return _round(_weighted(list(items), what))
+    items = list(items)
+    try:
+        key = (tuple((_key(score), _key(weight)) for score, weight in items), what)
+        hash(key)
+    except TypeError:
+        return _round(_weighted(items, what))
+    return _weighted_total_cached(key)
+
+
+@lru_cache(maxsize=65536)
+def _weighted_total_cached(key: tuple) -> float:
+    items, what = key
+    return _round(_weighted([(_value(score), _value(weight)) for score, weight in items], what))
+
+
+# --- memo of the pure functions a cohort calls with few distinct numbers -----------------------
+def _key(value: object) -> tuple:
+    """A hashable key of a number, ``None`` or a (finite) collection of numbers that tells
+    their types apart (``True`` is not ``1``, ``1.0`` not ``1``): equal keys give equal results
+    or equal errors. Raises TypeError for anything else (the caller computes uncached)."""
+    if value is None:
+        return ("none",)
+    if isinstance(value, int | float | Decimal | Fraction):
+        return (type(value), value)
+    if isinstance(value, list | tuple):
+        return ("seq", tuple(_key(item) for item in value))
+    raise TypeError(value)
+
+
+def _value(key: tuple) -> object:
+    """The value of a ``_key``."""
+    if key[0] == "none":
+        return None
+    if key[0] == "seq":
+        return [_value(item) for item in key[1]]
+    return key[1]
 
 
 # --- linear deduction and occurrence count -----------------------------------------------------
@@ -641,7 +685,37 @@ def combine_raters(
     ``redistribute``: then its weight is spread over the present roles in proportion to their
     weights (the result is the weighted mean over the present roles).  Roles with weight 0 never
     count and may be absent; scores for a role without a weight are rejected.
+
+    Results are remembered by their exact inputs: the lines of a cohort repeat a few scores
+    and weights, and the exact arithmetic dominated the scoring of thousands of lines.
     """
+    try:
+        key = (
+            tuple((role, _key(value)) for role, value in scores_by_role.items()),
+            tuple((role, _key(weight)) for role, weight in role_weights.items()),
+            bool(redistribute),
+        )
+        hash(key)
+    except TypeError:
+        return _combine_raters(scores_by_role, role_weights, redistribute)
+    return _combine_raters_cached(key)
+
+
+@lru_cache(maxsize=65536)
+def _combine_raters_cached(key: tuple) -> float:
+    scores, weights, redistribute = key
+    return _combine_raters(
+        {role: _value(value) for role, value in scores},
+        {role: _value(weight) for role, weight in weights},
+        redistribute,
+    )
+
+
+def _combine_raters(
+    scores_by_role: Mapping[str, Number | Iterable[Number] | None],
+    role_weights: Mapping[str, Number],
+    redistribute: bool = False,
+) -> float:
     weights = {role: _num(weight, "weight") for role, weight in role_weights.items()}
     _weight_total(weights.values(), "the rater roles")
     unknown = sorted(str(role) for role in scores_by_role if role not in weights)

@@ -632,21 +632,46 @@ class MfgAppraisal(models.Model):
             )
         if len(self) < 2:
             return super().request_validation()
-        by_record = self._tier_definitions_by_record()
+        records = self.with_prefetch()
+        # The definitions evaluated once for the set; need_validation (computed from the same
+        # evaluation) is not computed again record by record.
+        by_record = records._tier_definitions_by_record()
         vals_list = []
-        for record in self:
-            if not record._check_state_from_condition() or not record.need_validation:
+        requested = set()
+        for record in records:
+            definitions = by_record.get(record.id)
+            if not definitions or record.review_ids or not record._check_state_from_condition():
                 continue
-            for sequence, definition in enumerate(by_record.get(record.id, []), start=1):
+            requested.add(record.id)
+            for sequence, definition in enumerate(definitions, start=1):
                 vals_list.append(record._prepare_tier_review_vals(definition, sequence))
         reviews = self.env["tier.review"].create(vals_list)
         self._promote_first_reviews(reviews)
-        if any(self.mapped("can_review")):
+        others = records.filtered(lambda r: r.id not in requested)
+        if self._can_review_any(reviews, self.env.user) or any(others.mapped("can_review")):
             self._update_counter({"review_created": True})
         notify = reviews.filtered(lambda r: r.definition_id.notify_on_create)
         if notify:
             self.browse(notify.mapped("res_id"))._notify_review_requested(notify)
         return reviews
+
+    @api.model
+    def _can_review_any(self, reviews, user):
+        """Whether ``user`` can review one of the appraisals whose only reviews are
+        ``reviews`` (just requested): the appraisals' ``can_review`` for them, read from the
+        reviews in hand rather than computed appraisal by appraisal."""
+        by_record = {}
+        for review in reviews:
+            if review.status in ("waiting", "pending"):
+                by_record.setdefault(review.res_id, []).append(review)
+        for open_reviews in by_record.values():
+            mine = [r for r in open_reviews if user in r.reviewer_ids]
+            if any(not r.approve_sequence for r in mine):
+                return True
+            sequences = [r.sequence for r in mine if r.approve_sequence]
+            if sequences and min(sequences) <= min(r.sequence for r in open_reviews):
+                return True
+        return False
 
     @api.model
     def _promote_first_reviews(self, reviews):
