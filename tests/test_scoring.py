@@ -1365,3 +1365,34 @@ def test_appraisal_total_errors():
         sc.MSG_LINE_SCORE_RANGE,
         {"score": "120", "line": 2, "what": "section 1"},
     )
+
+
+# --- remembered results (issue 17: thousands of lines combine a few distinct numbers) -------------
+@FAST
+@given(
+    st.lists(st.integers(0, 100) | st.floats(0, 100, allow_nan=False), min_size=1, max_size=3),
+    st.integers(0, 100) | st.floats(0, 100, allow_nan=False),
+    st.booleans(),
+)
+def test_remembered_results_equal_the_computed_ones(selfs, superior, redistribute):
+    by_role = {"self": selfs, "superior": superior}
+    expected = sc._combine_raters(by_role, ATTITUDE_RATERS, redistribute)
+    assert sc.combine_raters(by_role, ATTITUDE_RATERS, redistribute) == expected
+    assert sc.combine_raters(dict(by_role), dict(ATTITUDE_RATERS), redistribute) == expected
+    items = [(score, weight) for score, weight in zip(selfs * 4, (25, 25, 25, 25), strict=False)]
+    if len(items) == 4:
+        assert sc.weighted_total(items) == sc._round(sc._weighted(items, "the section"))
+
+
+def test_remembered_results_tell_types_and_errors_apart():
+    assert sc.combine_raters({"superior": 1}, {"superior": 100}) == 1.0
+    with pytest.raises(sc.ScoringError):  # a boolean is no score, even after 1 was combined
+        sc.combine_raters({"superior": True}, {"superior": 100})
+    for _attempt in range(2):  # an error is raised every time, never remembered as a result
+        with pytest.raises(sc.ScoringError):
+            sc.combine_raters({"superior": 120.0}, {"superior": 100})
+        with pytest.raises(sc.ScoringError):
+            sc.weighted_total([(50.0, 60), (50.0, 30)])
+    # Scores given by a generator are combined as before (not remembered); lines too.
+    assert sc.combine_raters({"superior": (s for s in (80, 90))}, {"superior": 100}) == 85.0
+    assert sc.weighted_total(x for x in [(80, 50), (90, 50)]) == 85.0

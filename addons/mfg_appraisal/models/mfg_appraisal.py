@@ -649,7 +649,10 @@ class MfgAppraisal(models.Model):
         self._promote_first_reviews(reviews)
         others = records.filtered(lambda r: r.id not in requested)
         if self._can_review_any(reviews, self.env.user) or any(others.mapped("can_review")):
-            self._update_counter({"review_created": True})
+            # The reviews are promoted already: the counter's promotion again is skipped.
+            self.with_context(tier_validation_defer_compute_can_review=True)._update_counter(
+                {"review_created": True}
+            )
         notify = reviews.filtered(lambda r: r.definition_id.notify_on_create)
         if notify:
             self.browse(notify.mapped("res_id"))._notify_review_requested(notify)
