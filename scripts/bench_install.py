@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""Benchmark of the suite's install time against the install time of its dependencies.
+
+The dependencies are the modules outside this repository that the suite's modules depend on,
+read from the manifests (the suite's modules reached from ``mfg_production_management`` and
+``mfg_demo_factory``; Odoo core and OCA modules such as mrp, purchase, maintenance, survey,
+quality_control_oca, base_tier_validation, queue_job, hr_course; Odoo installs what these depend
+on and their auto-install glue with them). For each row, in a fresh database:
+
+1. ``-i <dependencies>``: creates the database and installs the dependencies, timed;
+2. ``-i mfg_production_management`` on that database: the suite, its auto-install glue and, with
+   demo data, the demo factory (``mfg_demo_factory``, installed by the suite's hook), timed.
+
+The overhead is the suite's time over the dependencies' time. Rows: without demo data (target
+<= 25%) and with demo data for both steps (``--with-demo``, target <= 40%). Each step is an
+``python3 -m odoo ... --stop-after-init`` subprocess, wall-clock (process start included); the
+databases are dropped at the end (``--keep`` leaves them, e.g. to profile a suite install on a
+copy of the dependencies' database).
+
+Where the suite's time goes: Odoo logs "Module X loaded in N s, Q queries" for every module it
+installs (logger ``odoo.modules.loading`` at info, enabled alone next to ``--log-level=warn``);
+the slowest modules of each suite install are printed, and the rest of the run (registry
+loading, final checks, process start) as "other".
+
+The machine may be shared with other work: the figures are wall-clock; compare runs made close
+together in time.
+
+Usage: MFG_ODOO_CONF=/path/odoo.conf python3 scripts/bench_install.py [--prefix mfg_bench_install]
+           [--rows demo,nodemo] [--top 12] [--keep]
+"""
+
+import argparse
+import ast
+import os
+import re
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_common import ADDONS, CONF
+
+SUITE = "mfg_production_management"
+DEMO_MODULE = "mfg_demo_factory"
+TARGETS = {"nodemo": 25.0, "demo": 40.0}
+LABELS = {"nodemo": "without demo data", "demo": "with demo data (demo factory)"}
+LOADED = re.compile(
+    r"Module (\S+) loaded in ([0-9.]+)s(?: \(incl\. [0-9.]+s test\))?, (\d+) queries"
+)
+
+
+def manifest(module):
+    with open(os.path.join(ADDONS, module, "__manifest__.py"), encoding="utf-8") as file:
+        return ast.literal_eval(file.read())
+
+
+def dependencies():
+    """The modules outside this repository that the suite's modules depend on (sorted)."""
+    ours = {
+        name
+        for name in os.listdir(ADDONS)
+        if os.path.isfile(os.path.join(ADDONS, name, "__manifest__.py"))
+    }
+    seen, todo, outside = set(), [SUITE, DEMO_MODULE], set()
+    while todo:
+        module = todo.pop()
+        if module in seen:
+            continue
+        seen.add(module)
+        for dependency in manifest(module).get("depends", []):
+            if dependency in ours:
+                todo.append(dependency)
+            else:
+                outside.add(dependency)
+    return sorted(outside)
+
+
+def odoo(db, modules, demo):
+    """Run an install of ``modules`` into ``db``; its wall-clock time and per-module log lines."""
+    command = [sys.executable, "-m", "odoo", "-c", CONF, f"--addons-path={ADDONS}", "-d", db]
+    command += ["-i", ",".join(modules), "--stop-after-init", "--log-level=warn"]
+    command += ["--log-handler=odoo.modules.loading:INFO"]
+    if demo:
+        command.append("--with-demo")
+    started = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    log = result.stdout + result.stderr
+    if result.returncode:
+        sys.exit(f"{' '.join(command)} failed ({result.returncode}):\n{log[-4000:]}")
+    for line in log.splitlines():
+        if " ERROR " in line or " CRITICAL " in line:
+            print(f"  log: {line}")
+    loaded = [(m[1], float(m[2]), int(m[3])) for m in LOADED.finditer(log)]
+    return seconds, loaded
+
+
+def drop(db):
+    import odoo.service.db
+    from odoo.tools import config
+
+    config.parse_config(["-c", CONF, f"--addons-path={ADDONS}", "--log-level=warn"])
+    if db in odoo.service.db.list_dbs(force=True):
+        odoo.service.db.exp_drop(db)
+
+
+def main():
+    args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    args.add_argument("--prefix", default="mfg_bench_install", help="prefix of the databases")
+    args.add_argument("--rows", default="nodemo,demo", help="rows to measure: nodemo, demo")
+    args.add_argument("--top", type=int, default=12, help="slowest suite modules printed")
+    args.add_argument("--keep", action="store_true", help="do not drop the databases")
+    options = args.parse_args()
+    deps = dependencies()
+    print(f"Dependencies ({len(deps)}, from the manifests): {', '.join(deps)}", flush=True)
+    summary = []
+    for row in options.rows.split(","):
+        demo = row == "demo"
+        db = f"{options.prefix}_{row}"
+        drop(db)
+        try:
+            print(f"\n[{row}] {db}: dependencies...", flush=True)
+            deps_seconds, deps_loaded = odoo(db, deps, demo)
+            print(f"[{row}] dependencies: {deps_seconds:.1f} s ({len(deps_loaded)} modules)")
+            print(f"[{row}] suite...", flush=True)
+            suite_seconds, suite_loaded = odoo(db, [SUITE], demo)
+            ours = [
+                entry for entry in suite_loaded if os.path.isdir(os.path.join(ADDONS, entry[0]))
+            ]
+            print(
+                f"[{row}] suite: {suite_seconds:.1f} s ({len(suite_loaded)} modules, "
+                f"{len(ours)} of the suite)"
+            )
+            modules_seconds = sum(entry[1] for entry in suite_loaded)
+            slowest = sorted(suite_loaded, key=lambda entry: -entry[1])[: options.top]
+            print(f"\nWhere the suite's install goes ({LABELS[row]}), slowest modules:")
+            print(f"{'module':<42} {'seconds':>9} {'queries':>9}")
+            for name, seconds, queries in slowest:
+                print(f"{name:<42} {seconds:>9.2f} {queries:>9}")
+            rest = modules_seconds - sum(entry[1] for entry in slowest)
+            print(f"{'(the other modules)':<42} {rest:>9.2f}")
+            outside = suite_seconds - modules_seconds
+            print(f"{'(process start, registry, final checks)':<42} {outside:>9.2f}")
+            summary.append((row, deps_seconds, suite_seconds))
+        finally:
+            if not options.keep:
+                drop(db)
+    print("\nSummary (wall-clock on this machine; shared machines make it noisy)")
+    print(f"{'row':<40} {'deps s':>8} {'suite s':>8} {'overhead':>9} {'target':>8}")
+    for row, deps_seconds, suite_seconds in summary:
+        overhead = suite_seconds / deps_seconds * 100
+        verdict = "ok" if overhead <= TARGETS[row] else "MISSED"
+        print(
+            f"{LABELS[row]:<40} {deps_seconds:>8.1f} {suite_seconds:>8.1f} {overhead:>8.1f}% "
+            f"{'<= ' + str(int(TARGETS[row])) + '%':>8} {verdict}"
+        )
+
+
+if __name__ == "__main__":
+    main()
