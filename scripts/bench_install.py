@@ -20,7 +20,8 @@ copy of the dependencies' database).
 Where the suite's time goes: Odoo logs "Module X loaded in N s, Q queries" for every module it
 installs (logger ``odoo.modules.loading`` at info, enabled alone next to ``--log-level=warn``);
 the slowest modules of each suite install are printed, and the rest of the run (registry
-loading, final checks, process start) as "other".
+loading, final checks, process start) as "other"; with demo data, the time and queries of each
+step of the demo factory's generated quarter (its log lines "Demo factory: step ...").
 
 The machine may be shared with other work: the figures are wall-clock; compare runs made close
 together in time.
@@ -44,6 +45,7 @@ SUITE = "mfg_production_management"
 DEMO_MODULE = "mfg_demo_factory"
 TARGETS = {"nodemo": 25.0, "demo": 40.0}
 LABELS = {"nodemo": "without demo data", "demo": "with demo data (demo factory)"}
+STEP = re.compile(r"Demo factory: step (\S+) in ([0-9.]+) s, (\d+) queries")
 LOADED = re.compile(
     r"Module (\S+) loaded in ([0-9.]+)s(?: \(incl\. [0-9.]+s test\))?, (\d+) queries"
 )
@@ -80,6 +82,7 @@ def odoo(db, modules, demo):
     command = [sys.executable, "-m", "odoo", "-c", CONF, f"--addons-path={ADDONS}", "-d", db]
     command += ["-i", ",".join(modules), "--stop-after-init", "--log-level=warn"]
     command += ["--log-handler=odoo.modules.loading:INFO"]
+    command += ["--log-handler=odoo.addons.mfg_demo_factory:INFO"]
     if demo:
         command.append("--with-demo")
     started = time.perf_counter()
@@ -92,7 +95,8 @@ def odoo(db, modules, demo):
         if " ERROR " in line or " CRITICAL " in line:
             print(f"  log: {line}")
     loaded = [(m[1], float(m[2]), int(m[3])) for m in LOADED.finditer(log)]
-    return seconds, loaded
+    steps = [(m[1], float(m[2]), int(m[3])) for m in STEP.finditer(log)]
+    return seconds, loaded, steps
 
 
 def drop(db):
@@ -120,10 +124,10 @@ def main():
         drop(db)
         try:
             print(f"\n[{row}] {db}: dependencies...", flush=True)
-            deps_seconds, deps_loaded = odoo(db, deps, demo)
+            deps_seconds, deps_loaded, _steps = odoo(db, deps, demo)
             print(f"[{row}] dependencies: {deps_seconds:.1f} s ({len(deps_loaded)} modules)")
             print(f"[{row}] suite...", flush=True)
-            suite_seconds, suite_loaded = odoo(db, [SUITE], demo)
+            suite_seconds, suite_loaded, steps = odoo(db, [SUITE], demo)
             ours = [
                 entry for entry in suite_loaded if os.path.isdir(os.path.join(ADDONS, entry[0]))
             ]
@@ -141,6 +145,11 @@ def main():
             print(f"{'(the other modules)':<42} {rest:>9.2f}")
             outside = suite_seconds - modules_seconds
             print(f"{'(process start, registry, final checks)':<42} {outside:>9.2f}")
+            if steps:
+                print(f"\nThe demo factory's generated quarter ({DEMO_MODULE}._populate), by step:")
+                print(f"{'step':<42} {'seconds':>9} {'queries':>9}")
+                for name, seconds, queries in steps:
+                    print(f"{name:<42} {seconds:>9.2f} {queries:>9}")
             summary.append((row, deps_seconds, suite_seconds))
         finally:
             if not options.keep:

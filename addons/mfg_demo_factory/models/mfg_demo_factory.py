@@ -14,6 +14,26 @@ _logger = logging.getLogger(__name__)
 
 XMLID = "mfg_demo_factory.%s"
 SEED = 20260701
+# The demo logins' passwords (each the login itself, as the README says), hashed once with Odoo's
+# default key derivation (PBKDF2-SHA512, 600,000 rounds): hashing them at install took about a
+# second each, a tenth of the demo factory's install. Odoo verifies them as any stored hash.
+DEMO_PASSWORD_HASHES = {
+    "mfg_hr": "$pbkdf2-sha512$600000$RIgRIkRoTYmxtnbunfMegw$wBaxS79jt7N4ESqK4oDN2gKtS6wMu9osPFGKYTeX.QGxazdZHYWPF.EAXSdKHeRaUzwYGTPTghgwj2mOZJRvxg",
+    "mfg_manager": "$pbkdf2-sha512$600000$QohxTklJCQHg3Ls3JsQYgw$pyjN0bMjdVFW23ug8NUBUN9zBHQh1dH50kDeAXak3298yJTI3fSqE9fhrcFri5HHyT544t7/NWrDC4/7QQBl3Q",
+    "mfg_director": "$pbkdf2-sha512$600000$/z.n9F4rBcA4BwDAWMvZuw$TokP79N/6MAdD63Vqtub6a.z3uUpalPCkslQv2BmlLXZN6n4QeLM4dUmofvVJV5qxfwhpRgfy6fI1KooJHSfPw",
+    "mfg_leader": "$pbkdf2-sha512$600000$odRai/G.l1KK0XrPmdMaIw$g2S897UxhKuJRJpbzpNxYjDnBp2AuOf1.QZxgtXPl5aFnTXFmJc88LhLFUZuFeqlMXPAqo8QV6NNJ3GGrxMMUA",
+    "mfg_operator": "$pbkdf2-sha512$600000$4ZzzHqO0NqbU2jvHWEsJgQ$JruAJvG1jAZ3ZBCBT.qR8Q2vDX6nufp18xfAVI11rRPIlZqGqEGay54yGe8FrZeCSTIw10rEHs2LBldFsz9nNQ",
+    "mfg_director2": "$pbkdf2-sha512$600000$zrm39v7fm3NOqXVuLQVgrA$4lQabf7OlPH/9kMD212bJQBJB9tZ9Rw/BMDQ1WatiyPOVXgORpjDjnevoNmKGl04JJVfkqNL0zqwIrObChaV7g",
+    "mfg_buyer": "$pbkdf2-sha512$600000$pzTmfC.ltPa.F6LUOqf0fg$Wo9NvDO8a8UJwfanz06YnuR7jNSuvB82np8rY7oqJp0mz.K6UEmmvHpY3ljzAFqJq4PeEoipR/jGf4A22CI5QA",
+    "mfg_keeper": "$pbkdf2-sha512$600000$SWntvbcWovTee29NSQlhTA$Bg32fsRfJvHpanUeh05IQ2Ak0oIRQWV7Wy1sju3aXo5zQOFkvfJL.q8l2WfgLvaAK1//EiwkkvLCvBOsrZ3thA",
+    "mfg_inspector": "$pbkdf2-sha512$600000$yNmbk5JyjlEKYQxhzPk/Rw$n/O1cq93llww1qdFxoccIHLdtLPJz/ouQZZfdSdow1vIrLxjbJAxC24hVK0Vs9Sioqfh9rNYBbazh3W4hE/gYA",
+    "mfg_technician": "$pbkdf2-sha512$600000$Qkip9f6/F.KcUwrhfK.V8g$Ix.JjIdICMsxDsBTChkofh/A2RrBNTEaW/zNa5vu0lpLDpUWCwQpKtp/wUaxGfiZglXjhcmi.YAbhl91/WP99A",
+    "mfg_equipment_admin": "$pbkdf2-sha512$600000$LmWslbL2PocQYmxt7T2HMA$CrUb4ufho5Twx5YYfqmHJb/USV0WnKIOs7GTCDXqXviM5NqzfWy6cUVR4snYbY9sW5aa.Q62TsXcIAvLZUkQbA",
+    "mfg_op_milling": "$pbkdf2-sha512$600000$PEcohdDam3NOaU1pzZlTKg$YP/G8tzk3sSvRp4AtpVa2N5TBUEvipjT5OtSEW8akYYiFfGGapHCjC1BHXdbkIg40d/Yp1g7wGl7/KCUmHJr0g",
+    "mfg_op_assembly": "$pbkdf2-sha512$600000$9D5HyLmXcm4t5dzb23tvTQ$M9EiPXrjYl4CRRGIAssf/praUZ/EoG/KyyvqcUAa2e7/fFAuu6itAkRyXPkqsuyUdXq1dqq.C6nlDdEB/38cqA",
+    "mfg_op_testing": "$pbkdf2-sha512$600000$3ZvTeo.xltKacw4hpHTu/Q$A012cM9ZUGQdKgsQ4PkvUa4Am9EwHELANYzVdrleg0D.2ga8Wd.QY1wOsf07lkhKb.sKgQ2PkW.uICgVgYrLsQ",
+    "mfg_safety": "$pbkdf2-sha512$600000$7N07x/hfy7kXIqQUgtBa6w$UyEraK2CQkOa1oyUWlkIAprL3nmAuz9iD5BrNDBTsbRv0GbBYg5iUxbp5bdFADaxNvIef4R2OZ.q.0bIYkHANA",
+}
 
 
 class MfgDemoFactory(models.AbstractModel):
@@ -55,28 +75,67 @@ class MfgDemoFactory(models.AbstractModel):
         self = self.with_company(company)
         state = self._demo_state(company)
         q_start, q_end = state["q_start"], state["q_end"]
-        self._demo_opening_stock(state)
-        self._demo_purchases(state)
-        self._demo_productions(state)
-        self._demo_scraps(state)
-        self._demo_deliveries(state)
-        self._demo_counts(state)
-        self._demo_safety_stock(state)
-        self._demo_near_expiry(state)
-        self._demo_maintenance(state)
-        self._demo_time_off(state)
-        self._demo_attendances(state)
-        self._demo_duty_checklists(state)
-        self._demo_safety(state)
-        self._demo_training(state)
-        self._demo_surveys(state)
-        self._demo_kpis(state)
+        for step in (
+            self._demo_opening_stock,
+            self._demo_purchases,
+            self._demo_productions,
+            self._demo_scraps,
+            self._demo_deliveries,
+            self._demo_counts,
+            self._demo_safety_stock,
+            self._demo_near_expiry,
+            self._demo_maintenance,
+            self._demo_time_off,
+            self._demo_attendances,
+            self._demo_duty_checklists,
+            self._demo_safety,
+            self._demo_training,
+            self._demo_surveys,
+            self._demo_kpis,
+        ):
+            # Where the install time goes (scripts/bench_install.py prints these lines).
+            started, queries = datetime.now(), self.env.cr.sql_log_count
+            step(state)
+            self.env.flush_all()
+            _logger.info(
+                "Demo factory: step %s in %.2f s, %s queries",
+                step.__name__,
+                (datetime.now() - started).total_seconds(),
+                self.env.cr.sql_log_count - queries,
+            )
         _logger.info(
             "Demo factory: quarter %s..%s populated in %.1f s",
             q_start,
             q_end,
             (datetime.now() - start_time).total_seconds(),
         )
+        return True
+
+    @api.model
+    def _demo_passwords(self):
+        """Give the demo logins their passwords (each login's own name), from the hashes above.
+
+        Only logins of this module's demo users without a password yet: a password changed since
+        is kept."""
+        data = self.env["ir.model.data"].search(
+            [("module", "=", "mfg_demo_factory"), ("model", "=", "res.users")]
+        )
+        users = self.env["res.users"].sudo().browse(data.mapped("res_id")).exists()
+        pairs = [
+            (user.id, DEMO_PASSWORD_HASHES[user.login])
+            for user in users
+            if user.login in DEMO_PASSWORD_HASHES
+        ]
+        if pairs:
+            self.env.cr.execute(
+                SQL(
+                    """UPDATE res_users SET password = new.digest
+                         FROM (VALUES %s) AS new (id, digest)
+                        WHERE res_users.id = new.id AND COALESCE(res_users.password, '') = ''""",
+                    SQL(", ").join(SQL("(%s, %s)", uid, digest) for uid, digest in pairs),
+                )
+            )
+            users.invalidate_recordset(["password"])
         return True
 
     @api.model
@@ -131,6 +190,59 @@ class MfgDemoFactory(models.AbstractModel):
                 [("product_id", "in", [p.id for p in products if p])], limit=1
             )
         )
+
+    @api.model
+    def _demo_insert(self, model_name, vals_list):
+        """Insert the records ``vals_list`` (plain stored values) of ``model_name`` in one
+        statement, with the model's defaults, and mark their stored computed fields to compute:
+        a create without its per-record constraints and overrides, for generated records that
+        meet the constraints by construction (the caller does what the overrides would)."""
+        Model = self.env[model_name]
+        stored = [
+            name
+            for name, field in Model._fields.items()
+            if field.store and field.column_type and not field.compute and name != "id"
+        ]
+        defaults = {
+            name: value
+            for name, value in Model.default_get(stored).items()
+            if not isinstance(value, list | tuple)
+        }
+        rows = [{**defaults, **vals} for vals in vals_list]
+        # Computed fields with a column required at insert (``precompute``), as create does.
+        Model._add_precomputed_values(rows)
+        for row in rows:
+            row.pop("__precomputed__", None)
+        columns = sorted({name for row in rows for name in row})
+        now, uid = self.env.cr.now(), self.env.uid
+        audit = {"create_uid": uid, "write_uid": uid, "create_date": now, "write_date": now}
+        columns += [name for name in audit if name not in columns]
+
+        def column_value(row, name):
+            if name not in row:
+                return audit.get(name)
+            return Model._fields[name].convert_to_column_insert(row[name], Model)
+
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "INSERT INTO %s (%s) VALUES %s RETURNING id",
+                SQL.identifier(Model._table),
+                SQL(", ").join(SQL.identifier(name) for name in columns),
+                SQL(", ").join(
+                    SQL(
+                        "(%s)",
+                        SQL(", ").join(SQL("%s", column_value(row, name)) for name in columns),
+                    )
+                    for row in rows
+                ),
+            )
+        )
+        records = Model.browse(row[0] for row in self.env.cr.fetchall())
+        for field in Model._fields.values():
+            if field.store and field.compute and field.name not in rows[0]:
+                self.env.add_to_compute(field, records)
+        return records
 
     @api.model
     def _utc(self, state, day, hour, minute=0):
@@ -484,37 +596,70 @@ class MfgDemoFactory(models.AbstractModel):
             pump: self._ref("user_director2_demo"),
             valve: self._ref("user_director_demo"),
         }
-        done = self.env["mrp.production"]
+        # The twenty orders are created and confirmed together (one create, one confirmation:
+        # their moves and work orders in batches), then produced one by one in plan order.
+        plan = []
         for index in range(20):
             product = pump if index % 2 else valve
             team = teams[product][(index // 2) % 2]
-            day = days[index * 3 + 1]
-            start = self._utc(state, day, 8, 30)
-            deadline = self._utc(state, days[index * 3 + 3], 17)
-            qty = 10 + (index * 7) % 11
-            late = index in (4, 11, 17)
-            partial = index in (6, 13, 18)
-            production = self.env["mrp.production"].create(
+            plan.append(
                 {
-                    "product_id": product.id,
-                    "product_qty": qty,
-                    "date_start": start,
-                    "date_deadline": deadline,
-                    "user_id": responsible[product].id,
-                    "priority": "1" if index in (3, 10, 17) else "0",
-                    "mfg_department_id": team.parent_id.id,
-                    "mfg_team_id": team.id,
+                    "index": index,
+                    "product": product,
+                    "team": team,
+                    "start": self._utc(state, days[index * 3 + 1], 8, 30),
+                    "deadline": self._utc(state, days[index * 3 + 3], 17),
+                    "qty": 10 + (index * 7) % 11,
+                }
+            )
+        productions = self.env["mrp.production"].create(
+            [
+                {
+                    "product_id": order["product"].id,
+                    "product_qty": order["qty"],
+                    "date_start": order["start"],
+                    "date_deadline": order["deadline"],
+                    "user_id": responsible[order["product"]].id,
+                    "priority": "1" if order["index"] in (3, 10, 17) else "0",
+                    "mfg_department_id": order["team"].parent_id.id,
+                    "mfg_team_id": order["team"].id,
                     "origin": "Demo plan",
                     "company_id": state["company"].id,
                 }
-            )
-            production.action_confirm()
+                for order in plan
+            ]
+        )
+        productions.action_confirm()
+        # The orders are produced together, then the backorders of those produced short: the
+        # random time spreads are drawn in the order of the former order-by-order production
+        # (an order's work orders, then its backorder's), so the generated quarter is the same.
+        jobs, backorder_draws = [], {}
+        for order, production in zip(plan, productions, strict=True):
+            index, qty = order["index"], order["qty"]
+            late = index in (4, 11, 17)
+            deadline = order["deadline"]
             finish = deadline + timedelta(days=2) if late else deadline - timedelta(hours=5)
-            produced = round(qty * 0.7) if partial else qty
-            backorder = self._demo_produce(
-                state, production, produced, start, finish, operators, loss, rng
+            produced = round(qty * 0.7) if index in (6, 13, 18) else qty
+            count = len(production.workorder_ids)
+            jobs.append(
+                (
+                    production,
+                    produced,
+                    order["start"],
+                    finish,
+                    [rng.random() for _i in range(count)],
+                )
             )
-            done |= production
+            if produced < qty:
+                backorder_draws[production] = [rng.random() for _i in range(count)]
+        backorders = self._demo_produce_many(state, jobs, operators, loss)
+        # Done orders in plan order, each backorder after its order.
+        done = self.env["mrp.production"].concat(
+            *(production | backorders[production] for production in productions)
+        )
+        backorder_jobs = []
+        for order, (production, _qty, _start, finish, _draws) in zip(plan, jobs, strict=True):
+            index = order["index"]
             self._process_inspections(
                 state,
                 production.mfg_qc_inspection_ids,
@@ -522,22 +667,23 @@ class MfgDemoFactory(models.AbstractModel):
                 fail=index in (5, 9, 14),
                 late=index in (7, 15),
             )
+            backorder = backorders[production]
             if backorder:
                 # The rest is produced later (late for one chain), within the quarter.
                 bo_start = finish + timedelta(days=1)
                 bo_finish = bo_start + timedelta(days=4 if index == 13 else 0, hours=6)
-                self._demo_produce(
-                    state,
-                    backorder,
-                    backorder.product_qty,
-                    bo_start,
-                    bo_finish,
-                    operators,
-                    loss,
-                    rng,
+                backorder_jobs.append(
+                    (
+                        backorder,
+                        backorder.product_qty,
+                        bo_start,
+                        bo_finish,
+                        backorder_draws[production],
+                    )
                 )
-                done |= backorder
-                self._process_inspections(state, backorder.mfg_qc_inspection_ids, bo_finish)
+        self._demo_produce_many(state, backorder_jobs, operators, loss)
+        for backorder, _qty, _start, bo_finish, _draws in backorder_jobs:
+            self._process_inspections(state, backorder.mfg_qc_inspection_ids, bo_finish)
         # Nonconformities: a rework order for a failed pump order, follow-ups closed.
         failed = done.mfg_qc_inspection_ids.filtered(lambda i: i.state == "failed")
         for inspection in failed:
@@ -656,88 +802,122 @@ class MfgDemoFactory(models.AbstractModel):
     @api.model
     def _demo_produce(self, state, production, qty, start, finish, operators, loss, rng):
         """Log time on the work orders, produce ``qty`` and date everything; returns backorder."""
-        cursor = start
-        logs, losses, planned = [], [], []
+        draws = [rng.random() for _workorder in production.workorder_ids]
+        job = (production, qty, start, finish, draws)
+        return self._demo_produce_many(state, [job], operators, loss)[production]
+
+    @api.model
+    def _demo_produce_many(self, state, jobs, operators, loss):
+        """Produce several orders together: ``jobs`` are (order, quantity, start, finish, draws),
+        ``draws`` one random number in [0, 1) per work order (its time spread). Logs time on the
+        work orders, produces the quantities in one "mark as done" (an order produced short
+        gets a backorder), dates everything. Returns {order: backorder or an empty recordset}."""
+        if not jobs:
+            return {}
         setup = self.env.ref("mrp.block_reason2")
         failure = self.env.ref("mrp.block_reason1")
-        for workorder in production.workorder_ids.sorted(lambda w: (w.sequence, w.id)):
-            expected = workorder.duration_expected * qty / production.product_qty
-            minutes = max(10.0, expected * (0.8 + rng.random() * 0.45))
-            # The plan the scheduler gave: the expected time and a tenth more (at least 11
-            # minutes), from the start.
-            planned.append((cursor, cursor + timedelta(minutes=max(expected * 1.1, 11.0))))
-            # A changeover before each work order; a machine stop after some of them.
-            stops = [(setup, cursor - timedelta(minutes=15), 15)]
-            if int(qty) % 3 == 0:
-                stops.append((failure, cursor + timedelta(minutes=minutes), 12))
-            losses.extend(
-                {
+        housing = self._ref("product_housing_demo")
+        valve = self._ref("product_valve_body_demo")
+        vals, plans = [], {}
+        for production, qty, start, _finish, draws in jobs:
+            cursor = start
+            logs, losses, planned = [], [], []
+            workorders = production.workorder_ids.sorted(lambda w: (w.sequence, w.id))
+            for workorder, draw in zip(workorders, draws, strict=True):
+                expected = workorder.duration_expected * qty / production.product_qty
+                minutes = max(10.0, expected * (0.8 + draw * 0.45))
+                # The plan the scheduler gave: the expected time and a tenth more (at least 11
+                # minutes), from the start.
+                planned.append((cursor, cursor + timedelta(minutes=max(expected * 1.1, 11.0))))
+                # A changeover before each work order; a machine stop after some of them.
+                stops = [(setup, cursor - timedelta(minutes=15), 15)]
+                if int(qty) % 3 == 0:
+                    stops.append((failure, cursor + timedelta(minutes=minutes), 12))
+                common = {
                     "workorder_id": workorder.id,
                     "workcenter_id": workorder.workcenter_id.id,
                     "production_id": production.id,
                     "user_id": operators[workorder.workcenter_id].id,
-                    "loss_id": reason.id,
-                    "date_start": begin,
-                    "date_end": begin + timedelta(minutes=length),
                     "company_id": production.company_id.id,
                 }
-                for reason, begin, length in stops
-            )
-            logs.append(
-                {
-                    "workorder_id": workorder.id,
-                    "workcenter_id": workorder.workcenter_id.id,
-                    "production_id": production.id,
-                    "user_id": operators[workorder.workcenter_id].id,
+                log = {
+                    **common,
                     "loss_id": loss.id,
                     "date_start": cursor,
                     "date_end": cursor + timedelta(minutes=minutes),
-                    "company_id": production.company_id.id,
                 }
-            )
-            cursor += timedelta(minutes=minutes + 20)
-        self.env["mrp.workcenter.productivity"].create(logs + losses)
-        production.qty_producing = qty
-        production._set_qty_producing()
-        if production.product_id == self._ref("product_valve_body_demo") and qty >= 15:
-            # Some waste: one casting more than the standard.
-            housing = production.move_raw_ids.filtered(
-                lambda m: m.product_id == self._ref("product_housing_demo")
-            )
-            housing.quantity += 1
-        production.move_raw_ids.picked = True
-        backorder_ids = production.ids if qty < production.product_qty else []
-        production.with_context(
-            skip_backorder=True, skip_consumption=True, mo_ids_to_backorder=backorder_ids
-        ).button_mark_done()
-        backorder = self.env["mrp.production"].search(
-            [
-                ("production_group_id", "=", production.production_group_id.id),
-                ("id", "!=", production.id),
-                ("state", "not in", ("done", "cancel")),
+                logs.append(log)
+                losses.extend(
+                    {
+                        **common,
+                        "loss_id": reason.id,
+                        "date_start": begin,
+                        "date_end": begin + timedelta(minutes=length),
+                    }
+                    for reason, begin, length in stops
+                )
+                cursor += timedelta(minutes=minutes + 20)
+            plans[production] = (workorders, logs, planned)
+        # Each order's productive logs first, then its stops (the order of the former per-order
+        # creates is kept order by order; the logs of all orders in one create).
+        ordered = []
+        for production, *_rest in jobs:
+            ordered += [
+                v for v in vals if v["production_id"] == production.id and v["loss_id"] == loss.id
             ]
+            ordered += [
+                v for v in vals if v["production_id"] == production.id and v["loss_id"] != loss.id
+            ]
+        self.env["mrp.workcenter.productivity"].create(ordered)
+        productions = self.env["mrp.production"]
+        short = []
+        for production, qty, _start, _finish, _draws in jobs:
+            productions |= production
+            production.qty_producing = qty
+            production._set_qty_producing()
+            if production.product_id == valve and qty >= 15:
+                # Some waste: one casting more than the standard.
+                production.move_raw_ids.filtered(lambda m: m.product_id == housing).quantity += 1
+            if qty < production.product_qty:
+                short.append(production.id)
+        productions.move_raw_ids.picked = True
+        productions.with_context(
+            skip_backorder=True, skip_consumption=True, mo_ids_to_backorder=short
+        ).button_mark_done()
+        backorders = self.env["mrp.production"].search(
+            [
+                ("production_group_id", "in", productions.production_group_id.ids),
+                ("id", "not in", productions.ids),
+                ("state", "not in", ("done", "cancel")),
+            ],
+            order="id",
         )
-        # Historical dates: Odoo stamps "now" when the order and its work orders are done.
-        for workorder, log, (plan_start, plan_finish) in zip(
-            production.workorder_ids.sorted(lambda w: (w.sequence, w.id)),
-            logs,
-            planned,
-            strict=False,
-        ):
-            workorder.with_context(force_date=True).write(
-                {"date_start": log["date_start"], "date_finished": log["date_end"]}
+        result = {}
+        for production, _qty, start, finish, _draws in jobs:
+            result[production] = backorders.filtered(
+                lambda b, p=production: b.production_group_id == p.production_group_id
+            )[:1]
+            # Historical dates: Odoo stamps "now" when the order and its work orders are done.
+            workorders, logs, planned = plans[production]
+            for workorder, log, (plan_start, plan_finish) in zip(
+                workorders, logs, planned, strict=False
+            ):
+                workorder.with_context(force_date=True).write(
+                    {"date_start": log["date_start"], "date_finished": log["date_end"]}
+                )
+                workorder.write(
+                    {"mfg_planned_start": plan_start, "mfg_planned_finish": plan_finish}
+                )
+            production.with_context(force_date=True).write(
+                {"date_start": start, "date_finished": finish}
             )
-            workorder.write({"mfg_planned_start": plan_start, "mfg_planned_finish": plan_finish})
-        production.with_context(force_date=True).write(
-            {"date_start": start, "date_finished": finish}
-        )
-        self._date_moves(
-            (production.move_raw_ids | production.move_finished_ids).filtered(
-                lambda m: m.state == "done"
-            ),
-            finish,
-        )
-        return backorder[:1]
+            self._date_moves(
+                (production.move_raw_ids | production.move_finished_ids).filtered(
+                    lambda m: m.state == "done"
+                ),
+                finish,
+            )
+        return result
 
     # ------------------------------------------------------------------
     # Maintenance
@@ -909,7 +1089,12 @@ class MfgDemoFactory(models.AbstractModel):
                         "check_out": self._utc(state, day, 17, 12) - timedelta(minutes=early),
                     }
                 )
-        self.env["hr.attendance"].create(vals)
+        # One INSERT for the quarter's ~1,700 attendances: the ORM's create checks each for an
+        # overlap with three searches (about 5,000 queries, the step's whole cost), and the
+        # generator makes one attendance per person and working day, which cannot overlap.
+        # Computed fields (worked hours, overtime) are computed by the ORM as a create would.
+        attendances = self._demo_insert("hr.attendance", vals)
+        attendances._update_overtime()
 
     @api.model
     def _demo_duty_checklists(self, state):
