@@ -857,18 +857,10 @@ class MfgDemoFactory(models.AbstractModel):
                     for reason, begin, length in stops
                 )
                 cursor += timedelta(minutes=minutes + 20)
+            # Each order's logs, then its stops (as the former order-by-order creates).
+            vals += logs + losses
             plans[production] = (workorders, logs, planned)
-        # Each order's productive logs first, then its stops (the order of the former per-order
-        # creates is kept order by order; the logs of all orders in one create).
-        ordered = []
-        for production, *_rest in jobs:
-            ordered += [
-                v for v in vals if v["production_id"] == production.id and v["loss_id"] == loss.id
-            ]
-            ordered += [
-                v for v in vals if v["production_id"] == production.id and v["loss_id"] != loss.id
-            ]
-        self.env["mrp.workcenter.productivity"].create(ordered)
+        self.env["mrp.workcenter.productivity"].create(vals)
         productions = self.env["mrp.production"]
         short = []
         for production, qty, _start, _finish, _draws in jobs:
