@@ -1,2 +1,3 @@
 from . import test_demo_factory
 from . import test_demo_kiosk
+from . import test_demo_logins

@@ -198,3 +198,39 @@ class TestDemoFactory(TransactionCase):
         self.assertTrue(all(c.period_id.date_start == state["q_start"] for c in campaigns))
         for campaign in campaigns:
             self.assertGreaterEqual(campaign.response_count, campaign.min_responses, campaign.name)
+
+    def test_insert_computes_like_create(self):
+        """Attendances inserted in one statement (the quarter's attendances) get what a create
+        gives: their day, worked hours and overtime, the default modes."""
+        Attendance = self.env["hr.attendance"]
+        # Two operators of the demo factory (their overtime rules), on the first working day
+        # after the demo quarter: no attendance of theirs yet.
+        created_for = self.env.ref("mfg_demo_factory.employee_turning_3_demo")
+        inserted_for = self.env.ref("mfg_demo_factory.employee_turning_4_demo")
+        day = self.factory._demo_state(self.company)["q_end"] + timedelta(days=1)
+        while day.weekday() >= 5:
+            day += timedelta(days=1)
+
+        def vals(employee):
+            # A long day: overtime.
+            return {
+                "employee_id": employee.id,
+                "check_in": datetime.combine(day, datetime.min.time()).replace(hour=1),
+                "check_out": datetime.combine(day, datetime.min.time()).replace(hour=13),
+            }
+
+        created = Attendance.create(vals(created_for))
+        inserted = self.factory._demo_insert("hr.attendance", [vals(inserted_for)])
+        inserted._update_overtime()
+        self.env.flush_all()
+        self.env.invalidate_all()
+        self.assertEqual(len(inserted), 1)
+        for name in ("date", "worked_hours", "overtime_hours", "in_mode", "out_mode"):
+            self.assertEqual(inserted[name], created[name], name)
+        self.assertGreater(inserted.worked_hours, 8)
+        self.assertGreater(inserted.overtime_hours, 0)
+        self.assertAlmostEqual(
+            inserted.expected_hours, inserted.worked_hours - inserted.overtime_hours
+        )
+        self.assertEqual(inserted.create_uid, self.env.user)
+        self.assertTrue(inserted.linked_overtime_ids)
