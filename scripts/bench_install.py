@@ -34,9 +34,11 @@ import argparse
 import ast
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
+from contextlib import closing
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bench_common import ADDONS, CONF
@@ -100,12 +102,19 @@ def odoo(db, modules, demo):
 
 
 def drop(db):
+    """Drop ``db`` and its filestore (the configuration may block Odoo's database manager)."""
     import odoo.service.db
-    from odoo.tools import config
+    import odoo.sql_db
+    from odoo.tools import SQL, config
 
     config.parse_config(["-c", CONF, f"--addons-path={ADDONS}", "--log-level=warn"])
-    if db in odoo.service.db.list_dbs(force=True):
-        odoo.service.db.exp_drop(db)
+    if db not in odoo.service.db.list_dbs(force=True):
+        return
+    odoo.sql_db.close_db(db)
+    with closing(odoo.sql_db.db_connect("postgres").cursor()) as cr:
+        cr._cnx.autocommit = True  # DROP DATABASE cannot run in a transaction
+        cr.execute(SQL("DROP DATABASE %s", SQL.identifier(db)))
+    shutil.rmtree(config.filestore(db), ignore_errors=True)
 
 
 def main():
