@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import json
+from contextlib import contextmanager
 from datetime import datetime, time, timedelta
 
 import pytz
@@ -18,6 +19,9 @@ PERIOD_KINDS = [
 ]
 KIND_MONTHS = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
 # What a locked period keeps: the span its values were measured over.
+# Key in the cursor's cache: the ids of the periods a KPI computation of this transaction holds
+# locked and open (see ``mfg.kpi.period._held_open``).
+HELD_OPEN = "mfg_kpi_held_open_periods"
 LOCKED_PERIOD_FIELDS = ("kind", "date_start", "date_end", "company_id")
 
 
@@ -305,6 +309,10 @@ class MfgKpiPeriod(models.Model):
         """
         if not self:
             return self
+        held = self.env.cr.cache.get(HELD_OPEN)
+        if held and held.issuperset(self.ids):
+            # A KPI computation of this transaction locked them open and holds the lock.
+            return self
         self.flush_recordset(["state"])
         self.env.cr.execute(
             SQL(
@@ -325,10 +333,29 @@ class MfgKpiPeriod(models.Model):
         new values (its snapshot is older) and would leave them draft in a locked period. The
         no-op update makes its ``FOR UPDATE`` fail to serialise instead, and it is retried.
         """
-        if self:
-            self.env.cr.execute(
-                SQL("UPDATE mfg_kpi_period SET state = state WHERE id IN %s", tuple(self.ids))
-            )
+        held = self.env.cr.cache.get(HELD_OPEN) or ()
+        ids = tuple(period_id for period_id in self.ids if period_id not in held)
+        if ids:
+            self.env.cr.execute(SQL("UPDATE mfg_kpi_period SET state = state WHERE id IN %s", ids))
+
+    @contextmanager
+    def _held_open(self):
+        """For a KPI computation: lock these periods (``_lock_rows_open``), give the open
+        ones their new row version at once (``_touch_values_added``) and yield them; inside
+        the block, the values the computation stores in them take neither again (the lock is
+        held to the end of the transaction). Nested blocks add their periods."""
+        open_periods = self._lock_rows_open()
+        open_periods._touch_values_added()
+        cache = self.env.cr.cache
+        outer = cache.get(HELD_OPEN)
+        cache[HELD_OPEN] = frozenset(open_periods.ids) | (outer or frozenset())
+        try:
+            yield open_periods
+        finally:
+            if outer is None:
+                cache.pop(HELD_OPEN, None)
+            else:
+                cache[HELD_OPEN] = outer
 
     def _write_state(self, state):
         """The only way to a period's state: the Lock action, after its checks.

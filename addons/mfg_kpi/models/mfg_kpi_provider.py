@@ -395,16 +395,17 @@ class MfgKpiProvider(models.AbstractModel):
         )
         kpis = kpis.filtered(lambda k: k.code in providers)
         totals = {"created": 0, "updated": 0, "locked": 0, "removed": 0}
-        open_periods = periods._lock_rows_open()
-        if periods - open_periods:
-            _logger.info(
-                "KPI computation: locked periods left unchanged: %s",
-                ", ".join((periods - open_periods).mapped("display_name")),
-            )
         failed = self.env["mfg.kpi"]
         # KPI id -> [seconds, queries] of this computation, recorded on the KPIs at the end.
         costs = defaultdict(lambda: [0.0, 0])
-        with self._cohort_scope():
+        # The periods stay locked to the end of the transaction: each KPI's values are stored
+        # without locking them again.
+        with periods._held_open() as open_periods, self._cohort_scope():
+            if periods - open_periods:
+                _logger.info(
+                    "KPI computation: locked periods left unchanged: %s",
+                    ", ".join((periods - open_periods).mapped("display_name")),
+                )
             for period in open_periods:
                 for kpi in kpis.filtered(
                     lambda k, p=period: not k.company_id or k.company_id == p.company_id

@@ -138,3 +138,28 @@ class TestKpiComputation(KpiCase):
         swapped = tallies["drill-down"].swapped().rows()
         self.assertEqual(swapped[company], (16.0, 12.0, {7, 8, 9}))
         self.assertIsInstance(Provider._tally(), Tally)
+
+    def test_computation_holds_its_periods_locked_open(self):
+        """A computation locks its periods once: the values it stores in them take no lock
+        again while it holds them, and outside it every store locks the period first."""
+        Period = self.env["mfg.kpi.period"]
+        locked = Period.create(
+            {
+                "name": "January 2024",
+                "kind": "month",
+                "date_start": "2024-01-01",
+                "date_end": "2024-01-31",
+                "company_id": self.env.company.id,
+            }
+        )
+        locked._write_state("locked")
+        periods = self.period | locked
+        with periods._held_open() as open_periods:
+            self.assertEqual(open_periods, self.period, "a locked period is not held")
+            with self.assertQueryCount(0):
+                self.assertEqual(self.period._lock_rows_open(), self.period)
+                self.period._touch_values_added()
+            # The locked period is read under its lock as always.
+            self.assertFalse(locked._lock_rows_open())
+        with self.assertQueryCount(1):
+            self.assertEqual(self.period._lock_rows_open(), self.period)
