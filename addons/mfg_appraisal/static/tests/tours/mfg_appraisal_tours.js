@@ -193,18 +193,37 @@ registry.category("web_tour.tours").add("mfg_appraisal_bulk_publish_tour", {
             run: "click",
         },
         {
+            content: "The filter is applied",
+            trigger: ".o_searchview_facet:contains('Bulk cycle')",
+        },
+        {
+            // Only the cycle's rows (not the list shown before the filter, which a selection
+            // made too early would be lost with), and not grouped.
             content: "The list is not grouped: both appraisals are rows",
-            trigger: ".o_list_renderer:not(:has(.o_group_header)) .o_data_row:contains('Bulk Two')",
+            trigger:
+                ".o_list_renderer:not(:has(.o_group_header)):not(:has(.o_data_row:not(:contains('Bulk cycle')))) .o_data_row:contains('Bulk Two')",
         },
         {
             content: "Select the first reviewed appraisal",
-            trigger: ".o_data_row:contains('Bulk One') .o_list_record_selector input",
+            trigger: ".o_data_row:contains('Bulk One') .o_list_record_selector input:not(:checked)",
             run: "click",
         },
         {
+            content: "The first is selected",
+            trigger: ".o_data_row:contains('Bulk One') .o_list_record_selector input:checked",
+        },
+        {
             content: "Select the second reviewed appraisal",
-            trigger: ".o_data_row:contains('Bulk Two') .o_list_record_selector input",
+            trigger: ".o_data_row:contains('Bulk Two') .o_list_record_selector input:not(:checked)",
             run: "click",
+        },
+        {
+            content: "The second is selected",
+            trigger: ".o_data_row:contains('Bulk Two') .o_list_record_selector input:checked",
+        },
+        {
+            content: "Still both: the first was not lost to a reload",
+            trigger: ".o_data_row:contains('Bulk One') .o_list_record_selector input:checked",
         },
         {
             content: "Publish the selection",
