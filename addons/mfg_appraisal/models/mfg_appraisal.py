@@ -929,6 +929,18 @@ class MfgAppraisal(models.Model):
         self.ensure_one()
         return self.sudo().line_ids.filtered(lambda line: line._score_now()[1] is None)
 
+    def _refuse_missing_lines(self, missing):
+        """Refuse to close the rating of this appraisal while ``missing`` lines have no
+        score."""
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Score every line of %(who)s first; missing: %(lines)s.",
+                    who=self.employee_id.name,
+                    lines=", ".join(missing.mapped("name")),
+                )
+            )
+
     def _superiors_to_submit(self):
         """The appraisers' own rater entries, handed in with the rating."""
         return (
@@ -963,14 +975,7 @@ class MfgAppraisal(models.Model):
                     else line._score_now()[1] is None
                 )
             )
-            if missing:
-                raise UserError(
-                    self.env._(
-                        "Score every line of %(who)s first; missing: %(lines)s.",
-                        who=appraisal.employee_id.name,
-                        lines=", ".join(missing.mapped("name")),
-                    )
-                )
+            appraisal._refuse_missing_lines(missing)
 
     def action_submit_rating(self):
         """The appraiser closes the rating: every line scored; the review chain starts."""
@@ -980,14 +985,7 @@ class MfgAppraisal(models.Model):
         sudo._superiors_to_submit().with_env(self.env).action_submit()
         for appraisal in self:
             missing = appraisal._missing_lines()
-            if missing:
-                raise UserError(
-                    self.env._(
-                        "Score every line of %(who)s first; missing: %(lines)s.",
-                        who=appraisal.employee_id.name,
-                        lines=", ".join(missing.mapped("name")),
-                    )
-                )
+            appraisal._refuse_missing_lines(missing)
         sudo.write({"state": "review"})
         # need_validation has no dependencies: drop values computed before the state change.
         sudo.invalidate_recordset(["need_validation", "review_ids"])
