@@ -28,11 +28,16 @@ class MfgJobBatchMixin(models.AbstractModel):
         string="Background Progress", compute="_compute_mfg_job_batch_id"
     )
 
-    @api.depends_context("uid")
+    @api.depends_context("uid", "allowed_company_ids")
     def _compute_mfg_job_batch_id(self):
-        Batch = self.env["mfg.job.batch"].sudo()
+        """The latest batch the reader may read (its access rights and record rules: KPI
+        managers the computations, HR the cycles' work, in their companies); nothing for the
+        others, who do not follow background work (the form hides it from them too)."""
+        Batch = self.env["mfg.job.batch"]
         field = self._mfg_job_batch_field
-        latest = dict(Batch._read_group([(field, "in", self.ids)], [field], ["id:max"]))
+        latest = {}
+        if self.ids and Batch.has_access("read"):
+            latest = dict(Batch._read_group([(field, "in", self.ids)], [field], ["id:max"]))
         for record in self:
             batch = Batch.browse(latest.get(record._origin))
             record.mfg_job_batch_id = batch

@@ -9,34 +9,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from ..models import mfg_job_batch
-
-
-class JobsMixin:
-    """Jobs run as the job runner runs them: one at a time, each once those it depends on are
-    done, as the user who asked for the work."""
-
-    def _use_jobs(self, mode="jobs"):
-        self.env["ir.config_parameter"].sudo().set_param(mfg_job_batch.MODE_PARAM, mode)
-
-    def _run_jobs(self, batch):
-        records = batch.sudo().job_ids
-        done = set()
-        while len(done) < len(records):
-            ready = [
-                record
-                for record in records
-                if record.uuid not in done
-                and set(record.dependencies.get("depends_on", [])) <= done
-            ]
-            self.assertTrue(ready, "a chain that cannot go on")
-            job = Job.load(self.env, ready[0].uuid)
-            job.set_started()
-            job.perform()
-            job.set_done()
-            job.store()
-            done.add(ready[0].uuid)
-            self.env.flush_all()
-        self.env.invalidate_all()
+from .common import JobsMixin, StepsMixin
 
 
 @tagged("post_install", "-at_install")
@@ -216,46 +189,8 @@ class TestCycleInBackground(JobsMixin, AppraisalCase):
 
 
 @tagged("post_install", "-at_install")
-class TestStepsInBackground(JobsMixin, SteeringCase):
+class TestStepsInBackground(StepsMixin, SteeringCase):
     """HR's steps on many appraisals (issue 17): in parts beyond one CHUNK, checked first."""
-
-    def _snapshot(self, cycle):
-        sudo = cycle.sudo().appraisal_ids
-        sudo.invalidate_recordset()
-        return sorted(
-            (
-                a.employee_id.id,
-                a.state,
-                tuple(sorted((r.role, r.state, r.user_id.id) for r in a.rater_ids)),
-                tuple(sorted((r.sequence, r.status, r.definition_id.id) for r in a.review_ids)),
-                a.final_score,
-                a.grade,
-                tuple(sorted((x.user_id.id, x.summary or "") for x in a.activity_ids)),
-                tuple(
-                    (x.name, x.actual_value, x.actual_set, x.kpi_value_state or "")
-                    for x in a.line_ids.sorted("sequence")
-                ),
-            )
-            for a in sudo
-        )
-
-    def _launched(self, name, jobs="jobs"):
-        """A cycle launched inline (two appraisals), then ``jobs`` as the mode."""
-        cycle = self._cycle(name=name, apply_exclusions=False)
-        self._use_jobs("inline")
-        cycle.with_user(self.user_hr).action_launch()
-        self._use_jobs(jobs)
-        return cycle, self.env["mfg.appraisal"].browse(cycle.appraisal_ids.ids)
-
-    def _score(self, appraisals, roles):
-        appraisals.sudo().rater_ids.filtered(lambda r: r.role in roles).rating_ids.write(
-            {"score": 85.0, "score_set": True}
-        )
-
-    def _fill_actuals(self, appraisals):
-        appraisals.sudo().line_ids.filtered(lambda line: line.rule_kind != "direct").write(
-            {"actual_value": 98.0, "actual_set": True}
-        )
 
     def _step(self, appraisals, step, *args, user=None):
         """Take ``step`` on ``appraisals`` as HR (or ``user``), through the job queue when

@@ -1,0 +1,252 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""HR's steps on many appraisals in background parts, through the real external API
+(``/jsonrpc``, ``execute_kw``) as each role: who may send them to the job queue (HR), that every
+other role is refused at once with nothing queued and nothing changed (the database read again
+by SQL after each refusal), that the parts give the inline results, and who sees the work."""
+
+from unittest.mock import patch
+
+from odoo.addons.mfg_appraisal.tests.test_launch_prefill import SteeringCase
+from odoo.addons.mfg_kpi.tests.rpc import RpcCase
+from odoo.tests import new_test_user, tagged
+
+from ..models import mfg_job_batch
+from .common import PROGRESS, JobsApiMixin, StepsMixin
+
+APPRAISAL = "mfg.appraisal"
+BATCH = "mfg.job.batch"
+CYCLE = "mfg.appraisal.cycle"
+# What a step can move, read by SQL (the ORM's cache plays no part): the cycle, its appraisals,
+# their raters, scores, lines, approval tiers, to-dos and chatter.
+STATE_QUERIES = [
+    "SELECT id, state, date_published, write_uid FROM mfg_appraisal_cycle WHERE id = %(cycle)s",
+    "SELECT id, state, final_score, grade, date_published, review_adjustment, write_uid"
+    " FROM mfg_appraisal WHERE id IN %(ids)s ORDER BY id",
+    "SELECT id, state, date_submitted, write_uid FROM mfg_appraisal_rater"
+    " WHERE appraisal_id IN %(ids)s ORDER BY id",
+    "SELECT id, score, score_set, write_uid FROM mfg_appraisal_rating"
+    " WHERE appraisal_id IN %(ids)s ORDER BY id",
+    "SELECT id, actual_value, actual_set, kpi_value_id, kpi_value_state, score, write_uid"
+    " FROM mfg_appraisal_line WHERE appraisal_id IN %(ids)s ORDER BY id",
+    "SELECT id, status, write_uid FROM tier_review"
+    " WHERE model = 'mfg.appraisal' AND res_id IN %(ids)s ORDER BY id",
+    "SELECT id, user_id, write_uid FROM mail_activity"
+    " WHERE res_model = 'mfg.appraisal' AND res_id IN %(ids)s ORDER BY id",
+    "SELECT id, model, res_id, message_type, author_id FROM mail_message WHERE (model = 'mfg.appraisal' AND res_id IN %(ids)s)"
+    " OR (model = 'mfg.appraisal.cycle' AND res_id = %(cycle)s)",
+]
+
+
+@tagged("post_install", "-at_install")
+class TestAppraisalStepsApi(JobsApiMixin, StepsMixin, SteeringCase, RpcCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        appraisal_user = "mfg_appraisal.group_appraisal_user"
+        cls.user_steward = new_test_user(
+            cls.env, "bg_steward", groups=f"mfg_kpi.group_kpi_steward,{appraisal_user}"
+        )
+        cls.user_kpi_manager = new_test_user(
+            cls.env, "bg_kpi_manager", groups=f"mfg_kpi.group_kpi_manager,{appraisal_user}"
+        )
+        cls.user_production = new_test_user(
+            cls.env, "bg_production", groups="mfg_appraisal.group_appraisal_production_director"
+        )
+        cls.user_president = new_test_user(
+            cls.env, "bg_president", groups="mfg_appraisal.group_appraisal_president"
+        )
+        cls.user_hr_other = cls._other_company_user(
+            "bg_hr_other", "mfg_appraisal.group_appraisal_hr_manager,hr.group_hr_user"
+        )
+        # Every role but HR: the appraisee, an employee not involved, the appraiser (manager)
+        # and the indirect superior, the KPI steward and manager, the production department,
+        # the president's office, and HR of another company.
+        cls.not_hr = (
+            cls.user_emp
+            | cls.user_other
+            | cls.user_director
+            | cls.user_boss
+            | cls.user_steward
+            | cls.user_kpi_manager
+            | cls.user_production
+            | cls.user_president
+            | cls.user_hr_other
+        )
+        # Two cycles of the same people (two appraisals each, in self-assessment): one steered
+        # inline, one in background parts of one appraisal (CHUNK patched to 1).
+        cls.inline, cls.inline_appraisals = cls._launched("inline", jobs="inline")
+        cls.cycle, cls.appraisals = cls._launched("background")
+        cls._score(cls.inline_appraisals | cls.appraisals, ("self",))
+
+    def setUp(self):
+        super().setUp()
+        # The test server runs in this process: the patch holds for the requests too.
+        patcher = patch.object(mfg_job_batch, "CHUNK", 1)
+        patcher.start()
+        self.addCleanup(patcher.stop)
+
+    def _db_state(self):
+        """The background cycle and everything a step moves, read again by SQL (what the test
+        itself wrote first flushed, with its tracking, as a commit would)."""
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        params = {"cycle": self.cycle.id, "ids": tuple(self.appraisals.ids)}
+        rows = []
+        for query in STATE_QUERIES:
+            self.env.cr.execute(query, params)
+            rows.append(self.env.cr.fetchall())
+        return rows
+
+    def _move(self, method, *args):
+        """Move the background cycle's appraisals on as HR, inline (the step under test is
+        the next one)."""
+        self._use_jobs("inline")
+        getattr(self.appraisals.with_user(self.user_hr), method)(*args)
+        self._use_jobs()
+
+    def _refused_to(self, users, model, method, *args, messages=None):
+        """Each of ``users`` is refused ``model.method(*args)``: nothing queued, nothing
+        changed; ``messages``: {user: text the refusal must say}."""
+        for user in users:
+            with self.subTest(user=user.login, method=method):
+                self.assertRefusedUnchanged(
+                    user,
+                    model,
+                    method,
+                    *args,
+                    state=self._db_state,
+                    message=(messages or {}).get(user),
+                )
+
+    def test_every_role_but_hr_is_refused_before_anything_is_queued(self):
+        ids = self.appraisals.ids
+        only_hr = dict.fromkeys(self.user_director | self.user_boss, "Only HR may")
+        # Self-assessment: the KPI refresh (the cycle's and the list's), the submission (an
+        # appraisee submits their own only) and the submission on behalf.
+        self._refused_to(self.not_hr, CYCLE, "action_refresh_kpi", [self.cycle.id])
+        self._refused_to(self.not_hr, APPRAISAL, "action_refresh_kpi", ids, messages=only_hr)
+        self._refused_to(self.not_hr, APPRAISAL, "action_submit_self", ids)
+        self._refused_to(
+            self.not_hr, APPRAISAL, "action_submit_on_behalf", ids, "Away", messages=only_hr
+        )
+        # Rating: the appraiser submits his team's ratings (the manager's own step), nobody
+        # else but HR; the submission on behalf is HR's.
+        self._move("action_submit_self")
+        self._score(self.appraisals, ("superior", "indirect"))
+        self._fill_actuals(self.appraisals)
+        self._refused_to(
+            self.not_hr - self.user_director,
+            APPRAISAL,
+            "action_submit_rating",
+            ids,
+            messages={self.user_boss: "Only the appraiser of"},
+        )
+        self._refused_to(
+            self.not_hr, APPRAISAL, "action_submit_on_behalf", ids, "Away", messages=only_hr
+        )
+        # Review, approvals complete: sending back, publishing from the list, the cycle's
+        # publication.
+        self._move("action_submit_rating")
+        self._approve_all(self.appraisals)
+        self._refused_to(self.not_hr, APPRAISAL, "action_back_to_rating", ids, messages=only_hr)
+        self._refused_to(self.not_hr, APPRAISAL, "action_publish", ids, messages=only_hr)
+        self._refused_to(self.not_hr, CYCLE, "action_publish", [self.cycle.id])
+        # The refusals were about the role: HR's publication is queued.
+        queued = self._queued()
+        self.rpc(self.user_hr, APPRAISAL, "action_publish", ids)
+        self.assertEqual(self._queued(), (queued[0] + 1, queued[1] + 3))
+
+    def test_hr_steps_in_parts_give_the_inline_results(self):
+        self._value(self.emp, self.kpi_intact, 96.0)
+
+        def rated(appraisals):
+            self._score(appraisals, ("superior", "indirect"))
+            self._fill_actuals(appraisals)
+
+        steps = [
+            # (as, model, method, extra arguments, kind, what the people did before)
+            (self.user_hr, CYCLE, "action_refresh_kpi", (), "refresh_kpi", None),
+            (self.user_hr_manager, APPRAISAL, "action_submit_self", (), "submit_self", None),
+            (self.user_hr, APPRAISAL, "action_submit_rating", (), "submit_rating", rated),
+            (self.user_hr, APPRAISAL, "action_back_to_rating", (), "back_to_rating", None),
+            (self.user_hr, APPRAISAL, "action_submit_on_behalf", ("Away",), "on_behalf", None),
+            (self.user_hr_manager, APPRAISAL, "action_publish", (), "publish_results", None),
+        ]
+        for user, model, method, args, kind, before in steps:
+            with self.subTest(step=kind):
+                if kind == "publish_results":
+                    self._approve_all(self.inline_appraisals | self.appraisals)
+                results = []
+                for cycle, appraisals, mode in (
+                    (self.inline, self.inline_appraisals, "inline"),
+                    (self.cycle, self.appraisals, "jobs"),
+                ):
+                    if before:
+                        before(appraisals)
+                    self._use_jobs(mode)
+                    queued = self._queued()
+                    ids = [cycle.id] if model == CYCLE else appraisals.ids
+                    results.append(self.rpc(user, model, method, ids, *args))
+                self.assertEqual(self._queued(), (queued[0] + 1, queued[1] + 3), kind)
+                self.assertEqual(results[1]["params"]["type"], "info")
+                batch = self.env[BATCH].search([("cycle_id", "=", self.cycle.id)], limit=1)
+                # A batch of two parts (one appraisal each) and the report, for whom asked.
+                self.assertEqual(
+                    (batch.kind, batch.user_id, batch.company_id, batch.job_count),
+                    (kind, user, self.cycle.company_id, 3),
+                )
+                self.assertNotEqual(
+                    self._snapshot(self.cycle), self._snapshot(self.inline), "nothing moved yet"
+                )
+                [seen] = self.rpc(user, CYCLE, "read", [self.cycle.id], PROGRESS)
+                self.assertEqual(
+                    (seen["mfg_job_batch_id"][0], seen["mfg_job_state"], seen["mfg_job_progress"]),
+                    (batch.id, "queued", 0.0),
+                )
+                self._use_jobs()
+                self._run_jobs(batch)
+                [seen] = self.rpc(user, BATCH, "read", [batch.id], ["state", "progress"])
+                self.assertEqual((seen["state"], seen["progress"]), ("done", 100.0))
+                snapshot = self._snapshot(self.cycle)
+                self.assertEqual(snapshot, self._snapshot(self.inline))
+                if kind == "refresh_kpi":
+                    self.assertIn(96.0, [line[1] for row in snapshot for line in row[-1]])
+        self.assertEqual(set(self.appraisals.mapped("state")), {"published"})
+
+    def test_who_sees_the_work_and_its_progress(self):
+        self.rpc(self.user_hr, APPRAISAL, "action_submit_self", self.appraisals.ids)
+        batch = self.env[BATCH].search([("cycle_id", "=", self.cycle.id)])
+        self.assertEqual(len(batch), 1)
+        # HR (officer and manager) follows it: the batch, and the progress on the cycle.
+        for user in (self.user_hr, self.user_hr_manager):
+            [seen] = self.rpc(user, BATCH, "search_read", [("id", "=", batch.id)], ["state"])
+            self.assertEqual(seen["state"], "queued")
+            [seen] = self.rpc(user, CYCLE, "read", [self.cycle.id], PROGRESS)
+            self.assertEqual(
+                (seen["mfg_job_batch_id"][0], seen["mfg_job_state"]), (batch.id, "queued")
+            )
+        # The others read the cycle, not its background work: no batch, no state, no progress
+        # (the form hides them; the server gives none either).
+        for user in self.not_hr - self.user_hr_other:
+            with self.subTest(user=user.login):
+                [seen] = self.rpc(user, CYCLE, "read", [self.cycle.id], PROGRESS)
+                self.assertEqual(
+                    (seen["mfg_job_batch_id"], seen["mfg_job_state"], seen["mfg_job_progress"]),
+                    (False, False, 0.0),
+                )
+                self.refused(user, BATCH, "read", [batch.id], ["state"], kinds=("AccessError",))
+                self.refused(user, BATCH, "action_open_jobs", [batch.id], kinds=("AccessError",))
+                if user == self.user_kpi_manager:
+                    # A KPI manager follows the KPI computations only.
+                    self.assertEqual(self.rpc(user, BATCH, "search_read", [], ["name"]), [])
+                else:
+                    self.refused(user, BATCH, "search_read", [], ["name"], kinds=("AccessError",))
+                self.refused(user, "queue.job", "search_read", [], ["name"], kinds=("AccessError",))
+        # HR of another company sees neither the cycle nor its work.
+        self.assertEqual(self.rpc(self.user_hr_other, BATCH, "search_read", [], ["name"]), [])
+        self.refused(self.user_hr_other, BATCH, "read", [batch.id], ["state"])
+        self.refused(self.user_hr_other, CYCLE, "read", [self.cycle.id], PROGRESS)
+        # The work done, HR sees it done.
+        self._run_jobs(batch)
+        [seen] = self.rpc(self.user_hr, CYCLE, "read", [self.cycle.id], PROGRESS)
+        self.assertEqual((seen["mfg_job_state"], seen["mfg_job_progress"]), ("done", 100.0))
