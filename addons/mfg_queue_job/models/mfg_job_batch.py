@@ -157,11 +157,14 @@ class MfgJobBatch(models.Model):
     @api.model
     def _new_batch(self, vals, delayables_of):
         """Create a batch and enqueue its parts in one chain (each part starts when the one
-        before it is done: parts of one batch share rows and would wait for each other)."""
-        batch = self.sudo().create(vals)
-        delayables = delayables_of(batch)
-        chain(*delayables).delay()
-        return batch.with_env(self.env)
+        before it is done: parts of one batch share rows and would wait for each other).
+
+        Only the batch is created as superuser: its parts are queued on the batch in the
+        requester's environment, so that each runs as the one who asked, with their rights
+        checked again (a part queued as superuser would keep rights its requester has lost)."""
+        batch = self.sudo().create(vals).with_env(self.env)
+        chain(*delayables_of(batch)).delay()
+        return batch
 
     # ------------------------------------------------------------------
     # KPI computation

@@ -6,8 +6,11 @@ by SQL after each refusal), that the parts give the inline results, and who sees
 
 from unittest.mock import patch
 
+from odoo import Command
 from odoo.addons.mfg_appraisal.tests.test_launch_prefill import SteeringCase
 from odoo.addons.mfg_kpi.tests.rpc import RpcCase
+from odoo.addons.queue_job.job import Job
+from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 
 from ..models import mfg_job_batch
@@ -250,3 +253,26 @@ class TestAppraisalStepsApi(JobsApiMixin, StepsMixin, SteeringCase, RpcCase):
         self._run_jobs(batch)
         [seen] = self.rpc(self.user_hr, CYCLE, "read", [self.cycle.id], PROGRESS)
         self.assertEqual((seen["mfg_job_state"], seen["mfg_job_progress"]), ("done", 100.0))
+
+    def test_parts_run_with_the_rights_of_who_asked(self):
+        """A part takes its step as the HR user who asked for it, never as superuser: it
+        checks their rights again, as the step inline does (nobody's rights outlive their
+        request in a queued part)."""
+        self.rpc(self.user_hr, APPRAISAL, "action_submit_self", self.appraisals.ids)
+        batch = self.env[BATCH].search([("cycle_id", "=", self.cycle.id)])
+        for job in batch.sudo().job_ids:
+            self.assertEqual((job.records.env.uid, job.records.env.su), (self.user_hr.id, False))
+        # HR's rights are revoked before the parts run: the first part refuses, moves nothing.
+        hr = self.env.ref("mfg_appraisal.group_appraisal_hr")
+        self.user_hr.write({"group_ids": [Command.unlink(hr.id)]})
+        self.assertFalse(self.user_hr.has_group("mfg_appraisal.group_appraisal_hr"))
+        before = self._db_state()
+        first = batch.sudo().job_ids.sorted("id")[0]
+        # (AccessError is a UserError; Odoo's assertRaises rolls the part back to a savepoint.)
+        with self.assertRaises(UserError):
+            Job.load(self.env, first.uuid).perform()
+        self.assertEqual(self._db_state(), before)
+        # With their rights back, the parts take the step.
+        self.user_hr.write({"group_ids": [Command.link(hr.id)]})
+        self._run_jobs(batch)
+        self.assertEqual(set(self.appraisals.mapped("state")), {"rating"})
