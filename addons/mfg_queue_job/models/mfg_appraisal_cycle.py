@@ -12,6 +12,7 @@ class MfgAppraisalCycle(models.Model):
         """With the job queue: the checks now, the results in background parts; the cycle is
         published when the last part is done."""
         Batch = self.env["mfg.job.batch"]
+        self._check_hr()  # who may, before what is running
         Batch._check_cycles_idle(self)
         if not Batch._jobs_enabled():
             return super().action_publish()
@@ -21,9 +22,11 @@ class MfgAppraisalCycle(models.Model):
         return True
 
     def action_close(self):
+        self._check_hr()
         self.env["mfg.job.batch"]._check_cycles_idle(self)
         return super().action_close()
 
     def action_cancel(self):
+        self._check_hr()
         self.env["mfg.job.batch"]._check_cycles_idle(self)
         return super().action_cancel()

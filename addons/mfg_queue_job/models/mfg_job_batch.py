@@ -513,8 +513,16 @@ class MfgJobBatch(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _check_cycles_idle(self, cycles):
-        """Refuse to act on cycles whose launch or publication is still running."""
+        """Refuse to act on cycles whose launch, publication or step is still running. The work
+        is named, with its progress, to those who follow it (who may read the batch) only."""
         busy = self.sudo().search([("cycle_id", "in", cycles.ids)]).filtered(lambda b: b._is_open())
+        if busy and not busy[0].with_env(self.env).has_access("read"):
+            raise UserError(
+                self.env._(
+                    "Work on this cycle is still running in the background: wait until it has "
+                    "finished."
+                )
+            )
         if busy:
             raise UserError(
                 self.env._(

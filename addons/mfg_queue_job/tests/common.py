@@ -20,6 +20,11 @@ class JobsMixin:
     def _use_jobs(cls, mode="jobs"):
         cls.env["ir.config_parameter"].sudo().set_param(mfg_job_batch.MODE_PARAM, mode)
 
+    def _first_part(self, batch):
+        """The part a batch's chain starts with (the one that depends on no other)."""
+        [first] = batch.sudo().job_ids.filtered(lambda job: not job.dependencies["depends_on"])
+        return first
+
     def _run_jobs(self, batch):
         records = batch.sudo().job_ids
         done = set()

@@ -245,6 +245,19 @@ class TestAppraisalStepsApi(JobsApiMixin, StepsMixin, SteeringCase, RpcCase):
                 else:
                     self.refused(user, BATCH, "search_read", [], ["name"], kinds=("AccessError",))
                 self.refused(user, "queue.job", "search_read", [], ["name"], kinds=("AccessError",))
+        # Nor through a refusal: who may not act on the cycle is not told what runs on it.
+        for user in self.not_hr:
+            for method in ("action_cancel", "action_close", "action_publish"):
+                with self.subTest(user=user.login, method=method):
+                    error = self.assertRefusedUnchanged(
+                        user, CYCLE, method, [self.cycle.id], state=self._db_state
+                    )
+                    self.assertNotIn(batch.name, error.message)
+                    self.assertNotIn("parts done", error.message)
+        error = self.assertRefusedUnchanged(
+            self.user_hr, CYCLE, "action_cancel", [self.cycle.id], state=self._db_state
+        )
+        self.assertIn(f"{batch.name} is still running in the background (0 of 3", error.message)
         # HR of another company sees neither the cycle nor its work.
         self.assertEqual(self.rpc(self.user_hr_other, BATCH, "search_read", [], ["name"]), [])
         self.refused(self.user_hr_other, BATCH, "read", [batch.id], ["state"])
@@ -267,7 +280,8 @@ class TestAppraisalStepsApi(JobsApiMixin, StepsMixin, SteeringCase, RpcCase):
         self.user_hr.write({"group_ids": [Command.unlink(hr.id)]})
         self.assertFalse(self.user_hr.has_group("mfg_appraisal.group_appraisal_hr"))
         before = self._db_state()
-        first = batch.sudo().job_ids.sorted("id")[0]
+        first = self._first_part(batch)
+        self.assertEqual(first.method_name, "_job_step")
         # (AccessError is a UserError; Odoo's assertRaises rolls the part back to a savepoint.)
         with self.assertRaises(UserError):
             Job.load(self.env, first.uuid).perform()
