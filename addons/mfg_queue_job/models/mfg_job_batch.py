@@ -7,7 +7,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.addons.mfg_appraisal.models.mfg_appraisal_launch import REFRESH_STATES
 from odoo.addons.queue_job.delay import chain
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import config
 
 # Appraisals created, published or moved per background job.
@@ -25,6 +25,10 @@ STEP_STATES = {
     "refresh_kpi": [("draft", "self_assessment")],
 }
 MODE_PARAM = "mfg_queue_job.mode"
+# Where whoever asked for background work follows it (the batches they asked for).
+BATCH_ACTION = "mfg_queue_job.mfg_job_batch_action_mine"
+# Stands for the links to the batches in a notification's text.
+LINK = "\ufffc"
 OPEN_STATES = ("wait_dependencies", "pending", "enqueued", "started")
 STATES = [
     ("queued", "Queued"),
@@ -70,7 +74,14 @@ class MfgJobBatch(models.Model):
     cycle_id = fields.Many2one(
         "mfg.appraisal.cycle", string="Appraisal Cycle", readonly=True, ondelete="cascade"
     )
-    job_ids = fields.One2many("queue.job", "mfg_batch_id", string="Jobs", readonly=True)
+    # The queue's own records, for those who manage the queue: the others follow the batch.
+    job_ids = fields.One2many(
+        "queue.job",
+        "mfg_batch_id",
+        string="Jobs",
+        readonly=True,
+        groups="queue_job.group_queue_job_manager",
+    )
     job_count = fields.Integer(string="Parts", compute="_compute_progress")
     job_done_count = fields.Integer(string="Parts Done", compute="_compute_progress")
     progress = fields.Float(compute="_compute_progress", help="Parts done, in percent.")
@@ -122,7 +133,7 @@ class MfgJobBatch(models.Model):
         for batch in self:
             rows = [
                 Markup("<tr><td>%s</td><td>%s</td><td>%s</td></tr>")
-                % (job.name, labels.get(job.state, job.state), job.exc_message or "")
+                % (job.name, labels.get(job.state, job.state), job.exc_message or job.result or "")
                 for job in by_batch.get(batch.id, [])
             ]
             batch.job_summary = (
@@ -442,17 +453,34 @@ class MfgJobBatch(models.Model):
                 parts,
             )
         kinds = dict(self._fields["kind"]._description_selection(self.env))
-        return self.env["mfg.appraisal"]._notification(
-            self.env._("Running in the background"),
+        return batches._notification(
             self.env._(
-                "%(step)s: %(n)s appraisals, in %(parts)s parts. Each cycle shows the progress; "
-                "the appraisals move as the parts finish.",
+                "%(step)s: %(n)s appraisals, in %(parts)s parts. The appraisals move as the "
+                "parts finish; follow the progress in %(work)s.",
                 step=kinds[step],
                 n=len(appraisals),
                 parts=sum(batch.job_count for batch in batches),
-            ),
-            "info",
+                work=LINK,
+            )
         )
+
+    def _notification(self, text):
+        """The notification of work sent to the background, with a link to each batch (its
+        form, where the one who asked follows it: its state, progress and report), ``LINK``
+        in ``text`` standing for the links."""
+        notification = self.env["mfg.appraisal"]._notification(
+            self.env._("Running in the background"), text, "info"
+        )
+        params = notification["params"]
+        # The web client fills each %s with a link; any other % is literal.
+        params["message"] = (
+            params["message"].replace("%", "%%").replace(LINK, ", ".join(["%s"] * len(self)))
+        )
+        params["links"] = [
+            {"label": batch.name, "url": f"/odoo/action-{BATCH_ACTION}/{batch.id}"}
+            for batch in self
+        ]
+        return notification
 
     def _job_step(self, cycle_id, appraisal_ids, step, states, params):
         """A part of a step: these appraisals of the cycle that have not taken it yet (a
@@ -535,8 +563,12 @@ class MfgJobBatch(models.Model):
             )
 
     def action_open_jobs(self):
-        """The batch's jobs in the job queue (job queue managers)."""
+        """The batch's jobs in the job queue (job queue managers: the others follow the batch,
+        not the queue)."""
         self.ensure_one()
+        self.check_access("read")
+        if not self.env.user.has_group("queue_job.group_queue_job_manager"):
+            raise AccessError(self.env._("Only job queue managers open the job queue."))
         return {
             "type": "ir.actions.act_window",
             "name": self.name,

@@ -31,8 +31,9 @@ class MfgJobBatchMixin(models.AbstractModel):
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_mfg_job_batch_id(self):
         """The latest batch the reader may read (its access rights and record rules: KPI
-        managers the computations, HR the cycles' work, in their companies); nothing for the
-        others, who do not follow background work (the form hides it from them too)."""
+        managers the computations, HR the cycles' work, an appraiser or the production
+        department the work they asked for, in their companies); nothing for the others, who
+        do not follow background work (the form hides it from them too)."""
         Batch = self.env["mfg.job.batch"]
         field = self._mfg_job_batch_field
         latest = {}

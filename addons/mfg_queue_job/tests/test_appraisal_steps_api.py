@@ -17,8 +17,20 @@ from ..models import mfg_job_batch
 from .common import PROGRESS, JobsApiMixin, StepsMixin
 
 APPRAISAL = "mfg.appraisal"
+APPRAISER = "mfg_appraisal.group_appraisal_appraiser"
 BATCH = "mfg.job.batch"
 CYCLE = "mfg.appraisal.cycle"
+# What the one who asked follows on a batch (its form).
+FOLLOW = [
+    "name",
+    "state",
+    "progress",
+    "job_done_count",
+    "job_count",
+    "job_summary",
+    "user_id",
+    "cycle_id",
+]
 # What a step can move, read by SQL (the ORM's cache plays no part): the cycle, its appraisals,
 # their raters, scores, lines, approval tiers, to-dos and chatter.
 STATE_QUERIES = [
@@ -61,6 +73,7 @@ class TestAppraisalStepsApi(JobsApiMixin, StepsMixin, SteeringCase, RpcCase):
         cls.user_hr_other = cls._other_company_user(
             "bg_hr_other", "mfg_appraisal.group_appraisal_hr_manager,hr.group_hr_user"
         )
+        cls.user_appraiser_other = cls._other_company_user("bg_appraiser_other", APPRAISER)
         # Every role but HR: the appraisee, an employee not involved, the appraiser (manager)
         # and the indirect superior, the KPI steward and manager, the production department,
         # the president's office, and HR of another company.
@@ -239,8 +252,9 @@ class TestAppraisalStepsApi(JobsApiMixin, StepsMixin, SteeringCase, RpcCase):
                 )
                 self.refused(user, BATCH, "read", [batch.id], ["state"], kinds=("AccessError",))
                 self.refused(user, BATCH, "action_open_jobs", [batch.id], kinds=("AccessError",))
-                if user == self.user_kpi_manager:
-                    # A KPI manager follows the KPI computations only.
+                if user == self.user_kpi_manager or user.has_group(APPRAISER):
+                    # A KPI manager follows the KPI computations only, an appraiser the work
+                    # he asked for.
                     self.assertEqual(self.rpc(user, BATCH, "search_read", [], ["name"]), [])
                 else:
                     self.refused(user, BATCH, "search_read", [], ["name"], kinds=("AccessError",))
@@ -290,3 +304,167 @@ class TestAppraisalStepsApi(JobsApiMixin, StepsMixin, SteeringCase, RpcCase):
         self.user_hr.write({"group_ids": [Command.link(hr.id)]})
         self._run_jobs(batch)
         self.assertEqual(set(self.appraisals.mapped("state")), {"rating"})
+
+    # ------------------------------------------------------------------
+    # Whoever asked follows the work: the appraiser's ratings, the production department's launch
+    # ------------------------------------------------------------------
+    def _work_state(self):
+        """Every batch and queue job, read again by SQL (nobody writes them but the runner)."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            "SELECT id, name, kind, user_id, company_id, cycle_id, write_uid FROM mfg_job_batch"
+            " ORDER BY id"
+        )
+        batches = self.env.cr.fetchall()
+        self.env.cr.execute("SELECT id, uuid, state, mfg_batch_id, date_done FROM queue_job ORDER BY id")
+        return batches, self.env.cr.fetchall()
+
+    def assertFollows(self, user, batch, state, done):
+        """``user`` reads ``batch`` where the notification leads (its form) and on the cycle:
+        its state, progress, parts done and report (the parts, their state and result)."""
+        [seen] = self.rpc(user, BATCH, "read", [batch.id], FOLLOW)
+        self.assertEqual(
+            (seen["state"], seen["progress"], seen["job_done_count"], seen["job_count"]),
+            (state, 100.0 * done / 3, done, 3),
+            user.login,
+        )
+        self.assertEqual(
+            (seen["user_id"][0], seen["cycle_id"][0]), (batch.user_id.id, batch.cycle_id.id)
+        )
+        for job in batch.sudo().job_ids:
+            self.assertIn(job.name, seen["job_summary"])
+        [seen] = self.rpc(user, CYCLE, "read", [batch.cycle_id.id], PROGRESS)
+        self.assertEqual(
+            (seen["mfg_job_batch_id"][0], seen["mfg_job_state"], seen["mfg_job_progress"]),
+            (batch.id, state, 100.0 * done / 3),
+        )
+
+    def _refused_to_follow(self, users, batch, follower):
+        """None of ``users`` reads ``batch``, lists it, or finds it on its cycle; after each
+        refusal the work is as it was (SQL) and ``follower`` still reads it as before."""
+        seen = self.rpc(follower, BATCH, "read", [batch.id], FOLLOW)
+
+        def state():
+            return self._work_state(), self.rpc(follower, BATCH, "read", [batch.id], FOLLOW)
+
+        for user in users:
+            with self.subTest(user=user.login):
+                self.assertRefusedUnchanged(user, BATCH, "read", [batch.id], ["state"], state=state)
+                self.assertRefusedUnchanged(
+                    user, BATCH, "action_open_jobs", [batch.id], state=state
+                )
+                if user.has_group(APPRAISER):
+                    found = self.rpc(user, BATCH, "search_read", [("id", "=", batch.id)], ["name"])
+                    self.assertEqual(found, [])
+                else:
+                    self.assertRefusedUnchanged(
+                        user, BATCH, "search_read", [], ["name"], state=state
+                    )
+                if user.company_id == batch.company_id:
+                    [progress] = self.rpc(user, CYCLE, "read", [batch.cycle_id.id], PROGRESS)
+                    self.assertNotEqual(
+                        progress["mfg_job_batch_id"] and progress["mfg_job_batch_id"][0], batch.id
+                    )
+                else:
+                    self.assertRefusedUnchanged(
+                        user, CYCLE, "read", [batch.cycle_id.id], PROGRESS, state=state
+                    )
+                self.assertEqual(state()[1], seen)
+
+    def _refused_to_touch(self, user, batch):
+        """``user`` follows ``batch`` but neither writes, creates nor deletes one, nor reads the
+        queue's jobs (the batch's or any)."""
+        state = self._work_state
+        self.assertRefusedUnchanged(user, BATCH, "write", [batch.id], {"name": "x"}, state=state)
+        self.assertRefusedUnchanged(user, BATCH, "unlink", [batch.id], state=state)
+        self.assertRefusedUnchanged(
+            user, BATCH, "create", [{"name": "x", "kind": "publish"}], state=state
+        )
+        self.assertRefusedUnchanged(user, BATCH, "read", [batch.id], ["job_ids"], state=state)
+        self.assertRefusedUnchanged(user, BATCH, "action_open_jobs", [batch.id], state=state)
+        self.assertRefusedUnchanged(user, "queue.job", "search_read", [], ["name"], state=state)
+        self.assertNotIn("job_ids", self.rpc(user, BATCH, "read", [batch.id])[0])
+
+    def test_the_manager_who_asked_follows_his_ratings(self):
+        # HR's work on the cycle first (done): the manager follows his own work, not HR's.
+        self.rpc(self.user_hr, APPRAISAL, "action_submit_self", self.appraisals.ids)
+        hr_batch = self.env[BATCH].search([("cycle_id", "=", self.cycle.id)])
+        self._run_jobs(hr_batch)
+        self._score(self.appraisals, ("superior", "indirect"))
+        self._fill_actuals(self.appraisals)
+        # The appraiser submits his team's ratings: more than a part, so in the background.
+        queued = self._queued()
+        notification = self.rpc(
+            self.user_director, APPRAISAL, "action_submit_rating", self.appraisals.ids
+        )
+        self.assertEqual(self._queued(), (queued[0] + 1, queued[1] + 3))
+        batch = self.env[BATCH].search([("cycle_id", "=", self.cycle.id)], limit=1)
+        self.assertEqual(
+            (batch.kind, batch.user_id, batch.company_id),
+            ("submit_rating", self.user_director, self.cycle.company_id),
+        )
+        # The notification leads to the batch, in the menu of the work he asked for.
+        params = notification["params"]
+        self.assertEqual(
+            params["links"],
+            [
+                {
+                    "label": batch.name,
+                    "url": f"/odoo/action-mfg_queue_job.mfg_job_batch_action_mine/{batch.id}",
+                }
+            ],
+        )
+        self.assertEqual(params["message"].count("%s"), 1)
+        action = self.env.ref("mfg_queue_job.mfg_job_batch_action_mine")
+        menu = self.env.ref("mfg_queue_job.mfg_job_batch_menu_mine")
+        self.assertEqual(menu.action, action)
+        self.assertIn(
+            menu.id, self.env["ir.ui.menu"].with_user(self.user_director)._visible_menu_ids()
+        )
+        # He follows it: the batch and the cycle show it queued; he lists it, not HR's.
+        self.assertFollows(self.user_director, batch, "queued", 0)
+        listed = self.rpc(self.user_director, BATCH, "search_read", [], ["name"])
+        self.assertEqual([row["id"] for row in listed], batch.ids)
+        self.assertRefusedUnchanged(
+            self.user_director, BATCH, "read", hr_batch.ids, ["state"], state=self._work_state
+        )
+        self._refused_to_touch(self.user_director, batch)
+        # Another manager, the production department, employees, another company: nothing.
+        self._refused_to_follow(
+            self.user_boss
+            | self.user_production
+            | self.user_emp
+            | self.user_other
+            | self.user_steward
+            | self.user_appraiser_other
+            | self.user_hr_other,
+            batch,
+            self.user_director,
+        )
+        # HR follows the cycles' work, the manager's included.
+        [seen] = self.rpc(self.user_hr, BATCH, "read", [batch.id], ["state"])
+        self.assertEqual(seen["state"], "queued")
+        # The parts done, he reads it done, with each part's result.
+        self._run_jobs(batch)
+        self.assertFollows(self.user_director, batch, "done", 3)
+        [seen] = self.rpc(self.user_director, BATCH, "read", [batch.id], ["job_summary"])
+        self.assertIn("1 of 1 appraisals done", seen["job_summary"])
+        self.assertEqual(set(self.appraisals.mapped("state")), {"review"})
+
+    def test_the_production_department_follows_its_launch(self):
+        cycle = self._cycle(kind="irregular", name="inspection", apply_exclusions=False)
+        self.rpc(self.user_production, CYCLE, "action_launch", cycle.ids)
+        batch = self.env[BATCH].search([("cycle_id", "=", cycle.id)])
+        self.assertEqual(
+            (batch.kind, batch.user_id, batch.job_count), ("launch", self.user_production, 3)
+        )
+        self.assertFollows(self.user_production, batch, "queued", 0)
+        self._refused_to_touch(self.user_production, batch)
+        self._refused_to_follow(
+            self.user_director | self.user_emp | self.user_appraiser_other,
+            batch,
+            self.user_production,
+        )
+        self._run_jobs(batch)
+        self.assertFollows(self.user_production, batch, "done", 3)
+        self.assertEqual(len(cycle.appraisal_ids), 2)
