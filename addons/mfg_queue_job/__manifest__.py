@@ -4,7 +4,7 @@
     "name": "Production Management: Background Jobs",
     "summary": "KPI periods, cycle launches and publications run as OCA queue jobs in parts, "
     "with their progress on the period and the cycle",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "Manufacturing/Production Management",
     "website": "https://github.com/mfg-suite/production-management",
     "author": "Production Management Suite contributors",

@@ -2,11 +2,34 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import models
 
+from .mfg_job_batch import LINK
+
 
 class MfgAppraisalCycle(models.Model):
     _name = "mfg.appraisal.cycle"
     _inherit = ["mfg.appraisal.cycle", "mfg.job.batch.mixin"]
     _mfg_job_batch_field = "cycle_id"
+
+    def action_launch(self):
+        """With the job queue: the appraisals are created in background parts, and the
+        notification links to the work, where whoever launched follows it (the production
+        department, launching an irregular cycle, may not open the cycles' menu)."""
+        Batch = self.env["mfg.job.batch"]
+        result = super().action_launch()
+        if result is not True or not Batch._jobs_enabled():
+            return result
+        batches = (
+            Batch.sudo()
+            .search([("cycle_id", "in", self.ids), ("kind", "=", "launch")], order="id")
+            .with_env(self.env)
+        )
+        return batches._notification(
+            self.env._(
+                "The appraisals are created in %(parts)s parts; follow the progress in %(work)s.",
+                parts=sum(batch.job_count for batch in batches),
+                work=LINK,
+            )
+        )
 
     def action_publish(self):
         """With the job queue: the checks now, the results in background parts; the cycle is

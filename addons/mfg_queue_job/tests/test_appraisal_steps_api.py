@@ -316,7 +316,9 @@ class TestAppraisalStepsApi(JobsApiMixin, StepsMixin, SteeringCase, RpcCase):
             " ORDER BY id"
         )
         batches = self.env.cr.fetchall()
-        self.env.cr.execute("SELECT id, uuid, state, mfg_batch_id, date_done FROM queue_job ORDER BY id")
+        self.env.cr.execute(
+            "SELECT id, uuid, state, mfg_batch_id, date_done FROM queue_job ORDER BY id"
+        )
         return batches, self.env.cr.fetchall()
 
     def assertFollows(self, user, batch, state, done):
@@ -453,11 +455,17 @@ class TestAppraisalStepsApi(JobsApiMixin, StepsMixin, SteeringCase, RpcCase):
 
     def test_the_production_department_follows_its_launch(self):
         cycle = self._cycle(kind="irregular", name="inspection", apply_exclusions=False)
-        self.rpc(self.user_production, CYCLE, "action_launch", cycle.ids)
+        notification = self.rpc(self.user_production, CYCLE, "action_launch", cycle.ids)
         batch = self.env[BATCH].search([("cycle_id", "=", cycle.id)])
         self.assertEqual(
             (batch.kind, batch.user_id, batch.job_count), ("launch", self.user_production, 3)
         )
+        # The notification leads to the work (the cycles' menu is HR's).
+        self.assertEqual(
+            notification["params"]["links"],
+            [{"label": batch.name, "url": f"/odoo/action-{mfg_job_batch.BATCH_ACTION}/{batch.id}"}],
+        )
+        self.assertIn("3 parts", notification["params"]["message"])
         self.assertFollows(self.user_production, batch, "queued", 0)
         self._refused_to_touch(self.user_production, batch)
         self._refused_to_follow(
