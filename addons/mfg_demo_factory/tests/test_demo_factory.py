@@ -199,6 +199,36 @@ class TestDemoFactory(TransactionCase):
         for campaign in campaigns:
             self.assertGreaterEqual(campaign.response_count, campaign.min_responses, campaign.name)
 
+    def test_worked_hours_like_odoo(self):
+        """The worked hours of the quarter's attendances, their lunch breaks read once per
+        employee, are hr.attendance's own (``_get_worked_hours_in_range``, one attendance at a
+        time): for two operators' quarter, and for one whose contract ends in the middle of
+        it (the days after: no contract, Odoo reads that day's breaks alone)."""
+        Attendance = self.env["hr.attendance"]
+        ending = self.env.ref("mfg_demo_factory.employee_milling_2_demo")
+        employees = ending | self.env.ref("mfg_demo_factory.employee_turning_1_demo")
+        employees |= self.env.ref("mfg_demo_factory.employee_assembly_2_demo")
+        attendances = Attendance.search(
+            [("employee_id", "in", employees.ids), ("check_out", "!=", False)], order="id"
+        )
+        ended = attendances.filtered(lambda a: a.employee_id == ending).sorted("check_in")
+        self.assertGreater(len(ended), 20)
+        ending.version_id.contract_date_end = ended[len(ended) // 2].check_in.date()
+        self.assertEqual(len(set(attendances.employee_id)), 3)
+        rows = self.factory._demo_worked_hours(
+            [
+                {"employee_id": a.employee_id.id, "check_in": a.check_in, "check_out": a.check_out}
+                for a in attendances
+            ]
+        )
+        for attendance, row in zip(attendances, rows, strict=True):
+            self.assertGreater(row["worked_hours"], 0)
+            self.assertEqual(
+                row["worked_hours"],
+                attendance._get_worked_hours_in_range(attendance.check_in, attendance.check_out),
+                attendance.check_in,
+            )
+
     def test_insert_computes_like_create(self):
         """Attendances inserted in one statement (the quarter's attendances) get what a create
         gives: their day, worked hours and overtime, the default modes."""
@@ -220,7 +250,9 @@ class TestDemoFactory(TransactionCase):
             }
 
         created = Attendance.create(vals(created_for))
-        inserted = self.factory._demo_insert("hr.attendance", [vals(inserted_for)])
+        inserted = self.factory._demo_insert(
+            "hr.attendance", self.factory._demo_worked_hours([vals(inserted_for)])
+        )
         inserted._update_overtime()
         self.env.flush_all()
         self.env.invalidate_all()
