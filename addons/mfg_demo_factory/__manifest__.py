@@ -3,7 +3,7 @@
 {
     "name": "Production Management Suite Demo Factory",
     "summary": "Demo data only: a small factory, one login per role and a quarter of operations",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "Manufacturing/Production Management",
     "website": "https://github.com/mfg-suite/production-management",
     "author": "Production Management Suite contributors",

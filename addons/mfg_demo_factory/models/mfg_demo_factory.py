@@ -1172,9 +1172,21 @@ class MfgDemoFactory(models.AbstractModel):
             flexible = resource._is_flexible()
             start = min(row["check_in"] for row in rows).astimezone(tz)
             stop = max(row["check_out"] for row in rows).astimezone(tz)
-            span_versions = employee.sudo()._get_versions_with_contract_overlap_with_period(
-                start.date(), stop.date()
-            )
+            # _get_versions_with_contract_overlap_with_period(), here for a day in memory.
+            contracts = [
+                (version.id, version.contract_date_start, version.contract_date_end)
+                for version in employee.sudo().version_ids
+                if version.contract_date_start
+            ]
+
+            def contracts_of(date_from, date_to, contracts=contracts):
+                return {
+                    version
+                    for version, begin, end in contracts
+                    if begin <= date_to and (not end or end >= date_from)
+                }
+
+            span_versions = contracts_of(start.date(), stop.date())
             lunch = [] if flexible else employee._employee_attendance_intervals(start, stop, True)
             for row in rows:
                 check_in = row["check_in"].astimezone(tz)
@@ -1183,9 +1195,7 @@ class MfgDemoFactory(models.AbstractModel):
                     row["worked_hours"] = 0.0
                     continue
                 breaks = lunch
-                day_versions = employee.sudo()._get_versions_with_contract_overlap_with_period(
-                    check_in.date(), check_out.date()
-                )
+                day_versions = contracts_of(check_in.date(), check_out.date())
                 if not flexible and day_versions != span_versions:
                     breaks = employee._employee_attendance_intervals(check_in, check_out, True)
                 row["worked_hours"] = sum_intervals(
