@@ -12,9 +12,11 @@ picks before autovacuum passes) and after ANALYZE --:
 - computes every KPI of the month in one computation (``_compute_periods``: the cohorts shared by
   several KPIs are read once) and prints the time and SQL queries recorded on each KPI (the first
   KPI of a cohort carries its cost);
-- times three providers alone next to hand-written SQL aggregates computing the same company
-  figure (plan completion, purchase on-time arrival, equipment intact rate), checks the values
-  are equal and prints the ratio.
+- times three providers alone next to hand-written SQL aggregates computing the same numbers
+  and checks they are equal: plan completion for every subject it is measured for (company,
+  workshops and teams, work centres and operators by their share of the logged time) -- and, for
+  information, for the company alone --; purchase on-time arrival and equipment intact rate for
+  the company. It prints the ratio of their times.
 
 A summary table ends the output. Queries must not grow with headcount or data volume: run it with
 two sizes and compare. The machine may be shared with other work: the figures are wall-clock.
@@ -75,6 +77,75 @@ WITH orders AS (
 SELECT SUM(LEAST(COALESCE(produced.qty, 0), chains.planned)) / SUM(chains.planned) * 100
   FROM chains LEFT JOIN produced ON produced.chain = chains.chain
 """
+# The same KPI for every subject the provider measures: the company, the workshops and teams
+# owning the chains, the work centres and operators by their share of the time logged on the
+# chain's orders (operators: the company's employee of the user, an active one first).
+PLAN_SUBJECTS_SQL = """
+WITH orders AS (
+    SELECT p.id, COALESCE(p.production_group_id, -p.id) AS chain, p.product_id,
+           p.mfg_planned_qty, p.mfg_planned_finish, p.mfg_department_id, p.mfg_team_id
+      FROM mrp_production p
+     WHERE p.company_id = %(company)s AND p.state != 'cancel'
+       AND COALESCE(p.production_group_id, -p.id) IN (
+           SELECT COALESCE(production_group_id, -id) FROM mrp_production
+            WHERE company_id = %(company)s
+              AND mfg_planned_finish >= %(start)s AND mfg_planned_finish < %(end)s)
+), chains AS (
+    SELECT chain, SUM(mfg_planned_qty) AS planned FROM orders GROUP BY chain
+    HAVING SUM(mfg_planned_qty) > 0
+       AND MAX(mfg_planned_finish) >= %(start)s AND MAX(mfg_planned_finish) < %(end)s
+), produced AS (
+    SELECT orders.chain, SUM(m.quantity) AS qty
+      FROM orders
+      JOIN stock_move m ON m.production_id = orders.id AND m.product_id = orders.product_id
+      JOIN stock_location l ON l.id = m.location_dest_id
+     WHERE m.state = 'done' AND l.usage != 'inventory'
+  GROUP BY orders.chain
+), figures AS (
+    SELECT chains.chain, LEAST(COALESCE(produced.qty, 0), chains.planned) AS num,
+           chains.planned AS den
+      FROM chains LEFT JOIN produced ON produced.chain = chains.chain
+), owners AS (
+    SELECT DISTINCT ON (chain) chain, mfg_department_id, mfg_team_id
+      FROM orders WHERE mfg_department_id IS NOT NULL OR mfg_team_id IS NOT NULL
+  ORDER BY chain, id
+), minutes AS (
+    SELECT orders.chain, log.workcenter_id, log.user_id, SUM(log.duration) AS minutes
+      FROM orders
+      JOIN mrp_workorder w ON w.production_id = orders.id
+      JOIN mrp_workcenter_productivity log ON log.workorder_id = w.id
+      JOIN mrp_workcenter_productivity_loss loss ON loss.id = log.loss_id
+      JOIN mrp_workcenter_productivity_loss_type kind ON kind.id = loss.loss_id
+     WHERE log.date_end IS NOT NULL AND log.mfg_estimated IS NOT TRUE
+       AND kind.loss_type IN ('productive', 'performance')
+  GROUP BY orders.id, orders.chain, log.workcenter_id, log.user_id
+    HAVING SUM(log.duration) > 0
+), shares AS (
+    SELECT minutes.*, minutes.minutes / totals.total AS part
+      FROM minutes
+      JOIN (SELECT chain, SUM(minutes) AS total FROM minutes GROUP BY chain) totals
+        ON totals.chain = minutes.chain
+), operators AS (
+    SELECT DISTINCT ON (user_id) user_id, id FROM hr_employee
+     WHERE company_id = %(company)s AND user_id IS NOT NULL
+  ORDER BY user_id, active DESC, id
+)
+SELECT 'res.company,' || %(company)s, SUM(num), SUM(den) FROM figures
+UNION ALL
+SELECT 'hr.department,' || department, SUM(num), SUM(den)
+  FROM figures JOIN owners ON owners.chain = figures.chain,
+       LATERAL (SELECT DISTINCT d FROM unnest(ARRAY[mfg_department_id, mfg_team_id]) d
+                 WHERE d IS NOT NULL) departments(department)
+ GROUP BY department
+UNION ALL
+SELECT 'mrp.workcenter,' || workcenter_id, SUM(num * part), SUM(den * part)
+  FROM shares JOIN figures ON figures.chain = shares.chain GROUP BY workcenter_id
+UNION ALL
+SELECT 'hr.employee,' || operators.id, SUM(num * part), SUM(den * part)
+  FROM shares JOIN figures ON figures.chain = shares.chain
+  JOIN operators ON operators.user_id = shares.user_id
+ GROUP BY operators.id
+"""
 PURCHASE_SQL = """
 WITH due AS (
     SELECT line.id, line.product_uom_qty, line.date_planned
@@ -122,10 +193,16 @@ SELECT (SUM(last - first + 1) - (SELECT COUNT(*) FROM down))::numeric
        / SUM(last - first + 1) * 100
   FROM equipment WHERE first <= last
 """
+# (KPI, query, what it computes, whether the ratio has a target). A "company" query returns the
+# company's value; a "subjects" query returns (subject, numerator, denominator) for every subject
+# and is compared with every value the provider stored. The provider of plan completion
+# measures every subject at once: the reference computing the same numbers is the measure, the
+# company figure alone is printed for information.
 REFERENCES = (
-    ("PLAN_COMPLETION_RATE", PLAN_SQL),
-    ("PURCHASE_ON_TIME_ARRIVAL_RATE", PURCHASE_SQL),
-    ("EQUIPMENT_INTACT_RATE", INTACT_SQL),
+    ("PLAN_COMPLETION_RATE", PLAN_SUBJECTS_SQL, "subjects", True),
+    ("PLAN_COMPLETION_RATE", PLAN_SQL, "company", False),
+    ("PURCHASE_ON_TIME_ARRIVAL_RATE", PURCHASE_SQL, "company", True),
+    ("EQUIPMENT_INTACT_RATE", INTACT_SQL, "company", True),
 )
 
 
@@ -195,6 +272,27 @@ def company_value(env, code, period):
     return value.value if value else None
 
 
+def subject_values(env, code, period):
+    """``{subject: value}`` of every value the provider stored for ``code`` and ``period``."""
+    values = env["mfg.kpi.value"].search(
+        [("kpi_id.code", "=", code), ("period_id", "=", period.id)]
+    )
+    return {value.subject_ref: value.value for value in values}
+
+
+def same_subjects(stored, reference_rows):
+    """Whether the reference's ``(subject, numerator, denominator)`` rows give the stored values:
+    the same subjects, each value within 0.001."""
+    reference = {
+        subject: float(numerator) / float(denominator) * 100
+        for subject, numerator, denominator in reference_rows
+        if denominator
+    }
+    return stored.keys() == reference.keys() and all(
+        abs(stored[subject] - reference[subject]) < 1e-3 for subject in reference
+    )
+
+
 def run_round(env, period, kpis, label, summary, sql_timeout):
     """One full computation, then the three providers alone next to their SQL reference."""
     import psycopg2.errors
@@ -240,9 +338,9 @@ def run_round(env, period, kpis, label, summary, sql_timeout):
     print("of every subject, without storing them; stored: the same with the values written)")
     print(
         f"{'KPI':<31} {'provider s':>10} {'stored s':>9} {'SQL s':>7} {'ratio':>6} "
-        f"{'value':>9} {'SQL':>9}"
+        f"{'value':>10} {'SQL':>10}"
     )
-    for code, query in REFERENCES:
+    for code, query, scope, targeted in REFERENCES:
         kpi = kpis.filtered(lambda k, c=code: k.code == c)
         method = getattr(Provider.sudo(), providers[code]["method"])
         times = {"provider": [], "stored": [], "sql": []}
@@ -263,9 +361,13 @@ def run_round(env, period, kpis, label, summary, sql_timeout):
             started = time.perf_counter()
             try:
                 with env.cr.savepoint():
+                    # Without JIT compilation, as the plan provider runs its statement.
                     env.cr.execute(SQL("SET LOCAL statement_timeout = %s", sql_timeout * 1000))
+                    env.cr.execute(SQL("SET LOCAL jit = off"))
                     env.cr.execute(query, params)
-                    reference = env.cr.fetchone()[0]
+                    reference = env.cr.fetchall()
+                    env.cr.execute(SQL("RESET jit"))
+                    env.cr.execute(SQL("RESET statement_timeout"))
             except psycopg2.errors.QueryCanceled:
                 print(f"{code}: the hand-written SQL was stopped after {sql_timeout} s")
                 stopped = True
@@ -274,16 +376,26 @@ def run_round(env, period, kpis, label, summary, sql_timeout):
             sorted(values)[len(values) // 2]
             for values in times.values()  # medians
         )
-        value = company_value(env, code, period)
         ratio = provider_s / sql_s if sql_s else float("inf")
-        same = value is not None and reference is not None and abs(value - float(reference)) < 1e-3
-        shown = f"{value:.4f}" if value is not None else "-"
-        expected = f"{float(reference):.4f}" if reference is not None else "-"
+        if scope == "subjects":
+            stored = subject_values(env, code, period)
+            same = reference is not None and same_subjects(stored, reference)
+            shown = f"{len(stored)} subj."
+            expected = f"{len(reference)} subj." if reference is not None else "-"
+        else:
+            value = company_value(env, code, period)
+            reference = reference[0][0] if reference else None
+            same = (
+                value is not None and reference is not None and abs(value - float(reference)) < 1e-3
+            )
+            shown = f"{value:.4f}" if value is not None else "-"
+            expected = f"{float(reference):.4f}" if reference is not None else "-"
         print(
             f"{code:<31} {provider_s:>10.2f} {stored_s:>9.2f} {sql_s:>7.2f} {ratio:>6.1f} "
-            f"{shown:>9} {expected:>9}{'' if same else '  MISMATCH'}"
+            f"{shown:>10} {expected:>10}{'' if same else '  MISMATCH'}  ({scope})"
         )
-        summary.append((f"{code} vs SQL ({label})", provider_s, sql_s, ratio, same, stopped))
+        what = f"{code} vs SQL, {'every subject' if scope == 'subjects' else 'company'} ({label})"
+        summary.append((what, provider_s, sql_s, ratio, same, stopped, targeted))
 
 
 def main():
@@ -341,25 +453,26 @@ def main():
         run_round(env, period, kpis, "after ANALYZE", summary, options.sql_timeout)
 
         print(f"\nSummary ({len(kpis)} KPIs; {sizes}; wall-clock on this machine)")
-        print(f"{'what':<62} {'measured':>26} {'target':>12}")
+        print(f"{'what':<66} {'measured':>26} {'target':>8}")
         for row in summary:
             if len(row) == 3:
                 what, seconds, queries = row
                 verdict = "ok" if seconds <= TARGET_SECONDS else "OVER"
                 measured = f"{seconds:.1f} s, {queries} queries"
-                print(f"{what:<62} {measured:>26} {'<= 30 s':>12} {verdict}")
+                print(f"{what:<66} {measured:>26} {'<= 30 s':>8} {verdict}")
             else:
-                what, provider_s, sql_s, ratio, same, stopped = row
+                what, provider_s, sql_s, ratio, same, stopped, targeted = row
+                target = "<= 2x" if targeted else "(info)"
                 if stopped:
                     # The reference itself fell off a cliff: no ratio to compare with.
                     measured = f"{provider_s:.2f} s vs > {sql_s:.0f} s"
                     verdict = "ok (the reference query was stopped)"
                 else:
-                    verdict = "ok" if ratio <= TARGET_RATIO and same else "OVER"
                     measured = f"{ratio:.1f}x ({provider_s:.2f} vs {sql_s:.2f} s)"
+                    verdict = "ok" if ratio <= TARGET_RATIO or not targeted else "OVER"
                     if not same:
-                        verdict += ", values differ"
-                print(f"{what:<62} {measured:>26} {'<= 2x':>12} {verdict}")
+                        verdict = "values differ"
+                print(f"{what:<66} {measured:>26} {target:>8} {verdict}")
     finally:
         cr.rollback()
         cr.close()

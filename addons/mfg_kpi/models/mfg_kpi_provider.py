@@ -246,11 +246,25 @@ class MfgKpiProvider(models.AbstractModel):
         return cohorts[full_key]
 
     @api.model
-    def _fetch_rows(self, query):
-        """Rows of an SQL ``query`` (pending ORM writes flushed first), fetched at once."""
+    def _fetch_rows(self, query, jit=True):
+        """Rows of an SQL ``query`` (pending ORM writes flushed first), fetched at once.
+
+        ``jit=False``: without PostgreSQL's JIT compiler for this statement (the setting is
+        restored after it). A large aggregate over a month of operations is planned costly
+        enough to be compiled, which takes longer than it saves for a statement run once.
+        """
         self.env.flush_all()
-        self.env.cr.execute(query)
-        return self.env.cr.fetchall()
+        cr = self.env.cr
+        if jit:
+            cr.execute(query)
+            return cr.fetchall()
+        # Set for the transaction (an error aborts it, and the setting with it).
+        cr.execute(SQL("SELECT current_setting('jit'), set_config('jit', 'off', true)"))
+        previous = cr.fetchone()[0]
+        cr.execute(query)
+        rows = cr.fetchall()
+        cr.execute(SQL("SELECT set_config('jit', %s, true)", previous))
+        return rows
 
     @api.model
     def _tally(self):

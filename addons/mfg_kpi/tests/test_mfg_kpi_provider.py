@@ -2,6 +2,7 @@ from unittest.mock import patch
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from .common import TEST_CODE, KpiCase
 
@@ -145,6 +146,15 @@ class TestKpiProvider(KpiCase):
         self.env["mfg.kpi.value"].search([("kpi_id", "=", self.kpi_team.id)]).unlink()
         large = queries_for(60)
         self.assertEqual(small, large)
+
+    def test_fetch_rows_without_jit_restores_the_setting(self):
+        Provider = self.env["mfg.kpi.provider"]
+        cr = self.env.cr
+        cr.execute("SET LOCAL jit = on")
+        rows = Provider._fetch_rows(SQL("SELECT current_setting('jit')"), jit=False)
+        self.assertEqual(rows, [("off",)], "the statement runs without JIT")
+        cr.execute("SELECT current_setting('jit')")
+        self.assertEqual(cr.fetchone()[0], "on", "and the setting is restored after it")
 
 
 @tagged("post_install", "-at_install")

@@ -202,6 +202,18 @@ class TestPlanCompletion(MrpKpiCase):
         company = self._value(values, self.company)
         self.assertEqual((company.numerator, company.denominator), (26.0, 36.0))
 
+    def test_output_in_another_unit_counts_in_the_product_unit(self):
+        dozen = self.env.ref("uom.product_uom_dozen")
+        dozen.active = True
+        self.env.user.group_ids |= self.env.ref("uom.group_uom")  # the unit on the order form
+        production = self._create_mo(self.bom_box, 2, dt(21), product_uom_id=dozen)
+        self.assertEqual(production.mfg_planned_qty, 24.0, "planned in the product's unit")
+        self._produce(production, 1, dt(20))  # one dozen; the other is not backordered
+        values = self._compute_now("PLAN_COMPLETION_RATE")
+        company = self._value(values, self.company)
+        # The fixture's 23 of 30, and 12 units of 24.
+        self.assertEqual((company.numerator, company.denominator), (35.0, 54.0))
+
     def test_plan_kpis_of_one_computation_read_the_chains_once(self):
         codes = [
             code
@@ -221,13 +233,13 @@ class TestPlanCompletion(MrpKpiCase):
             freeze_time(NOW),
             patch.object(
                 Provider,
-                "_mfg_mrp_read_chains",
+                "_mfg_mrp_read_plan",
                 autospec=True,
-                side_effect=Provider._mfg_mrp_read_chains,
-            ) as read_chains,
+                side_effect=Provider._mfg_mrp_read_plan,
+            ) as read_plan,
         ):
             self.env["mfg.kpi.provider"]._compute_periods(self.period, kpis)
-        self.assertEqual(read_chains.call_count, 1, "one read of the chains for the 9 KPIs")
+        self.assertEqual(read_plan.call_count, 1, "one read of the chains for the 9 KPIs")
         for kpi in kpis:
             values = Value.search([("kpi_id", "=", kpi.id), ("period_id", "=", self.period.id)])
             together = sorted((v.subject_ref, v.value, v.numerator) for v in values)
