@@ -145,6 +145,9 @@ class TestPlanCompletion(MrpKpiCase):
             values = self._compute("PLAN_ON_TIME_COMPLETION_RATE")
         company = self._value(values, self.company)
         self.assertEqual((company.numerator, company.denominator), (2.0, 3.0))
+        self.assertEqual(
+            self._drilled(company), self.mo_a | self.mo_b | self.mo_b2 | self.mo_c, "not D yet"
+        )
         # April: G is due on April 10, open: nothing is due on April 5.
         self.assertFalse(self._compute_now("PLAN_ON_TIME_COMPLETION_RATE", self.april))
         # Its plan completion has a plan: 0 of 7 so far.
