@@ -438,23 +438,30 @@ class MfgKpiProvider(models.AbstractModel):
             **{key: params[key] for key in ("company", "start", "end")},
         )
         # The CTEs are materialised: each is read by several steps, and the planner's guesses
-        # on grouped rows would otherwise turn the large joins into nested loops.
+        # on grouped rows would otherwise turn the large joins into nested loops. A quantity is
+        # converted by a lookup only when its unit is not the product's: a join with the unit
+        # pairs would be planned per move on freshly loaded tables (no statistics yet).
         ctes = SQL(
-            """WITH live AS MATERIALIZED (
+            """WITH conversion AS MATERIALIZED (
+                   SELECT * FROM unnest(%(from_units)s::int[], %(to_units)s::int[],
+                                        %(ratios)s::float8[]) AS ratio(from_id, to_id, ratio)
+               ), live AS MATERIALIZED (
                    SELECT orders.*,
                           MAX(orders.mfg_planned_finish) OVER (PARTITION BY orders.chain)
                               AS chain_finish
                      FROM (%(orders)s UNION ALL %(single)s) orders
                ), made AS MATERIALIZED (
                    SELECT live.id,
-                          SUM(move.quantity::float8 * COALESCE(conversion.ratio, 1.0)) AS qty
+                          SUM(CASE WHEN move.product_uom = live.uom_id
+                                   THEN move.quantity::float8
+                                   ELSE move.quantity::float8 * (
+                                        SELECT ratio FROM conversion
+                                         WHERE from_id = move.product_uom
+                                           AND to_id = live.uom_id) END) AS qty
                      FROM live
                      JOIN stock_move move
                        ON move.production_id = live.id AND move.product_id = live.product_id
                      JOIN stock_location dest ON dest.id = move.location_dest_id
-                LEFT JOIN unnest(%(from_units)s::int[], %(to_units)s::int[], %(ratios)s::float8[])
-                          AS conversion(from_id, to_id, ratio)
-                       ON conversion.from_id = move.product_uom AND conversion.to_id = live.uom_id
                     WHERE move.state = 'done' AND dest.usage != 'inventory'
                  GROUP BY live.id
                ), chain AS MATERIALIZED (
