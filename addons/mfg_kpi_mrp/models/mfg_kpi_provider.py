@@ -883,14 +883,6 @@ class MfgKpiProvider(models.AbstractModel):
         minutes)], {wo id: minutes}, {wo id: {user id: minutes}}, {(wo id, user id): days
         worked}, {user id: (employee id, department id)})``."""
         clock = self._clock(period)
-        params = {"company": period.company_id.id, "start": clock.start, "end": clock.end}
-        done = SQL(
-            """SELECT workorder.id FROM mrp_workorder workorder
-                 JOIN mrp_production production ON production.id = workorder.production_id
-                WHERE production.company_id = %(company)s AND workorder.state = 'done'
-                  AND workorder.date_finished >= %(start)s AND workorder.date_finished < %(end)s""",
-            **params,
-        )
         # SQL: up to hundreds of thousands of work orders a month, read as plain rows (the ORM
         # would build and prefetch a record per work order, its order and work centre).
         rows = self._fetch_rows(
@@ -903,9 +895,12 @@ class MfgKpiProvider(models.AbstractModel):
                      JOIN mrp_workcenter workcenter ON workcenter.id = workorder.workcenter_id
                      JOIN product_product product ON product.id = production.product_id
                      JOIN product_template tmpl ON tmpl.id = product.product_tmpl_id
-                    WHERE workorder.id IN (%s)
+                    WHERE production.company_id = %s AND workorder.state = 'done'
+                      AND workorder.date_finished >= %s AND workorder.date_finished < %s
                  ORDER BY workorder.id""",
-                done,
+                period.company_id.id,
+                clock.start,
+                clock.end,
             )
         )
         total = defaultdict(float)
@@ -914,23 +909,22 @@ class MfgKpiProvider(models.AbstractModel):
         if not rows:
             return [], total, by_user, days, {}
         # The working-time rule of _mfg_mrp_time_logs, summed per work order, operator and
-        # local day in the database.
+        # local day in the database. The work orders and the loss reasons are given as values:
+        # the planner then knows how many rows they match, even on freshly loaded tables.
         logs = self._fetch_rows(
             SQL(
                 """SELECT log.workorder_id, log.user_id,
                           (log.date_start AT TIME ZONE 'UTC' AT TIME ZONE %s)::date,
                           SUM(log.duration)
                      FROM mrp_workcenter_productivity log
-                     JOIN mrp_workcenter_productivity_loss loss ON loss.id = log.loss_id
-                     JOIN mrp_workcenter_productivity_loss_type kind ON kind.id = loss.loss_id
-                    WHERE log.workorder_id IN (%s)
+                    WHERE log.workorder_id = ANY(%s)
                       AND log.date_end IS NOT NULL
                       AND log.mfg_estimated IS NOT TRUE
-                      AND kind.loss_type IN %s
+                      AND log.loss_id = ANY(%s)
                  GROUP BY 1, 2, 3""",
                 clock.tz.zone,
-                done,
-                WORKING_LOSS_TYPES,
+                [row[0] for row in rows],
+                self._mfg_mrp_working_losses(),
             )
         )
         for workorder_id, user_id, day, minutes in logs:
