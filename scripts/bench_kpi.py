@@ -51,36 +51,10 @@ TABLES = (
 TARGET_SECONDS = 30.0
 TARGET_RATIO = 2.0
 
-# Hand-written SQL references: the company value of a KPI for the period, in one statement.
-PLAN_SQL = """
-WITH orders AS (
-    SELECT p.id, COALESCE(p.production_group_id, -p.id) AS chain, p.product_id,
-           p.mfg_planned_qty, p.mfg_planned_finish
-      FROM mrp_production p
-     WHERE p.company_id = %(company)s AND p.state != 'cancel'
-       AND COALESCE(p.production_group_id, -p.id) IN (
-           SELECT COALESCE(production_group_id, -id) FROM mrp_production
-            WHERE company_id = %(company)s
-              AND mfg_planned_finish >= %(start)s AND mfg_planned_finish < %(end)s)
-), chains AS (
-    SELECT chain, SUM(mfg_planned_qty) AS planned FROM orders GROUP BY chain
-    HAVING SUM(mfg_planned_qty) > 0
-       AND MAX(mfg_planned_finish) >= %(start)s AND MAX(mfg_planned_finish) < %(end)s
-), produced AS (
-    SELECT orders.chain, SUM(m.quantity) AS qty
-      FROM orders
-      JOIN stock_move m ON m.production_id = orders.id AND m.product_id = orders.product_id
-      JOIN stock_location l ON l.id = m.location_dest_id
-     WHERE m.state = 'done' AND l.usage != 'inventory'
-  GROUP BY orders.chain
-)
-SELECT SUM(LEAST(COALESCE(produced.qty, 0), chains.planned)) / SUM(chains.planned) * 100
-  FROM chains LEFT JOIN produced ON produced.chain = chains.chain
-"""
-# The same KPI for every subject the provider measures: the company, the workshops and teams
-# owning the chains, the work centres and operators by their share of the time logged on the
-# chain's orders (operators: the company's employee of the user, an active one first).
-PLAN_SUBJECTS_SQL = """
+# Hand-written SQL references, one statement each.
+# The chains due in the period (an order and its backorders count once) and their output,
+# shared by the two plan completion references.
+PLAN_CTES = """
 WITH orders AS (
     SELECT p.id, COALESCE(p.production_group_id, -p.id) AS chain, p.product_id,
            p.mfg_planned_qty, p.mfg_planned_finish, p.mfg_department_id, p.mfg_team_id
@@ -101,7 +75,21 @@ WITH orders AS (
       JOIN stock_location l ON l.id = m.location_dest_id
      WHERE m.state = 'done' AND l.usage != 'inventory'
   GROUP BY orders.chain
-), figures AS (
+)"""
+PLAN_SQL = (
+    PLAN_CTES
+    + """
+SELECT SUM(LEAST(COALESCE(produced.qty, 0), chains.planned)) / SUM(chains.planned) * 100
+  FROM chains LEFT JOIN produced ON produced.chain = chains.chain
+"""
+)
+# The same KPI for every subject the provider measures: the company, the workshops and teams
+# owning the chains, the work centres and operators by their share of the time logged on the
+# chain's orders (operators: the company's employee of the user, an active one first).
+PLAN_SUBJECTS_SQL = (
+    PLAN_CTES
+    + """
+, figures AS (
     SELECT chains.chain, LEAST(COALESCE(produced.qty, 0), chains.planned) AS num,
            chains.planned AS den
       FROM chains LEFT JOIN produced ON produced.chain = chains.chain
@@ -146,6 +134,7 @@ SELECT 'hr.employee,' || operators.id, SUM(num * part), SUM(den * part)
   JOIN operators ON operators.user_id = shares.user_id
  GROUP BY operators.id
 """
+)
 PURCHASE_SQL = """
 WITH due AS (
     SELECT line.id, line.product_uom_qty, line.date_planned

@@ -25,6 +25,15 @@ class Refs(tuple):
 
 QUARTER_START = object()  # the first day of the demo quarter, when loaded
 
+# The rights of a workshop director's login.
+DIRECTOR_GROUPS = Refs(
+    "base.group_user",
+    "mfg_kpi.group_kpi_steward",
+    "mfg_appraisal.group_appraisal_appraiser",
+    "mfg_duty.group_duty_user",
+    "mrp.group_mrp_user",
+)
+
 ROLES = [
     (
         "res.users",
@@ -67,13 +76,7 @@ ROLES = [
             "name": "Zhang Wei (Workshop Director)",
             "login": "mfg_director",
             "email": "mfg_director@example.com",
-            "group_ids": Refs(
-                "base.group_user",
-                "mfg_kpi.group_kpi_steward",
-                "mfg_appraisal.group_appraisal_appraiser",
-                "mfg_duty.group_duty_user",
-                "mrp.group_mrp_user",
-            ),
+            "group_ids": DIRECTOR_GROUPS,
         },
     ),
     (
@@ -210,13 +213,7 @@ TEAMS = [
             "name": "Zhao Min (Workshop Director)",
             "login": "mfg_director2",
             "email": "mfg_director2@example.com",
-            "group_ids": Refs(
-                "base.group_user",
-                "mfg_kpi.group_kpi_steward",
-                "mfg_appraisal.group_appraisal_appraiser",
-                "mfg_duty.group_duty_user",
-                "mrp.group_mrp_user",
-            ),
+            "group_ids": DIRECTOR_GROUPS,
         },
     ),
     (
