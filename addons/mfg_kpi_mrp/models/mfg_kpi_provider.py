@@ -158,7 +158,7 @@ class MfgKpiProvider(models.AbstractModel):
         """``(from unit ids, to unit ids, ratios)``: the quantity of one unit in another, for
         every pair of different units (archived ones too), by ``uom``'s own conversion; for SQL
         that converts quantities as ``_compute_quantity`` does (unrounded)."""
-        units = self.env["uom.uom"].with_context(active_test=False).search([])
+        units = self.env["uom.uom"].with_context(active_test=False).search([("factor", "!=", 0)])
         pairs = [(unit, other) for unit in units for other in units if unit != other]
         return (
             [unit.id for unit, _other in pairs],
