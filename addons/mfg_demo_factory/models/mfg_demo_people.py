@@ -25,6 +25,13 @@ class Refs(tuple):
 
 QUARTER_START = object()  # the first day of the demo quarter, when loaded
 
+# The rights of an operator's login.
+OPERATOR_GROUPS = Refs(
+    "base.group_user",
+    "mrp.group_mrp_user",
+    "mfg_appraisal.group_appraisal_user",
+    "mfg_duty.group_duty_user",
+)
 # The rights of a workshop director's login.
 DIRECTOR_GROUPS = Refs(
     "base.group_user",
@@ -289,12 +296,7 @@ TEAMS = [
             "name": "Guo Tao (Operator)",
             "login": "mfg_op_milling",
             "email": "mfg_op_milling@example.com",
-            "group_ids": Refs(
-                "base.group_user",
-                "mrp.group_mrp_user",
-                "mfg_appraisal.group_appraisal_user",
-                "mfg_duty.group_duty_user",
-            ),
+            "group_ids": OPERATOR_GROUPS,
         },
     ),
     (
@@ -304,12 +306,7 @@ TEAMS = [
             "name": "Ma Lin (Operator)",
             "login": "mfg_op_assembly",
             "email": "mfg_op_assembly@example.com",
-            "group_ids": Refs(
-                "base.group_user",
-                "mrp.group_mrp_user",
-                "mfg_appraisal.group_appraisal_user",
-                "mfg_duty.group_duty_user",
-            ),
+            "group_ids": OPERATOR_GROUPS,
         },
     ),
     (
@@ -319,12 +316,7 @@ TEAMS = [
             "name": "Lin Feng (Operator)",
             "login": "mfg_op_testing",
             "email": "mfg_op_testing@example.com",
-            "group_ids": Refs(
-                "base.group_user",
-                "mrp.group_mrp_user",
-                "mfg_appraisal.group_appraisal_user",
-                "mfg_duty.group_duty_user",
-            ),
+            "group_ids": OPERATOR_GROUPS,
         },
     ),
     (
