@@ -133,27 +133,6 @@ class MfgKpiProvider(models.AbstractModel):
         return convert
 
     @api.model
-    def _mfg_mrp_time_logs(self, domain, groupby, tz=None):
-        """Working time (minutes) of the time logs matching ``domain``, grouped (one query).
-
-        Working time: closed, tracked (not estimated) logs of a productive or performance
-        loss type; blocked time is not working time.
-        """
-        Productivity = self.env["mrp.workcenter.productivity"]
-        if tz:
-            Productivity = Productivity.with_context(tz=tz)
-        return Productivity._read_group(
-            [
-                *domain,
-                ("date_end", "!=", False),
-                ("mfg_estimated", "=", False),
-                ("loss_id.loss_type", "in", WORKING_LOSS_TYPES),
-            ],
-            groupby,
-            ["duration:sum"],
-        )
-
-    @api.model
     def _mfg_mrp_unit_ratios(self):
         """``(from unit ids, to unit ids, ratios)``: the quantity of one unit in another, for
         every pair of different units (archived ones too), by ``uom``'s own conversion; for SQL
@@ -168,8 +147,11 @@ class MfgKpiProvider(models.AbstractModel):
 
     @api.model
     def _mfg_mrp_working_losses(self):
-        """Ids of the loss reasons of working time (``_mfg_mrp_time_logs``'s rule), for SQL:
-        given as values, the planner estimates how many time logs they match."""
+        """Ids of the loss reasons of working time (archived ones too), for SQL.
+
+        Working time: closed, tracked (not estimated) time logs of a productive or performance
+        loss type; blocked time is not working time. Given as values, the ids let the planner
+        estimate how many time logs they match."""
         return (
             self.env["mrp.workcenter.productivity.loss"]
             .with_context(active_test=False)
@@ -190,24 +172,21 @@ class MfgKpiProvider(models.AbstractModel):
         missing = sorted(set(production_ids) - known.keys())
         if missing:
             # SQL: the minutes per order, work centre and operator of up to 100,000 orders, as
-            # plain rows (a _read_group would build a record per group); the working-time rule
-            # is the one of _mfg_mrp_time_logs.
+            # plain rows (a _read_group would build a record per group); working time as in
+            # _mfg_mrp_working_losses.
             rows = self._fetch_rows(
                 SQL(
                     """SELECT workorder.production_id, log.workcenter_id, log.user_id,
                               SUM(log.duration)
                          FROM mrp_workcenter_productivity log
                          JOIN mrp_workorder workorder ON workorder.id = log.workorder_id
-                         JOIN mrp_workcenter_productivity_loss loss ON loss.id = log.loss_id
-                         JOIN mrp_workcenter_productivity_loss_type kind
-                           ON kind.id = loss.loss_id
                         WHERE workorder.production_id = ANY(%s)
                           AND log.date_end IS NOT NULL
                           AND log.mfg_estimated IS NOT TRUE
-                          AND kind.loss_type IN %s
+                          AND log.loss_id = ANY(%s)
                      GROUP BY workorder.production_id, log.workcenter_id, log.user_id""",
                     missing,
-                    WORKING_LOSS_TYPES,
+                    self._mfg_mrp_working_losses(),
                 )
             )
             read = defaultdict(lambda: [0.0, defaultdict(float), defaultdict(float)])
@@ -384,7 +363,7 @@ class MfgKpiProvider(models.AbstractModel):
         produced on time = the part of the orders done by the chain's committed finish;
         on_time = 1 when all its orders are done by then, 0 when late, NULL when still open
         before it (not due yet); the owners (workshop and team) and the responsible are those
-        of its first order that has them. Its working time (``_mfg_mrp_time_logs``'s rule,
+        of its first order that has them. Its working time (``_mfg_mrp_working_losses``,
         summed per order, work centre and operator, kept when positive) gives each work centre
         and operator a weight: their minutes ÷ the chain's.
 
@@ -400,8 +379,9 @@ class MfgKpiProvider(models.AbstractModel):
             "working": self._mfg_mrp_working_losses(),
         }
         params["from_units"], params["to_units"], params["ratios"] = self._mfg_mrp_unit_ratios()
-        orders = SQL(
-            """SELECT production.id, production.state, production.mfg_planned_qty,
+        # The live orders of the company: those of the production groups with an order due
+        # in the period, and the due orders without a group (a chain of their own).
+        live_orders = """SELECT production.id, production.state, production.mfg_planned_qty,
                       production.mfg_planned_finish, production.mfg_is_rush,
                       production.date_finished, production.product_id, tmpl.uom_id,
                       production.mfg_department_id, production.mfg_team_id, production.user_id,
@@ -410,7 +390,10 @@ class MfgKpiProvider(models.AbstractModel):
                  JOIN product_product product ON product.id = production.product_id
                  JOIN product_template tmpl ON tmpl.id = product.product_tmpl_id
                 WHERE production.company_id = %(company)s AND production.state != 'cancel'
-                  AND %(due)s""",
+                  AND %(due)s"""
+        due = {key: params[key] for key in ("company", "start", "end")}
+        orders = SQL(
+            live_orders,
             company=params["company"],
             chain=SQL("production.production_group_id"),
             due=SQL(
@@ -419,23 +402,19 @@ class MfgKpiProvider(models.AbstractModel):
                         WHERE company_id = %(company)s AND production_group_id IS NOT NULL
                           AND mfg_planned_finish >= %(start)s
                           AND mfg_planned_finish < %(end)s)""",
-                **{key: params[key] for key in ("company", "start", "end")},
+                **due,
             ),
         )
         single = SQL(
-            """SELECT production.id, production.state, production.mfg_planned_qty,
-                      production.mfg_planned_finish, production.mfg_is_rush,
-                      production.date_finished, production.product_id, tmpl.uom_id,
-                      production.mfg_department_id, production.mfg_team_id, production.user_id,
-                      -production.id AS chain
-                 FROM mrp_production production
-                 JOIN product_product product ON product.id = production.product_id
-                 JOIN product_template tmpl ON tmpl.id = product.product_tmpl_id
-                WHERE production.company_id = %(company)s AND production.state != 'cancel'
-                  AND production.production_group_id IS NULL
-                  AND production.mfg_planned_finish >= %(start)s
-                  AND production.mfg_planned_finish < %(end)s""",
-            **{key: params[key] for key in ("company", "start", "end")},
+            live_orders,
+            company=params["company"],
+            chain=SQL("-production.id"),
+            due=SQL(
+                """production.production_group_id IS NULL
+                   AND production.mfg_planned_finish >= %(start)s
+                   AND production.mfg_planned_finish < %(end)s""",
+                **due,
+            ),
         )
         # The CTEs are materialised: each is read by several steps, and the planner's guesses
         # on grouped rows would otherwise turn the large joins into nested loops. A quantity is
@@ -672,53 +651,80 @@ class MfgKpiProvider(models.AbstractModel):
 
     @api.model
     def _mfg_mrp_read_material(self, period):
+        """The standard and the actual material cost of the done orders, valued in the database
+        (see ``_provide_mrp_material``): the component cost is the products' own
+        ``standard_price`` in the period's company (``_field_to_sql``: the ORM's expression,
+        with its fallback), 1 without a cost; quantities in the product's unit by
+        ``_mfg_mrp_unit_ratios``."""
         cohort = self._mfg_mrp_done_cohort(period)
         order_ids = [order[0] for order in cohort["orders"]]
         if not order_ids:
             return {}, {}
-        # SQL: the standard (per BoM line, its recorded unit quantity) and the consumption of
-        # every component of up to 100,000 orders, summed per order in the database.
-        standard_rows = self._fetch_rows(
+        cost = SQL(
+            "COALESCE(NULLIF(%s, 0), 1.0)::float8",
+            self.env["product.product"]
+            .with_company(period.company_id)
+            ._field_to_sql("product", "standard_price"),
+        )
+        from_units, to_units, ratios = self._mfg_mrp_unit_ratios()
+        # SQL: the 300,000 component moves of a factory month, valued and summed per order in
+        # the database (one row per order instead of one per order and component).
+        rows = self._fetch_rows(
             SQL(
-                """SELECT production_id, product_id, SUM(unit_qty)
-                     FROM (SELECT raw_material_production_id AS production_id, bom_line_id,
-                                  product_id, MAX(mfg_bom_unit_qty) AS unit_qty
-                             FROM stock_move
-                            WHERE raw_material_production_id = ANY(%s)
-                              AND bom_line_id IS NOT NULL AND mfg_bom_unit_qty > 0
-                         GROUP BY raw_material_production_id, bom_line_id, product_id) line
-                 GROUP BY production_id, product_id""",
-                order_ids,
-            )
+                """WITH conversion AS MATERIALIZED (
+                       SELECT * FROM unnest(%(from_units)s::int[], %(to_units)s::int[],
+                                            %(ratios)s::float8[]) AS ratio(from_id, to_id, ratio)
+                   ), cost AS MATERIALIZED (
+                       SELECT product.id, tmpl.uom_id, %(cost)s AS cost
+                         FROM product_product product
+                         JOIN product_template tmpl ON tmpl.id = product.product_tmpl_id
+                   ), component AS MATERIALIZED (
+                       SELECT raw_material_production_id AS production_id, product_id,
+                              product_uom, bom_line_id, mfg_bom_unit_qty, state, quantity
+                         FROM stock_move
+                        WHERE raw_material_production_id = ANY(%(orders)s)
+                   ), standard AS (
+                       -- the standard quantity per unit recorded on each BoM line's moves
+                       SELECT line.production_id, SUM(line.unit_qty * cost.cost) AS per_unit
+                         FROM (SELECT production_id, bom_line_id, product_id,
+                                      MAX(mfg_bom_unit_qty)::float8 AS unit_qty
+                                 FROM component
+                                WHERE bom_line_id IS NOT NULL AND mfg_bom_unit_qty > 0
+                             GROUP BY production_id, bom_line_id, product_id) line
+                         JOIN cost ON cost.id = line.product_id
+                     GROUP BY line.production_id
+                   ), actual AS (
+                       SELECT component.production_id,
+                              SUM(CASE WHEN component.product_uom = cost.uom_id
+                                       THEN component.quantity::float8
+                                       ELSE component.quantity::float8 * (
+                                            SELECT ratio FROM conversion
+                                             WHERE from_id = component.product_uom
+                                               AND to_id = cost.uom_id) END
+                                  * cost.cost) AS amount
+                         FROM component JOIN cost ON cost.id = component.product_id
+                        WHERE component.state = 'done'
+                     GROUP BY component.production_id
+                   )
+                   SELECT COALESCE(standard.production_id, actual.production_id),
+                          standard.per_unit, actual.amount
+                     FROM standard FULL JOIN actual
+                       ON actual.production_id = standard.production_id""",
+                orders=order_ids,
+                cost=cost,
+                from_units=from_units,
+                to_units=to_units,
+                ratios=ratios,
+            ),
+            jit=False,
         )
-        actual_rows = self._fetch_rows(
-            SQL(
-                """SELECT move.raw_material_production_id, move.product_id, tmpl.uom_id,
-                          move.product_uom, SUM(move.quantity)
-                     FROM stock_move move
-                     JOIN product_product product ON product.id = move.product_id
-                     JOIN product_template tmpl ON tmpl.id = product.product_tmpl_id
-                    WHERE move.raw_material_production_id = ANY(%s) AND move.state = 'done'
-                 GROUP BY move.raw_material_production_id, move.product_id, tmpl.uom_id,
-                          move.product_uom""",
-                order_ids,
-            )
-        )
-        products = self.env["product.product"].browse(
-            {row[1] for row in standard_rows} | {row[1] for row in actual_rows}
-        )
-        costs = {
-            product.id: product.standard_price or 1.0
-            for product in products.with_company(period.company_id)
-        }
         produced = cohort["produced"]
-        standard = defaultdict(float)
-        for production_id, product_id, unit_qty in standard_rows:
-            standard[production_id] += unit_qty * produced[production_id] * costs[product_id]
-        convert = self._mfg_mrp_converter()
-        actual = defaultdict(float)
-        for production_id, product_id, product_uom_id, uom_id, qty in actual_rows:
-            actual[production_id] += convert(qty, uom_id, product_uom_id) * costs[product_id]
+        standard, actual = {}, {}
+        for production_id, per_unit, amount in rows:
+            if per_unit:
+                standard[production_id] = per_unit * produced.get(production_id, 0.0)
+            if amount:
+                actual[production_id] = amount
         return standard, actual
 
     @api.model
@@ -908,7 +914,7 @@ class MfgKpiProvider(models.AbstractModel):
         days = defaultdict(set)  # (workorder, user) -> days worked
         if not rows:
             return [], total, by_user, days, {}
-        # The working-time rule of _mfg_mrp_time_logs, summed per work order, operator and
+        # Working time (_mfg_mrp_working_losses), summed per work order, operator and
         # local day in the database. The work orders and the loss reasons are given as values:
         # the planner then knows how many rows they match, even on freshly loaded tables.
         logs = self._fetch_rows(

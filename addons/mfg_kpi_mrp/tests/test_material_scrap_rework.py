@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.tests import Form, tagged
 from odoo.tests.common import freeze_time
 
@@ -137,3 +138,37 @@ class TestMaterialScrapRework(MrpKpiCase):
     def test_no_done_order_no_value(self):
         for code in ("MATERIAL_CONSUMPTION_QUOTA_RATIO", "MRP_SCRAP_RATE", "REWORK_COUNT"):
             self.assertFalse(self._compute(code, self.april), code)
+
+    def test_material_in_other_units_and_without_cost(self):
+        """A component used in dozens counts in its own unit, one without a cost counts by
+        quantity, and the cost is the period's company's."""
+        dozen = self.env.ref("uom.product_uom_dozen")
+        dozen.active = True
+        wire = self.env["product.product"].create({"name": "Wire", "is_storable": True})
+        self.env["stock.quant"]._update_available_quantity(wire, self.stock, 1000)
+        other = self.env["res.company"].create({"name": "Other plant"})
+        self.bolt.with_company(other).standard_price = 99.0
+        lamp = self.env["product.product"].create({"name": "Lamp", "is_storable": True})
+        bom = self.env["mrp.bom"].create(
+            {
+                "product_tmpl_id": lamp.product_tmpl_id.id,
+                "product_qty": 1,
+                "consumption": "flexible",
+                "bom_line_ids": [
+                    Command.create(
+                        {"product_id": self.bolt.id, "product_qty": 1, "product_uom_id": dozen.id}
+                    ),
+                    Command.create({"product_id": wire.id, "product_qty": 2}),
+                ],
+            }
+        )
+        production = self._create_mo(bom, 2, dt(10, month=4), confirm_at=dt(1, 8, month=4))
+        bolts = production.move_raw_ids.filtered(lambda m: m.product_id == self.bolt)
+        self.assertEqual(bolts.product_uom, dozen)
+        self.assertEqual(bolts.mfg_bom_unit_qty, 12.0)
+        self._produce(production, 2, dt(9, month=4), consumed={self.bolt: 3, wire: 5})
+        values = self._compute("MATERIAL_CONSUMPTION_QUOTA_RATIO", self.april)
+        company = self._value(values, self.company)
+        # Standard: 2 lamps × (12 bolts × 2 + 2 wires × 1) = 52; actual: 36 bolts × 2 + 5 = 77.
+        self.assertAlmostEqual(company.denominator, 52.0, places=6)
+        self.assertAlmostEqual(company.numerator, 77.0, places=6)
