@@ -150,7 +150,16 @@ class MfgTrainingNeed(models.Model):
                     withdrawn |= need
         if withdrawn:
             withdrawn.sudo().write({"state": "cancelled"})
-        return self.sudo().create(to_create) if to_create else self.browse()
+        if not to_create:
+            return self.browse()
+        # Proposed in bulk when a cycle is published (thousands at once): no "created" note
+        # and no follower per proposal; the proposal names its appraisal and reason, and the
+        # one who published is not made to follow every employee's training.
+        return (
+            self.sudo()
+            .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
+            .create(to_create)
+        )
 
     @api.model
     def _mfg_sessions_completed(self, sessions):

@@ -142,6 +142,9 @@ class TestAppraisalTraining(AppraisalCase):
         self.assertTrue(annual.flag_training)
         need = annual.mfg_training_need_ids
         self.assertEqual((need.kind, need.state), ("promotion", "proposed"))
+        # Proposed in bulk: the publisher does not follow it, its chatter starts empty.
+        self.assertNotIn(self.user_hr.partner_id, need.message_partner_ids)
+        self.assertFalse(need.message_ids)
         # A cleared flag withdraws the proposal still waiting.
         annual.sudo().write({"flag_training": False})
         self.env["mfg.training.need"]._mfg_propose(annual)
