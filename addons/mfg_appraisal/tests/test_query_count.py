@@ -10,11 +10,11 @@ from odoo.tests.common import TransactionCase
 @tagged("post_install", "-at_install")
 class TestWorkflowQueryCount(TransactionCase):
     """Every step of a cycle (launch, self-assessment → rating, rating → review with the
-    approval chain requested, publication) takes as many queries for 40 appraisees with logins
-    as for 8: activities, followers, notifications, chatter tracking, approval reviews and results
+    approval chain requested, publication) takes as many queries for 200 appraisees with logins
+    as for 20: activities, followers, notifications, chatter tracking, approval reviews and results
     are written for the cohort at once, never per appraisal."""
 
-    SIZES = {"warm": 3, "small": 8, "large": 40}
+    SIZES = {"warm": 3, "small": 20, "large": 200}
 
     @classmethod
     def setUpClass(cls):
@@ -316,7 +316,7 @@ class TestWorkflowQueryCount(TransactionCase):
 
     def test_hr_on_behalf_and_remind_flat(self):
         """HR's list actions: remind, submit on behalf (self-assessment, then rating), each in
-        as many queries for 40 appraisals as for 8."""
+        as many queries for 200 appraisals as for 20."""
         for cohort in self.cohorts.values():
             cohort["cycle"].with_user(self.user_hr).action_launch()
         counts = self._queries(
@@ -373,8 +373,8 @@ class TestWorkflowQueryCount(TransactionCase):
 
 @tagged("post_install", "-at_install")
 class TestRefreshQueryCount(TestWorkflowQueryCount):
-    """Refreshing the KPI values of a running cycle takes as many queries for 40 appraisees as
-    for 8 (the values read in one query, the lines written in batches)."""
+    """Refreshing the KPI values of a running cycle takes as many queries for 200 appraisees as
+    for 20 (the values read in one query, the lines written in batches)."""
 
     # Only the refresh is measured here; the workflow steps are measured above.
     test_cycle_steps_flat = None
