@@ -3,7 +3,7 @@
 {
     "name": "Production Performance Appraisal",
     "summary": "Appraisal sheets, cycles, multi-rater scoring, approvals, calibration, appeals",
-    "version": "19.0.1.5.0",
+    "version": "19.0.1.6.0",
     "category": "Manufacturing/Production Management",
     "website": "https://github.com/mfg-suite/production-management",
     "author": "Production Management Suite contributors",

@@ -464,9 +464,16 @@ class MfgAppraisal(models.Model):
         html_changes = [name for name in ("interview_notes", "improvement_plan") if name in vals]
         previous_appraiser = {a.id: a.appraiser_id for a in self} if "appraiser_id" in vals else {}
         was_open = {a.id: a.state in RATING_OPEN_STATES for a in self} if "state" in vals else {}
+        left_rating = (
+            self.filtered(lambda a: a.state == "rating")
+            if "state" in vals and vals["state"] != "rating"
+            else self.browse()
+        )
         result = super().write(vals)
         if was_open:
             self._rating_window_changed(was_open)
+        if left_rating:
+            left_rating._drop_rater_activities()
         if "disposition" in vals:
             # Who decided and when: recorded by the system, never given by the caller.
             super(MfgAppraisal, self.sudo()).write(
@@ -1083,6 +1090,9 @@ class MfgAppraisal(models.Model):
             {"state": "todo", "date_submitted": False}
         )
         sudo.write({"state": "rating", "review_adjustment": 0.0, "adjustment_reason": False})
+        # The raters who had not handed in their scores rate again: their to-dos, dropped when
+        # the rating closed, are back on their entries.
+        sudo._schedule_rater_activities(sudo._all_raters()._rates_on_entry())
         return True
 
     def action_open_correction(self):
@@ -1187,23 +1197,40 @@ class MfgAppraisal(models.Model):
                 self.env._("The selected appraisals wait for nobody: there is nobody to remind.")
             )
         sudo = appraisals.sudo()
-        pending = sudo.activity_ids.filtered(lambda a: (a.res_id, a.user_id.id) in waiting)
-        covered = {(a.res_id, a.user_id.id) for a in pending}
+        # The raters who rate through their entry are reminded there (``_rates_on_entry``).
+        entries = {
+            (rater.appraisal_id.id, rater.user_id.id): rater
+            for rater in sudo._all_raters()._rates_on_entry()
+            if rater.state == "todo" and rater.appraisal_id.state == "rating"
+        }
+        raters = self.env["mfg.appraisal.rater"].sudo().union(*entries.values())
+        appraisal_of = {rater.id: rater.appraisal_id.id for rater in raters}
+        pending = sudo.activity_ids.filtered(
+            lambda a: (a.res_id, a.user_id.id) in waiting
+            and (a.res_id, a.user_id.id) not in entries
+        )
+        pending_entries = raters._own_todos()
+        covered = {(a.res_id, a.user_id.id) for a in pending} | {
+            (appraisal_of[a.res_id], a.user_id.id) for a in pending_entries
+        }
         self._batch_notify_activities(pending)
+        raters._batch_notify_activities(pending_entries)
         users = self.env["res.users"].sudo().browse(sorted({user for _a, user in waiting}))
-        self._schedule_activities(
-            [
+        todo = {}
+        for appraisal_id, user_id in sorted(waiting - covered):
+            record = entries.get((appraisal_id, user_id)) or sudo.browse(appraisal_id)
+            todo.setdefault(record._name, []).append(
                 (
-                    sudo.browse(appraisal_id),
+                    record,
                     users.browse(user_id),
                     self.env._(
                         "Reminder: the appraisal of %(who)s waits for you",
                         who=sudo.browse(appraisal_id).employee_id.name,
                     ),
                 )
-                for appraisal_id, user_id in sorted(waiting - covered)
-            ]
-        )
+            )
+        self._schedule_activities(todo.get(self._name, []))
+        raters._schedule_activities(todo.get(raters._name, []))
         names = {}
         for appraisal_id, user_id in waiting:
             names.setdefault(appraisal_id, []).append(users.browse(user_id).name)
@@ -1231,40 +1258,37 @@ class MfgAppraisal(models.Model):
     # ------------------------------------------------------------------
     # Activities (batch)
     # ------------------------------------------------------------------
-    def _schedule_activities(self, todo, deadline=None):
-        """Create activities in one batch: ``todo`` is a list of (appraisal, user, summary).
-        Their assignees are subscribed and notified in batches too (``_batch_*``)."""
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        allowed = self._activity_users(
-            self.env["res.users"].union(*(user for _a, user, _s in todo if user))
-        )
-        vals = [
-            {
-                "res_model_id": model_id,
-                "res_id": appraisal.id,
-                "user_id": user.id,
-                "activity_type_id": activity_type.id,
-                "summary": summary,
-                "date_deadline": deadline or fields.Date.context_today(self),
-            }
-            for appraisal, user, summary in todo
-            if user in allowed
-        ]
-        return self._batch_schedule_activities(vals)
-
-    def _schedule_rater_activities(self):
-        todo = [
-            (
-                rater.appraisal_id,
-                rater.user_id,
-                self.env._("Rate %(who)s", who=rater.employee_id.name),
-            )
-            for rater in self.rater_ids
-            if rater.role != "self" and rater.state == "todo"
-        ]
+    def _schedule_rater_activities(self, raters=None):
+        """The rating to-dos of the open rater entries of these appraisals (``raters``: some
+        of them; default all), self-assessments aside. Each lands where its rater rates
+        (``mfg.appraisal.rater.action_open_rating``): the appraiser on the appraisal, the others
+        (peers, subordinates…, who may not open the appraisal) on their own rater entry."""
+        if raters is None:
+            raters = self._all_raters()
+        raters = raters.filtered(lambda r: r.role != "self" and r.state == "todo")
+        on_entry = raters._rates_on_entry()
         deadline = self[:1].cycle_id.date_rating_deadline
-        return self._schedule_activities(todo, deadline)
+        self._schedule_activities(
+            [
+                (rater.appraisal_id, rater.user_id, rater._rating_summary())
+                for rater in raters - on_entry
+            ],
+            deadline,
+        )
+        on_entry._schedule_activities(
+            [(rater, rater.user_id, rater._rating_summary()) for rater in on_entry], deadline
+        )
+
+    def _all_raters(self):
+        """Every rater entry of these appraisals, as superuser, in one query. Not through
+        ``rater_ids``: the entries read by a user who sees only some of them (the appraisee who
+        hands in, their own entry) stay cached for the superuser too."""
+        return self.env["mfg.appraisal.rater"].sudo().search([("appraisal_id", "in", self.ids)])
+
+    def _drop_rater_activities(self):
+        """These appraisals left rating: the open to-dos of their raters on their rater entries
+        go, there is nothing left to rate there (``action_back_to_rating`` brings them back)."""
+        self._all_raters()._own_todos().unlink()
 
     # ------------------------------------------------------------------
     # Launch (set-based)

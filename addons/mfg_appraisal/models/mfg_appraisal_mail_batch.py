@@ -149,6 +149,34 @@ class MfgAppraisalMailBatch(models.AbstractModel):
     # ------------------------------------------------------------------
     # Activities
     # ------------------------------------------------------------------
+    def _activity_users(self, users):
+        """``users`` who may get a to-do on documents of this model (all, unless the model
+        says otherwise): nobody gets a to-do they could not open."""
+        return users
+
+    def _schedule_activities(self, todo, deadline=None):
+        """Create to-dos in one batch: ``todo`` is a list of (document of this model, user,
+        summary). Their assignees are subscribed and notified in batches too (``_batch_*``);
+        users ``_activity_users`` leaves out get none."""
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        allowed = self._activity_users(
+            self.env["res.users"].union(*(user for _r, user, _s in todo if user))
+        )
+        vals = [
+            {
+                "res_model_id": model_id,
+                "res_id": record.id,
+                "user_id": user.id,
+                "activity_type_id": activity_type.id,
+                "summary": summary,
+                "date_deadline": deadline or fields.Date.context_today(self),
+            }
+            for record, user, summary in todo
+            if user in allowed
+        ]
+        return self._batch_schedule_activities(vals)
+
     def _batch_schedule_activities(self, vals_list):
         """Create the to-dos ``vals_list`` (``mail.activity`` values of documents of this model)
         in one create, subscribe their assignees in one insert and notify them in one batch of

@@ -10,7 +10,9 @@ class MfgAppraisalRater(models.Model):
     """A person who rates an appraisal, in one role (self, superior, peer, subordinate…)."""
 
     _name = "mfg.appraisal.rater"
-    _inherit = ["mfg.appraisal.guarded"]
+    # The to-dos of the raters who rate here (peers, subordinates…: ``_rates_on_entry``), on
+    # what they may open; marking one done logs it on the entry's own chatter.
+    _inherit = ["mfg.appraisal.guarded", "mfg.appraisal.mail.batch", "mail.activity.mixin"]
     _description = "Appraisal Rater"
     _order = "appraisal_id, role, id"
 
@@ -47,12 +49,58 @@ class MfgAppraisalRater(models.Model):
         "A rater entry names the rater: a user, or an employee without one.",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Created by the launch, thousands at once: no creation note and no creator
+        following each entry (the chatter's per-record work)."""
+        quiet = self.with_context(tracking_disable=True)
+        return super(MfgAppraisalRater, quiet).create(vals_list).with_env(self.env)
+
     @api.depends("user_id", "rater_employee_id", "role")
     def _compute_display_name(self):
         roles = dict(self._fields["role"]._description_selection(self.env))
         for rater in self:
             who = rater.user_id.name or rater.rater_employee_id.name
             rater.display_name = f"{who} ({roles.get(rater.role, '')})"
+
+    # ------------------------------------------------------------------
+    # To-dos
+    # ------------------------------------------------------------------
+    def _rates_on_entry(self):
+        """The entries whose rater rates on the entry itself, not on the appraisal (see
+        ``action_open_rating``): everyone but the appraisee and the appraiser. Their to-dos
+        are scheduled here, where they may open them (the appraisal rules leave peers and
+        subordinates out)."""
+        return self.filtered(
+            lambda r: r.role != "self"
+            and r.user_id
+            and r.user_id not in r.sudo().appraisal_id.employee_user_id
+            and r.user_id not in r.sudo().appraisal_id.appraiser_id
+        )
+
+    def _own_todos(self):
+        """The open to-dos of these entries assigned to their rater, as superuser, in one
+        query (not through ``activity_ids``, which may hold what another user read)."""
+        own = {(rater.id, rater.user_id.id) for rater in self if rater.user_id}
+        if not own:
+            return self.env["mail.activity"].sudo()
+        return (
+            self.env["mail.activity"]
+            .sudo()
+            .search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
+            .filtered(lambda a: (a.res_id, a.user_id.id) in own)
+        )
+
+    def _rating_summary(self):
+        """The summary of this rater's to-do: whom to rate, never a score."""
+        self.ensure_one()
+        return self.env._("Rate %(who)s", who=self.sudo().employee_id.name)
+
+    @api.model
+    def _activity_users(self, users):
+        """Only the suite's employees get a rater to-do (as on appraisals): the group that
+        reads one's own rater entry."""
+        return self.env["mfg.appraisal"]._activity_users(users)
 
     # ------------------------------------------------------------------
     # Write policy
@@ -120,19 +168,23 @@ class MfgAppraisalRater(models.Model):
         sudo.write({"state": "submitted", "date_submitted": fields.Datetime.now()})
         # Each rater's to-do on the appraisal they rated is done, for the whole set at once.
         # The self-assessment is not a rating of someone else: it says so.
+        # The to-dos of the raters who rate on their entry are on the entry: done as well.
         appraisals = sudo.appraisal_id
         for is_self, raters in sudo.grouped(lambda r: r.role == "self").items():
+            feedback = (
+                self.env._("Self-assessment submitted.")
+                if is_self
+                else self.env._("Scores submitted.")
+            )
             done = {(rater.appraisal_id.id, rater.user_id.id) for rater in raters if rater.user_id}
             appraisals._batch_close_activities(
                 appraisals.activity_ids.filtered(
                     lambda a, done=done: (a.res_id, a.user_id.id) in done
                 ),
-                feedback=(
-                    self.env._("Self-assessment submitted.")
-                    if is_self
-                    else self.env._("Scores submitted.")
-                ),
+                feedback=feedback,
             )
+            on_entry = raters._rates_on_entry()
+            on_entry._batch_close_activities(on_entry._own_todos(), feedback=feedback)
         return True
 
     def _check_submit(self):

@@ -2,6 +2,7 @@ from contextlib import ExitStack
 from datetime import date
 from unittest.mock import patch
 
+from odoo import Command
 from odoo.orm import models as orm_models
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
@@ -421,3 +422,100 @@ class TestRefreshQueryCount(TestWorkflowQueryCount):
                 self.assertEqual(
                     (line.actual_value, line.score), (value, max(0.0, 100 - 5 * (98 - value)))
                 )
+
+
+@tagged("post_install", "-at_install")
+class TestRaterToDoQueryCount(TestWorkflowQueryCount):
+    """With peers rating (each operator rates the others of the team, on their rater entry:
+    n × (n - 1) entries), their to-dos are scheduled, reminded, done, dropped when the rating
+    closes, scheduled again when it is sent back and dropped at cancellation, in as many
+    queries for 12 appraisees (132 peer entries) as for 5 (20)."""
+
+    SIZES = {"warm": 3, "small": 5, "large": 12}
+    # Only the peers' to-dos are measured here; the workflow steps are measured above.
+    test_cycle_steps_flat = None
+    test_bulk_hr_actions_flat = None
+    test_hr_on_behalf_and_remind_flat = None
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        for name in cls.SIZES:
+            sheet = cls.env["mfg.appraisal.template"].search([("code", "=", f"qc_sheet_{name}")])
+            attitude = sheet.section_ids.filtered(lambda s: s.name == "Attitude")
+            attitude.rater_ids.filtered(lambda r: r.role == "superior").weight = 50
+            attitude.rater_ids = [Command.create({"role": "peer", "weight": 20})]
+
+    def _peers(self, cohort):
+        return self._appraisals(cohort).rater_ids.filtered(lambda r: r.role == "peer")
+
+    def _assert_peer_todos(self, open_raters):
+        """Each of ``open_raters`` has one open to-do of its rater, on itself; no peer has one
+        on an appraisal."""
+        for cohort in self.cohorts.values():
+            peers = self._peers(cohort)
+            expected = sorted((r.id, r.user_id.id) for r in peers & open_raters)
+            self.assertEqual(sorted((a.res_id, a.user_id.id) for a in peers.activity_ids), expected)
+            self.assertFalse(self._appraisals(cohort).activity_ids.user_id & peers.user_id)
+
+    def test_peer_todos_flat(self):
+        for name, cohort in self.cohorts.items():
+            cohort["cycle"].with_user(self.user_hr).action_launch()
+            size = self.SIZES[name]
+            self.assertEqual(len(self._peers(cohort)), size * (size - 1))
+            raters = self._appraisals(cohort).rater_ids
+            raters.filtered(lambda r: r.role == "self").rating_ids.write(
+                {"score": 85.0, "score_set": True}
+            )
+        all_peers = self.env["mfg.appraisal.rater"].union(
+            *(self._peers(c) for c in self.cohorts.values())
+        )
+        counts = self._queries(
+            lambda c: c["cycle"].appraisal_ids.with_user(self.user_hr).action_submit_self()
+        )
+        self.assertFlat(counts, "self-assessment → rating (peer to-dos)")
+        self._assert_peer_todos(all_peers)
+        counts = self._queries(
+            lambda c: c["cycle"].appraisal_ids.with_user(self.user_hr).action_remind()
+        )
+        self.assertFlat(counts, "remind (peers)")
+        self._assert_peer_todos(all_peers)
+        # The first operator of each team hands in its peer scores (HR on their behalf).
+        first = self.env["mfg.appraisal.rater"].union(
+            *(
+                self._peers(c).filtered(lambda r, c=c: r.user_id == c["users"][0])
+                for c in self.cohorts.values()
+            )
+        )
+        first.rating_ids.write({"score": 75.0, "score_set": True})
+        counts = self._queries(
+            lambda c: (first & self._peers(c)).with_user(self.user_hr).action_submit()
+        )
+        self.assertFlat(counts, "peers submit")
+        self._assert_peer_todos(all_peers - first)
+        self.assertEqual(
+            set(first.with_context(active_test=False).activity_ids.mapped("feedback")),
+            {"Scores submitted."},
+        )
+        # The rating closes without the others: their to-dos go.
+        for cohort in self.cohorts.values():
+            appraisals = self._appraisals(cohort)
+            appraisals.rater_ids.filtered(lambda r: r.role == "superior").rating_ids.write(
+                {"score": 80.0, "score_set": True}
+            )
+            appraisals.line_ids.filtered(lambda line: line.rule_kind != "direct").write(
+                {"actual_value": 98.0, "actual_set": True}
+            )
+        counts = self._queries(
+            lambda c: c["cycle"].appraisal_ids.with_user(self.user_hr).action_submit_rating()
+        )
+        self.assertFlat(counts, "rating → review (peer to-dos dropped)")
+        self._assert_peer_todos(all_peers.browse())
+        counts = self._queries(
+            lambda c: c["cycle"].appraisal_ids.with_user(self.user_hr).action_back_to_rating()
+        )
+        self.assertFlat(counts, "back to rating (peer to-dos again)")
+        self._assert_peer_todos(all_peers - first)
+        counts = self._queries(lambda c: c["cycle"].with_user(self.user_hr).action_cancel())
+        self.assertFlat(counts, "cancel the cycle (peer to-dos dropped)")
+        self._assert_peer_todos(all_peers.browse())

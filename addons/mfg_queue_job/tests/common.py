@@ -89,6 +89,9 @@ class StepsMixin(JobsMixin):
                 a.grade,
                 tuple(sorted((x.user_id.id, x.summary or "") for x in a.activity_ids)),
                 tuple(
+                    sorted((x.user_id.id, x.summary or "") for x in a.rater_ids.sudo().activity_ids)
+                ),
+                tuple(
                     (x.name, x.actual_value, x.actual_set, x.kpi_value_state or "")
                     for x in a.line_ids.sorted("sequence")
                 ),

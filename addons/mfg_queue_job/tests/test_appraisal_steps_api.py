@@ -45,10 +45,15 @@ STATE_QUERIES = [
     " FROM mfg_appraisal_line WHERE appraisal_id IN %(ids)s ORDER BY id",
     "SELECT id, status, write_uid FROM tier_review"
     " WHERE model = 'mfg.appraisal' AND res_id IN %(ids)s ORDER BY id",
-    "SELECT id, user_id, write_uid FROM mail_activity"
-    " WHERE res_model = 'mfg.appraisal' AND res_id IN %(ids)s ORDER BY id",
+    "SELECT id, user_id, active, write_uid FROM mail_activity"
+    " WHERE (res_model = 'mfg.appraisal' AND res_id IN %(ids)s)"
+    " OR (res_model = 'mfg.appraisal.rater'"
+    " AND res_id IN (SELECT id FROM mfg_appraisal_rater WHERE appraisal_id IN %(ids)s))"
+    " ORDER BY id",
     "SELECT id, model, res_id, message_type, author_id FROM mail_message WHERE (model = 'mfg.appraisal' AND res_id IN %(ids)s)"
-    " OR (model = 'mfg.appraisal.cycle' AND res_id = %(cycle)s)",
+    " OR (model = 'mfg.appraisal.cycle' AND res_id = %(cycle)s)"
+    " OR (model = 'mfg.appraisal.rater'"
+    " AND res_id IN (SELECT id FROM mfg_appraisal_rater WHERE appraisal_id IN %(ids)s))",
 ]
 
 
