@@ -146,6 +146,36 @@ class MfgKpiProvider(models.AbstractModel):
         )
 
     @api.model
+    def _mfg_mrp_conversion(self):
+        """SQL: the common table ``conversion (from_id, to_id, ratio)`` of the unit ratios
+        (``_mfg_mrp_unit_ratios``), for ``_mfg_mrp_in_unit``."""
+        from_units, to_units, ratios = self._mfg_mrp_unit_ratios()
+        return SQL(
+            """conversion AS MATERIALIZED (
+                   SELECT * FROM unnest(%s::int[], %s::int[], %s::float8[])
+                                 AS ratio(from_id, to_id, ratio))""",
+            from_units,
+            to_units,
+            ratios,
+        )
+
+    @api.model
+    def _mfg_mrp_in_unit(self, qty, unit, to_unit):
+        """SQL: the quantity ``qty`` in ``unit`` expressed in ``to_unit`` (SQL expressions),
+        the ratio looked up in ``conversion`` (``_mfg_mrp_conversion``) only when the units
+        differ: a join with the unit pairs would be planned per row on freshly loaded tables
+        (no statistics yet)."""
+        return SQL(
+            """CASE WHEN %(unit)s = %(to_unit)s THEN %(qty)s::float8
+                    ELSE %(qty)s::float8 * (SELECT ratio FROM conversion
+                                             WHERE from_id = %(unit)s AND to_id = %(to_unit)s)
+               END""",
+            qty=qty,
+            unit=unit,
+            to_unit=to_unit,
+        )
+
+    @api.model
     def _mfg_mrp_working_losses(self):
         """Ids of the loss reasons of working time (archived ones too), for SQL.
 
@@ -378,7 +408,6 @@ class MfgKpiProvider(models.AbstractModel):
             "now": clock.now,
             "working": self._mfg_mrp_working_losses(),
         }
-        params["from_units"], params["to_units"], params["ratios"] = self._mfg_mrp_unit_ratios()
         # The live orders of the company: those of the production groups with an order due
         # in the period, and the due orders without a group (a chain of their own).
         live_orders = """SELECT production.id, production.state, production.mfg_planned_qty,
@@ -417,26 +446,15 @@ class MfgKpiProvider(models.AbstractModel):
             ),
         )
         # The CTEs are materialised: each is read by several steps, and the planner's guesses
-        # on grouped rows would otherwise turn the large joins into nested loops. A quantity is
-        # converted by a lookup only when its unit is not the product's: a join with the unit
-        # pairs would be planned per move on freshly loaded tables (no statistics yet).
+        # on grouped rows would otherwise turn the large joins into nested loops.
         ctes = SQL(
-            """WITH conversion AS MATERIALIZED (
-                   SELECT * FROM unnest(%(from_units)s::int[], %(to_units)s::int[],
-                                        %(ratios)s::float8[]) AS ratio(from_id, to_id, ratio)
-               ), live AS MATERIALIZED (
+            """WITH %(conversion)s, live AS MATERIALIZED (
                    SELECT orders.*,
                           MAX(orders.mfg_planned_finish) OVER (PARTITION BY orders.chain)
                               AS chain_finish
                      FROM (%(orders)s UNION ALL %(single)s) orders
                ), made AS MATERIALIZED (
-                   SELECT live.id,
-                          SUM(CASE WHEN move.product_uom = live.uom_id
-                                   THEN move.quantity::float8
-                                   ELSE move.quantity::float8 * (
-                                        SELECT ratio FROM conversion
-                                         WHERE from_id = move.product_uom
-                                           AND to_id = live.uom_id) END) AS qty
+                   SELECT live.id, SUM(%(in_product_unit)s) AS qty
                      FROM live
                      JOIN stock_move move
                        ON move.production_id = live.id AND move.product_id = live.product_id
@@ -489,6 +507,10 @@ class MfgKpiProvider(models.AbstractModel):
                               AS weight
                      FROM logged
                )""",
+            conversion=self._mfg_mrp_conversion(),
+            in_product_unit=self._mfg_mrp_in_unit(
+                SQL("move.quantity"), SQL("move.product_uom"), SQL("live.uom_id")
+            ),
             orders=orders,
             single=single,
             **params,
@@ -666,15 +688,11 @@ class MfgKpiProvider(models.AbstractModel):
             .with_company(period.company_id)
             ._field_to_sql("product", "standard_price"),
         )
-        from_units, to_units, ratios = self._mfg_mrp_unit_ratios()
         # SQL: the 300,000 component moves of a factory month, valued and summed per order in
         # the database (one row per order instead of one per order and component).
         rows = self._fetch_rows(
             SQL(
-                """WITH conversion AS MATERIALIZED (
-                       SELECT * FROM unnest(%(from_units)s::int[], %(to_units)s::int[],
-                                            %(ratios)s::float8[]) AS ratio(from_id, to_id, ratio)
-                   ), cost AS MATERIALIZED (
+                """WITH %(conversion)s, cost AS MATERIALIZED (
                        SELECT product.id, tmpl.uom_id, %(cost)s AS cost
                          FROM product_product product
                          JOIN product_template tmpl ON tmpl.id = product.product_tmpl_id
@@ -695,13 +713,7 @@ class MfgKpiProvider(models.AbstractModel):
                      GROUP BY line.production_id
                    ), actual AS (
                        SELECT component.production_id,
-                              SUM(CASE WHEN component.product_uom = cost.uom_id
-                                       THEN component.quantity::float8
-                                       ELSE component.quantity::float8 * (
-                                            SELECT ratio FROM conversion
-                                             WHERE from_id = component.product_uom
-                                               AND to_id = cost.uom_id) END
-                                  * cost.cost) AS amount
+                              SUM(%(in_product_unit)s * cost.cost) AS amount
                          FROM component JOIN cost ON cost.id = component.product_id
                         WHERE component.state = 'done'
                      GROUP BY component.production_id
@@ -710,11 +722,12 @@ class MfgKpiProvider(models.AbstractModel):
                           standard.per_unit, actual.amount
                      FROM standard FULL JOIN actual
                        ON actual.production_id = standard.production_id""",
+                conversion=self._mfg_mrp_conversion(),
+                in_product_unit=self._mfg_mrp_in_unit(
+                    SQL("component.quantity"), SQL("component.product_uom"), SQL("cost.uom_id")
+                ),
                 orders=order_ids,
                 cost=cost,
-                from_units=from_units,
-                to_units=to_units,
-                ratios=ratios,
             ),
             jit=False,
         )
