@@ -51,6 +51,9 @@ _logger = logging.getLogger(__name__)
 
 # Key of the per-computation cohort cache in the cursor's cache (see ``_cohort``).
 COHORTS = "mfg_kpi_cohorts"
+# Key of a computation's measures waiting to be stored together in the cursor's cache (see
+# ``_compute_periods`` and ``_store_pending``).
+PENDING = "mfg_kpi_pending_measures"
 # Context key of a drill-down: the provider is run again to rebuild a value's record domain,
 # with the clock of the value's computation (its ``computed_at``) as "now".
 DRILL = "mfg_kpi_drill"
@@ -378,8 +381,13 @@ class MfgKpiProvider(models.AbstractModel):
         # The period's row lock first, as the Lock action does: a locked period is not computed.
         if not provider or not period._lock_rows_open():
             return {"created": 0, "updated": 0, "locked": 0, "removed": 0}
+        pending = self.env.cr.cache.get(PENDING)
         with provider_model._cohort_scope():
             measures = getattr(provider_model, provider["method"])(kpi, period)
+        if pending is not None:
+            # Within a computation: stored with the others (``_store_pending``).
+            pending["items"].append((kpi, period, measures))
+            return {"created": 0, "updated": 0, "locked": 0, "removed": 0}
         return provider_model.env["mfg.kpi.value"]._store_measures(kpi, period, measures)
 
     @api.model
@@ -409,22 +417,37 @@ class MfgKpiProvider(models.AbstractModel):
         )
         kpis = kpis.filtered(lambda k: k.code in providers)
         totals = {"created": 0, "updated": 0, "locked": 0, "removed": 0}
-        failed = self.env["mfg.kpi"]
         # KPI id -> [seconds, queries] of this computation, recorded on the KPIs at the end.
         costs = defaultdict(lambda: [0.0, 0])
+        # The measures of every KPI and period are stored together at the end (one creation
+        # of all the new values instead of one per KPI and period), or earlier when a
+        # provider reads KPI values (see mfg.kpi.value._search): it reads what the KPIs
+        # computed before it stored, as if each had been stored in turn.
+        pending = {"items": [], "totals": totals, "costs": costs, "failed": set(), "pair": None}
+        cache = self.env.cr.cache
+        outer = cache.get(PENDING)
         # The periods stay locked to the end of the transaction: each KPI's values are stored
         # without locking them again.
-        with periods._held_open() as open_periods, self._cohort_scope():
-            if periods - open_periods:
-                _logger.info(
-                    "KPI computation: locked periods left unchanged: %s",
-                    ", ".join((periods - open_periods).mapped("display_name")),
-                )
-            for period in open_periods:
-                for kpi in kpis.filtered(
-                    lambda k, p=period: not k.company_id or k.company_id == p.company_id
-                ):
-                    failed |= self._compute_kpi_logged(kpi, period, totals, costs)
+        try:
+            with periods._held_open() as open_periods, self._cohort_scope():
+                cache[PENDING] = pending
+                if periods - open_periods:
+                    _logger.info(
+                        "KPI computation: locked periods left unchanged: %s",
+                        ", ".join((periods - open_periods).mapped("display_name")),
+                    )
+                for period in open_periods:
+                    for kpi in kpis.filtered(
+                        lambda k, p=period: not k.company_id or k.company_id == p.company_id
+                    ):
+                        self._compute_kpi_logged(kpi, period, totals, costs)
+                self._store_pending()
+        finally:
+            if outer is None:
+                cache.pop(PENDING, None)
+            else:
+                cache[PENDING] = outer
+        failed = self.env["mfg.kpi"].browse(pending["failed"])
         self.env["mfg.kpi"].sudo()._record_costs(costs)
         (kpis - failed).filtered("last_error").sudo().write(
             {"last_error": False, "last_error_at": False}
@@ -432,34 +455,98 @@ class MfgKpiProvider(models.AbstractModel):
         return totals
 
     @api.model
-    def _compute_kpi_logged(self, kpi, period, totals, costs):
+    def _compute_kpi_logged(self, kpi, period, totals, costs, measures=None):
         """``_compute_kpi`` in its own savepoint, its counts added to ``totals`` and its time and
-        queries to ``costs``; returns the KPI when it failed (an empty recordset otherwise)."""
+        queries to ``costs``; returns the KPI when it failed (an empty recordset otherwise).
+
+        ``measures``: store these (measures computed before) instead of running the provider.
+        """
         started, queries = time.perf_counter(), self.env.cr.sql_log_count
+        pending = self.env.cr.cache.get(PENDING)
+        outer_pair = pending["pair"] if pending is not None else None
+        if pending is not None:
+            # What a read of values stores of the pending measures within this KPI's savepoint.
+            pending["pair"] = []
         try:
             # Each (KPI, period) in its own savepoint: a provider that fails is logged and
             # shown on its KPI, and every other KPI of the period is computed all the same.
             try:
                 with self.env.cr.savepoint():
-                    counts = self._compute_kpi(kpi, period)
+                    if measures is None:
+                        counts = self._compute_kpi(kpi, period)
+                    else:
+                        counts = (
+                            self.env["mfg.kpi.value"].sudo()._store_measures(kpi, period, measures)
+                        )
             except Exception as error:  # any provider bug stays with its KPI
                 _logger.exception(
                     "KPI computation: %s failed for %s", kpi.code, period.display_name
                 )
+                if pending is not None and pending["pair"]:
+                    # The measures stored within the savepoint went with it: stored again.
+                    for items, stored in reversed(pending["pair"]):
+                        pending["items"][:0] = items
+                        for key, count in stored.items():
+                            totals[key] -= count
                 kpi.sudo().write(
                     {
                         "last_error": f"{period.display_name}: {error}",
                         "last_error_at": fields.Datetime.now(),
                     }
                 )
+                if pending is not None:
+                    pending["failed"].add(kpi.id)
                 return kpi
             for key, count in counts.items():
                 totals[key] += count
             return kpi.browse()
         finally:
+            if pending is not None:
+                pending["pair"] = outer_pair
+                # Rolling back a savepoint clears the cursor's cache: the measures still to
+                # store stay pending.
+                self.env.cr.cache[PENDING] = pending
             cost = costs[kpi.id]
             cost[0] += time.perf_counter() - started
             cost[1] += self.env.cr.sql_log_count - queries
+
+    @api.model
+    def _store_pending(self):
+        """Store the measures the providers of the running computation left pending (see
+        ``_compute_periods``): together, in a savepoint; when that fails, each KPI and
+        period's in its own (``_compute_kpi_logged``), the failure shown on its KPI. The
+        storing's time and queries are shared out between the KPIs."""
+        pending = self.env.cr.cache.get(PENDING)
+        if not pending or not pending["items"]:
+            return
+        items, pending["items"] = pending["items"], []
+        cr = self.env.cr
+        started, queries = time.perf_counter(), cr.sql_log_count
+        totals = pending["totals"]
+        added = {"created": 0, "updated": 0, "locked": 0, "removed": 0}
+        try:
+            with cr.savepoint():
+                results = self.env["mfg.kpi.value"].sudo()._store_measures_many(items)
+        except Exception:  # stored again one by one below, each failure on its KPI
+            cr.cache[PENDING] = pending  # cleared with the savepoint's rollback
+            for kpi, period, measures in items:
+                before = dict(totals)
+                if self._compute_kpi_logged(kpi, period, totals, pending["costs"], measures):
+                    pending["failed"].add(kpi.id)
+                for key in added:
+                    added[key] += totals[key] - before[key]
+        else:
+            for counts in results:
+                for key, count in counts.items():
+                    totals[key] += count
+                    added[key] += count
+            share = (time.perf_counter() - started) / len(items)
+            share_queries = (cr.sql_log_count - queries) // len(items)
+            for kpi, _period, _measures in items:
+                pending["costs"][kpi.id][0] += share
+                pending["costs"][kpi.id][1] += share_queries
+        if pending["pair"] is not None:
+            pending["pair"].append((items, added))
 
     @api.model
     def _cron_compute(self):

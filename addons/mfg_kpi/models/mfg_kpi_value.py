@@ -8,6 +8,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from .mfg_kpi import UNIT_RANGES, UNIT_SCALE
+from .mfg_kpi_provider import PENDING
 
 _logger = logging.getLogger(__name__)
 
@@ -59,14 +60,16 @@ class MfgKpiValue(models.Model):
 
     # A KPI with values cannot be deleted (mfg.kpi._unlink_except_valued) but at uninstall.
     kpi_id = fields.Many2one("mfg.kpi", required=True, ondelete="cascade", index=True)
-    category = fields.Selection(related="kpi_id.category", store=True)
+    # The stored related fields are computed with the value's creation (precompute): not after
+    # it, in an UPDATE of every new row when the creation is flushed.
+    category = fields.Selection(related="kpi_id.category", store=True, precompute=True)
     unit = fields.Selection(related="kpi_id.unit")
     direction = fields.Selection(related="kpi_id.direction")
     period_id = fields.Many2one(
         "mfg.kpi.period", required=True, ondelete="restrict", index=True, check_company=True
     )
-    period_date_start = fields.Date(related="period_id.date_start", store=True)
-    period_kind = fields.Selection(related="period_id.kind", store=True)
+    period_date_start = fields.Date(related="period_id.date_start", store=True, precompute=True)
+    period_kind = fields.Selection(related="period_id.kind", store=True, precompute=True)
     company_id = fields.Many2one(
         related="period_id.company_id", store=True, index=True, precompute=True
     )
@@ -192,6 +195,31 @@ class MfgKpiValue(models.Model):
             record = rec_sudo._subject_record()
             rec.subject_ref = f"{record._name},{record.id}" if record else False
             rec.subject_name = record.display_name if record else False
+
+    @api.model
+    def _search(self, domain, *args, **kwargs):
+        # A KPI computation stores its measures together at its end: a provider reading values
+        # (a company's output, say) has those of the KPIs computed before it stored first.
+        if self.env.cr.cache.get(PENDING):
+            self.env["mfg.kpi.provider"]._store_pending()
+        return super()._search(domain, *args, **kwargs)
+
+    def _check_company(self, fnames=None):
+        """Odoo's company check, once per distinct company and linked records: Odoo evaluates
+        a domain in Python for every value and every linked record, a third of the time of
+        storing a computation's thousands of values, which link a few periods, employees and
+        departments. Values linking the same records to the same company pass or fail
+        together; an inconsistency raises Odoo's error."""
+        if len(self) < 2:
+            return super()._check_company(fnames)
+        names = [
+            name for name, field in self._fields.items() if field.relational and field.check_company
+        ]
+        distinct = {}
+        for rec in self.sudo():
+            key = (rec.company_id.id, *(rec[name]._ids for name in names))
+            distinct.setdefault(key, rec.id)
+        return super(MfgKpiValue, self.browse(distinct.values()))._check_company(fnames)
 
     def _subject_record(self):
         self.ensure_one()
@@ -616,28 +644,60 @@ class MfgKpiValue(models.Model):
         The row lock of the period comes first (as for the Lock action, see
         ``mfg.kpi.period._lock_rows_open``): a period found locked then is left untouched.
         """
-        if not period._lock_rows_open():
-            _logger.info("KPI %s: period %s is locked, nothing stored.", kpi.code, period.name)
-            return {"created": 0, "updated": 0, "locked": 0, "removed": 0}
-        now = fields.Datetime.now()
-        existing = self.search_fetch(
-            [("kpi_id", "=", kpi.id), ("period_id", "=", period.id)],
-            ["subject_ref", "state", "source"],
-        )
-        by_ref = {rec.subject_ref: rec for rec in existing}
-        to_create, to_update, locked = [], [], 0
-        measured = set()
-        for measure in measures:
-            vals = self._measure_vals(kpi, period, measure, now)
-            ref = self._measure_ref(period, vals)
-            measured.add(ref)
-            current = by_ref.get(ref)
-            if not current:
-                to_create.append(vals)
-            elif current.state == "locked":
-                locked += 1
+        return self._store_measures_many([(kpi, period, measures)])[0]
+
+    @api.model
+    def _store_measures_many(self, items):
+        """``_store_measures`` of several KPIs and periods at once: ``items`` are ``(kpi,
+        period, measures)``, each (KPI, period) once; returns their counts in their order.
+
+        A KPI computation stores the measures of all its KPIs and periods together (see
+        ``mfg.kpi.provider._compute_periods``): one search of the values there are, one
+        creation, one UPDATE and one removal of stale values, instead of those of every KPI
+        and period. The values and counts are those of storing each item in turn.
+        """
+        results = [{"created": 0, "updated": 0, "locked": 0, "removed": 0} for _item in items]
+        pairs = [(kpi.id, period.id) for kpi, period, _measures in items]
+        if len(set(pairs)) < len(pairs):
+            # The same KPI and period twice: the second updates what the first stored.
+            return [self._store_measures(*item) for item in items]
+        periods = self.env["mfg.kpi.period"].union(*(period for _kpi, period, _m in items))
+        open_periods = periods._lock_rows_open()
+        live = []
+        for index, (kpi, period, _measures) in enumerate(items):
+            if period in open_periods:
+                live.append(index)
             else:
-                to_update.append((current.id, vals))
+                _logger.info("KPI %s: period %s is locked, nothing stored.", kpi.code, period.name)
+        if not live:
+            return results
+        now = fields.Datetime.now()
+        live_pairs = {pairs[index] for index in live}
+        existing = self.search_fetch(
+            [
+                ("kpi_id", "in", list({kpi_id for kpi_id, _period_id in live_pairs})),
+                ("period_id", "in", list({period_id for _kpi_id, period_id in live_pairs})),
+            ],
+            ["kpi_id", "period_id", "subject_ref", "state", "source"],
+        ).filtered(lambda rec: (rec.kpi_id.id, rec.period_id.id) in live_pairs)
+        by_ref = {(rec.kpi_id.id, rec.period_id.id, rec.subject_ref): rec for rec in existing}
+        to_create, to_update, measured = [], [], set()
+        for index in live:
+            kpi, period, measures = items[index]
+            counts = results[index]
+            for measure in measures:
+                vals = self._measure_vals(kpi, period, measure, now)
+                ref = (kpi.id, period.id, self._measure_ref(period, vals))
+                measured.add(ref)
+                current = by_ref.get(ref)
+                if not current:
+                    to_create.append(vals)
+                    counts["created"] += 1
+                elif current.state == "locked":
+                    counts["locked"] += 1
+                else:
+                    to_update.append((current.id, vals))
+                    counts["updated"] += 1
         # New values are created as any other (a draft in an open period, what a caller may
         # write), then the one UPDATE below stores what only the computation sets.
         created = self.browse()
@@ -692,17 +752,15 @@ class MfgKpiValue(models.Model):
         # A subject whose data disappeared has no value any more (never a stale one); values
         # somebody confirmed or locked stay.
         stale = existing.filtered(
-            lambda v: v.subject_ref not in measured
+            lambda v: (v.kpi_id.id, v.period_id.id, v.subject_ref) not in measured
             and v.state == "draft"
             and v.source == "computed"
         )
+        index_of = {pair: index for index, pair in enumerate(pairs)}
+        for value in stale:
+            results[index_of[(value.kpi_id.id, value.period_id.id)]]["removed"] += 1
         stale.unlink()
-        return {
-            "created": len(to_create),
-            "updated": len(to_update),
-            "locked": locked,
-            "removed": len(stale),
-        }
+        return results
 
     @api.model
     def _measure_vals(self, kpi, period, measure, now):

@@ -6,3 +6,4 @@ from . import test_mfg_kpi_delete
 from . import test_mfg_kpi_computation
 from . import test_mfg_kpi_aggregation
 from . import test_mfg_kpi_manual_due
+from . import test_mfg_kpi_store_together
