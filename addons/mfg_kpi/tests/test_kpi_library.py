@@ -285,6 +285,23 @@ class TestKpiLibrary(TransactionCase):
         cls.kpis = cls.env["mfg.kpi"].browse(cls.library.mapped("res_id"))
         cls.zh_names = {kpi.code: kpi.name for kpi in cls.kpis.with_context(lang="zh_CN")}
 
+    def test_library_loaded_without_creation_messages(self):
+        """The KPIs of a module's data are created without a "created" message (install mode);
+        one created by hand has it, and changes to either are tracked."""
+        Kpi = self.env["mfg.kpi"]
+        vals = {"name": "Loaded", "unit": "count", "direction": "higher"}
+        loaded = Kpi.with_context(install_mode=True).create({**vals, "code": "TEST_LOADED"})
+        by_hand = Kpi.create({**vals, "code": "TEST_BY_HAND"})
+        self.assertFalse(loaded.message_ids)
+        self.assertEqual(len(by_hand.message_ids), 1)
+        (loaded | by_hand).write({"unit": "percent"})
+        self.env.flush_all()
+        self.assertTrue(loaded.message_ids.tracking_value_ids)
+        self.assertEqual(
+            loaded.message_ids.tracking_value_ids.field_id,
+            by_hand.message_ids.tracking_value_ids.field_id,
+        )
+
     def test_table_is_consistent(self):
         codes = [code for code, *__ in KPI_LIBRARY]
         names = [name for __, name, *__ in KPI_LIBRARY]
