@@ -292,10 +292,14 @@ class TestKpiLibrary(TransactionCase):
         vals = {"name": "Loaded", "unit": "count", "direction": "higher"}
         loaded = Kpi.with_context(install_mode=True).create({**vals, "code": "TEST_LOADED"})
         by_hand = Kpi.create({**vals, "code": "TEST_BY_HAND"})
+        self.env.flush_all()
+        self.env.cr.precommit.run()  # what a commit posts
         self.assertFalse(loaded.message_ids)
         self.assertEqual(len(by_hand.message_ids), 1)
-        (loaded | by_hand).write({"unit": "percent"})
+        Kpi.browse((loaded | by_hand).ids).write({"unit": "percent"})
         self.env.flush_all()
+        self.env.cr.precommit.run()  # tracking values are written at commit time
+        self.env.invalidate_all()
         self.assertTrue(loaded.message_ids.tracking_value_ids)
         self.assertEqual(
             loaded.message_ids.tracking_value_ids.field_id,
