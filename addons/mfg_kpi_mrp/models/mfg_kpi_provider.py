@@ -902,6 +902,21 @@ class MfgKpiProvider(models.AbstractModel):
         minutes)], {wo id: minutes}, {wo id: {user id: minutes}}, {(wo id, user id): days
         worked}, {user id: (employee id, department id)})``."""
         clock = self._clock(period)
+        # SQL: the ids of the work orders finished in the period first (the index of done work
+        # orders), then their figures with the ids given as values: the planner then knows how
+        # many rows the joins take, even on freshly loaded tables, whose index estimate (one
+        # row) would join every work order by nested loops.
+        finished = [
+            row[0]
+            for row in self._fetch_rows(
+                SQL(
+                    """SELECT id FROM mrp_workorder
+                        WHERE state = 'done' AND date_finished >= %s AND date_finished < %s""",
+                    clock.start,
+                    clock.end,
+                )
+            )
+        ]
         # SQL: up to hundreds of thousands of work orders a month, read as plain rows (the ORM
         # would build and prefetch a record per work order, its order and work centre).
         rows = self._fetch_rows(
@@ -914,12 +929,10 @@ class MfgKpiProvider(models.AbstractModel):
                      JOIN mrp_workcenter workcenter ON workcenter.id = workorder.workcenter_id
                      JOIN product_product product ON product.id = production.product_id
                      JOIN product_template tmpl ON tmpl.id = product.product_tmpl_id
-                    WHERE production.company_id = %s AND workorder.state = 'done'
-                      AND workorder.date_finished >= %s AND workorder.date_finished < %s
+                    WHERE workorder.id = ANY(%s) AND production.company_id = %s
                  ORDER BY workorder.id""",
+                finished,
                 period.company_id.id,
-                clock.start,
-                clock.end,
             )
         )
         total = defaultdict(float)
