@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo import Command
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
@@ -163,6 +164,15 @@ class AppraisalCase(TransactionCase):
                 ],
             }
         )
+
+    @classmethod
+    def _add_peer_raters(cls):
+        """Peers rate the attitude items too: self 30 / superior 50 / peer 20; one rater
+        of a role is enough for its score."""
+        attitude = cls.template.section_ids.filtered(lambda s: s.sequence == 2)
+        attitude.rater_ids.filtered(lambda r: r.role == "superior").weight = 50
+        attitude.rater_ids = [Command.create({"role": "peer", "weight": 20})]
+        cls.template.min_aggregate_raters = 1
 
     @classmethod
     def _cycle(cls, kind="annual", **vals):

@@ -18,11 +18,7 @@ class TestAppraisalSecurityApi(AppraisalCase, RpcCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # Peers rate the attitude items too: self 30 / superior 50 / peer 20.
-        attitude = cls.template.section_ids.filtered(lambda s: s.sequence == 2)
-        attitude.rater_ids.filtered(lambda r: r.role == "superior").weight = 50
-        attitude.rater_ids = [Command.create({"role": "peer", "weight": 20})]
-        cls.template.min_aggregate_raters = 1
+        cls._add_peer_raters()
         cls.company2 = cls.env["res.company"].create({"name": "Other Factory"})
         cls.cycle2 = cls.env["mfg.appraisal.cycle"].create(
             {

@@ -6,7 +6,6 @@ the migration that moves the to-dos earlier releases left on appraisals."""
 import importlib.util
 import re
 
-from odoo import Command
 from odoo.addons.mfg_kpi.tests.rpc import RpcCase
 from odoo.tests import tagged
 from odoo.tools.misc import file_path
@@ -24,11 +23,7 @@ class TestRaterActivities(AppraisalCase, RpcCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # Peers rate the attitude items too: self 30 / superior 50 / peer 20.
-        attitude = cls.template.section_ids.filtered(lambda s: s.sequence == 2)
-        attitude.rater_ids.filtered(lambda r: r.role == "superior").weight = 50
-        attitude.rater_ids = [Command.create({"role": "peer", "weight": 20})]
-        cls.template.min_aggregate_raters = 1
+        cls._add_peer_raters()
         cls.cycle = cls._cycle()
         cls.cycle.with_user(cls.user_hr).action_launch()
         cls.appraisal = cls.cycle.appraisal_ids.filtered(lambda a: a.employee_id == cls.emp)
