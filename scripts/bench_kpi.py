@@ -243,9 +243,9 @@ def copy_workorders(env, factory, period):
 def overall_on_time(env, period):
     """The on-time arrival rate of all the period's lines: the KPI is measured per buyer or
     supplier, without a company value."""
-    lines = env["mfg.kpi.provider"].sudo()._purchase_read_on_time(period)
-    shares = [min(1.0, on_time / ordered) for _u, _p, ordered, on_time in lines.values()]
-    return sum(shares) / len(shares) * 100 if shares else None
+    owners = env["mfg.kpi.provider"].sudo()._purchase_read_on_time(period).values()
+    lines = sum(count for _shares, _full, count, _ids in owners)
+    return sum(shares for shares, _full, _count, _ids in owners) / lines * 100 if lines else None
 
 
 def company_value(env, code, period):

@@ -270,6 +270,49 @@ class MfgKpiProvider(models.AbstractModel):
         return rows
 
     @api.model
+    def _unit_ratios(self):
+        """``(from unit ids, to unit ids, ratios)``: the quantity of one unit in another, for
+        every pair of different units (archived ones too), by ``uom``'s own conversion
+        (``_compute_quantity``, unrounded); for the SQL of bridges that depend on ``uom``."""
+        units = self.env["uom.uom"].with_context(active_test=False).search([("factor", "!=", 0)])
+        pairs = [(unit, other) for unit in units for other in units if unit != other]
+        return (
+            [unit.id for unit, _other in pairs],
+            [other.id for _unit, other in pairs],
+            [unit._compute_quantity(1.0, other, round=False) for unit, other in pairs],
+        )
+
+    @api.model
+    def _unit_conversion_sql(self):
+        """SQL: the common table ``conversion (from_id, to_id, ratio)`` of the unit ratios
+        (``_unit_ratios``), read by ``_in_unit_sql``."""
+        from_units, to_units, ratios = self._unit_ratios()
+        return SQL(
+            """conversion AS MATERIALIZED (
+                   SELECT * FROM unnest(%s::int[], %s::int[], %s::float8[])
+                                 AS ratio(from_id, to_id, ratio))""",
+            from_units,
+            to_units,
+            ratios,
+        )
+
+    @api.model
+    def _in_unit_sql(self, qty, unit, to_unit):
+        """SQL: the quantity ``qty`` in ``unit`` expressed in ``to_unit`` (SQL expressions),
+        the ratio looked up in ``conversion`` (``_unit_conversion_sql``) only when the units
+        differ: a join with the unit pairs would be planned per row on freshly loaded tables
+        (no statistics yet)."""
+        return SQL(
+            """CASE WHEN %(unit)s = %(to_unit)s THEN %(qty)s::float8
+                    ELSE %(qty)s::float8 * (SELECT ratio FROM conversion
+                                             WHERE from_id = %(unit)s AND to_id = %(to_unit)s)
+               END""",
+            qty=qty,
+            unit=unit,
+            to_unit=to_unit,
+        )
+
+    @api.model
     def _tally(self):
         """A ``Tally`` for a provider: it collects record ids for a drill-down only."""
         return Tally(keep_ids=bool(self.env.context.get(DRILL)))

@@ -133,49 +133,6 @@ class MfgKpiProvider(models.AbstractModel):
         return convert
 
     @api.model
-    def _mfg_mrp_unit_ratios(self):
-        """``(from unit ids, to unit ids, ratios)``: the quantity of one unit in another, for
-        every pair of different units (archived ones too), by ``uom``'s own conversion; for SQL
-        that converts quantities as ``_compute_quantity`` does (unrounded)."""
-        units = self.env["uom.uom"].with_context(active_test=False).search([("factor", "!=", 0)])
-        pairs = [(unit, other) for unit in units for other in units if unit != other]
-        return (
-            [unit.id for unit, _other in pairs],
-            [other.id for _unit, other in pairs],
-            [unit._compute_quantity(1.0, other, round=False) for unit, other in pairs],
-        )
-
-    @api.model
-    def _mfg_mrp_conversion(self):
-        """SQL: the common table ``conversion (from_id, to_id, ratio)`` of the unit ratios
-        (``_mfg_mrp_unit_ratios``), for ``_mfg_mrp_in_unit``."""
-        from_units, to_units, ratios = self._mfg_mrp_unit_ratios()
-        return SQL(
-            """conversion AS MATERIALIZED (
-                   SELECT * FROM unnest(%s::int[], %s::int[], %s::float8[])
-                                 AS ratio(from_id, to_id, ratio))""",
-            from_units,
-            to_units,
-            ratios,
-        )
-
-    @api.model
-    def _mfg_mrp_in_unit(self, qty, unit, to_unit):
-        """SQL: the quantity ``qty`` in ``unit`` expressed in ``to_unit`` (SQL expressions),
-        the ratio looked up in ``conversion`` (``_mfg_mrp_conversion``) only when the units
-        differ: a join with the unit pairs would be planned per row on freshly loaded tables
-        (no statistics yet)."""
-        return SQL(
-            """CASE WHEN %(unit)s = %(to_unit)s THEN %(qty)s::float8
-                    ELSE %(qty)s::float8 * (SELECT ratio FROM conversion
-                                             WHERE from_id = %(unit)s AND to_id = %(to_unit)s)
-               END""",
-            qty=qty,
-            unit=unit,
-            to_unit=to_unit,
-        )
-
-    @api.model
     def _mfg_mrp_working_losses(self):
         """Ids of the loss reasons of working time (archived ones too), for SQL.
 
@@ -389,7 +346,7 @@ class MfgKpiProvider(models.AbstractModel):
         without a group is a chain of its own). It is due in the period when its latest
         committed finish falls in it. Per chain: planned = Σ planned quantity; produced = good
         finished quantity (done moves of the order's own product, not to an inventory loss),
-        in the product's unit (``_mfg_mrp_unit_ratios``);
+        in the product's unit (``_unit_ratios``);
         produced on time = the part of the orders done by the chain's committed finish;
         on_time = 1 when all its orders are done by then, 0 when late, NULL when still open
         before it (not due yet); the owners (workshop and team) and the responsible are those
@@ -507,8 +464,8 @@ class MfgKpiProvider(models.AbstractModel):
                               AS weight
                      FROM logged
                )""",
-            conversion=self._mfg_mrp_conversion(),
-            in_product_unit=self._mfg_mrp_in_unit(
+            conversion=self._unit_conversion_sql(),
+            in_product_unit=self._in_unit_sql(
                 SQL("move.quantity"), SQL("move.product_uom"), SQL("live.uom_id")
             ),
             orders=orders,
@@ -677,7 +634,7 @@ class MfgKpiProvider(models.AbstractModel):
         (see ``_provide_mrp_material``): the component cost is the products' own
         ``standard_price`` in the period's company (``_field_to_sql``: the ORM's expression,
         with its fallback), 1 without a cost; quantities in the product's unit by
-        ``_mfg_mrp_unit_ratios``."""
+        ``_unit_ratios``."""
         cohort = self._mfg_mrp_done_cohort(period)
         order_ids = [order[0] for order in cohort["orders"]]
         if not order_ids:
@@ -722,8 +679,8 @@ class MfgKpiProvider(models.AbstractModel):
                           standard.per_unit, actual.amount
                      FROM standard FULL JOIN actual
                        ON actual.production_id = standard.production_id""",
-                conversion=self._mfg_mrp_conversion(),
-                in_product_unit=self._mfg_mrp_in_unit(
+                conversion=self._unit_conversion_sql(),
+                in_product_unit=self._in_unit_sql(
                     SQL("component.quantity"), SQL("component.product_uom"), SQL("cost.uom_id")
                 ),
                 orders=order_ids,

@@ -16,8 +16,6 @@ A subject without data gets no value. The drill-down of every value selects exac
 counted (rebuilt on demand by running the provider again, see ``mfg_kpi``).
 """
 
-from collections import defaultdict
-
 from odoo import api, models
 from odoo.addons.mfg_kpi.models.mfg_kpi_provider import DRILL, Provider
 from odoo.tools import SQL
@@ -97,43 +95,35 @@ class MfgKpiProvider(models.AbstractModel):
         share); ``complete``: lines fully received by the planned day ÷ lines. Cancelled orders
         are excluded.
         """
-        lines = self._cohort(
+        owners = self._cohort(
             period, "purchase_on_time", lambda: self._purchase_read_on_time(period)
         )
         complete = self._variant(kpi) == "complete"
-        subjects = self._purchase_subjects(kpi, period, {line[0] for line in lines.values()})
-        # Summed per buyer and supplier first (the subjects follow from them); a line counts
-        # once.
-        by_owner = defaultdict(lambda: [0.0, 0.0, []])
-        keep_ids = bool(self.env.context.get(DRILL))
-        for line_id, (user_id, partner_id, ordered, on_time) in lines.items():
-            share = min(1.0, on_time / ordered)
-            if complete:
-                share = 1.0 if share >= 1.0 - 1e-9 else 0.0
-            row = by_owner[user_id, partner_id]
-            row[0] += share
-            row[1] += 1.0
-            if keep_ids:
-                row[2].append(line_id)
+        subjects = self._purchase_subjects(kpi, period, {owner[0] for owner in owners})
         tally = self._tally()
-        for (user_id, partner_id), (shares, count, ids) in by_owner.items():
-            tally.add(subjects(user_id, partner_id), shares, count, ids)
+        for (user_id, partner_id), (shares, full, count, ids) in owners.items():
+            tally.add(subjects(user_id, partner_id), full if complete else shares, count, ids)
         return self._tally_measures(kpi, tally, "purchase.order.line")
 
     @api.model
     def _purchase_read_on_time(self, period):
-        """``{line id: [buyer user id, supplier id, ordered, received on time]}`` of the lines
-        due in the period (quantities in the product's unit), read once per computation."""
+        """``{(buyer user id, supplier id): (Σ share, lines fully received, lines, line ids)}``
+        of the lines due in the period, read once per computation. A line's share is
+        min(1, quantity received on time ÷ ordered quantity), both in the product's unit; the
+        line ids are read for a drill-down only (else an empty list)."""
         clock = self._clock(period)
         # SQL: each receipt is compared with its line's planned day in the company's time zone,
-        # a condition between two rows' local dates that a domain cannot express. The receipts
-        # are summed per line in a grouped join (a plan that stays fast on freshly loaded,
-        # not yet analysed tables, unlike a join per line).
-        result = self._fetch_rows(
+        # a condition between two rows' local dates that a domain cannot express, and the lines
+        # are added up per buyer and supplier in the database (tens of thousands a month). The
+        # receipts are summed per line in a grouped join (a plan that stays fast on freshly
+        # loaded, not yet analysed tables, unlike a join per line).
+        rows = self._fetch_rows(
             SQL(
-                """WITH due AS MATERIALIZED (
+                """WITH %(conversion)s,
+                   due AS MATERIALIZED (
                        SELECT line.id, orders.user_id, partner.commercial_partner_id,
-                              line.product_uom_qty, tmpl.uom_id, line.date_planned
+                              line.product_uom_qty::float8 AS ordered, tmpl.uom_id,
+                              line.date_planned
                          FROM purchase_order_line line
                          JOIN purchase_order orders ON orders.id = line.order_id
                          JOIN res_partner partner ON partner.id = orders.partner_id
@@ -148,8 +138,7 @@ class MfgKpiProvider(models.AbstractModel):
                           AND line.date_planned < %(cutoff)s
                    ),
                    received AS (
-                       SELECT move.purchase_line_id, move.product_uom,
-                              SUM(move.quantity) AS quantity
+                       SELECT move.purchase_line_id, SUM(%(in_product_unit)s) AS quantity
                          FROM stock_move move
                          JOIN due ON due.id = move.purchase_line_id
                          JOIN stock_location source
@@ -157,32 +146,35 @@ class MfgKpiProvider(models.AbstractModel):
                         WHERE move.state = 'done'
                           AND (move.date AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date
                               <= (due.date_planned AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date
-                     GROUP BY move.purchase_line_id, move.product_uom
+                     GROUP BY move.purchase_line_id
+                   ),
+                   shares AS (
+                       SELECT due.id, due.user_id, due.commercial_partner_id,
+                              LEAST(1.0, COALESCE(received.quantity, 0.0) / due.ordered) AS share
+                         FROM due
+                    LEFT JOIN received ON received.purchase_line_id = due.id
                    )
-                   SELECT due.id, due.user_id, due.commercial_partner_id, due.product_uom_qty,
-                          due.uom_id, received.product_uom, received.quantity
-                     FROM due
-                LEFT JOIN received ON received.purchase_line_id = due.id""",
+                   SELECT user_id, commercial_partner_id, SUM(share),
+                          COUNT(*) FILTER (WHERE share >= 1.0 - 1e-9), COUNT(*),
+                          CASE WHEN %(drill)s THEN array_agg(id) END
+                     FROM shares
+                 GROUP BY user_id, commercial_partner_id""",
+                conversion=self._unit_conversion_sql(),
+                in_product_unit=self._in_unit_sql(
+                    SQL("move.quantity"), SQL("move.product_uom"), SQL("due.uom_id")
+                ),
                 tz=clock.tz.zone,
                 company=period.company_id.id,
                 start=clock.start,
                 cutoff=clock.day_cutoff,
-            )
+                drill=bool(self.env.context.get(DRILL)),
+            ),
+            jit=False,
         )
-        # Quantities received per unit of the moves, converted to the product's unit.
-        units = self._purchase_units(
-            {row[4] for row in result} | {row[5] for row in result if row[5]}
-        )
-        lines = {}
-        for line_id, user_id, partner_id, ordered, uom_id, move_uom_id, quantity in result:
-            line = lines.setdefault(line_id, [user_id, partner_id, float(ordered), 0.0])
-            if move_uom_id == uom_id:
-                line[3] += float(quantity)
-            elif move_uom_id:
-                line[3] += units[move_uom_id]._compute_quantity(
-                    float(quantity), units[uom_id], round=False
-                )
-        return lines
+        return {
+            (user_id, partner_id): (shares, float(full), float(count), ids or [])
+            for user_id, partner_id, shares, full, count, ids in rows
+        }
 
     @api.model
     def _provide_purchase_quality(self, kpi, period):
