@@ -52,7 +52,7 @@ _logger = logging.getLogger(__name__)
 # Key of the per-computation cohort cache in the cursor's cache (see ``_cohort``).
 COHORTS = "mfg_kpi_cohorts"
 # Key of a computation's measures waiting to be stored together in the cursor's cache (see
-# ``_compute_periods`` and ``_store_pending``).
+# ``_compute_periods``).
 PENDING = "mfg_kpi_pending_measures"
 # Context key of a drill-down: the provider is run again to rebuild a value's record domain,
 # with the clock of the value's computation (its ``computed_at``) as "now".
@@ -61,13 +61,16 @@ DRILL = "mfg_kpi_drill"
 
 class Provider(NamedTuple):
     """One registration: the data source shown on the KPI (a lazy translated string), the
-    provider method, the variant the method reads from ``_variant(kpi)``, and whether a
-    provider registered for the same code by another module wins (``fallback``)."""
+    provider method, the variant the method reads from ``_variant(kpi)``, whether a
+    provider registered for the same code by another module wins (``fallback``), and
+    whether the method reads KPI values (``reads_values``: computed after the values of the
+    other KPIs of a computation are stored, see ``_compute_periods``)."""
 
     name: object
     method: str
     variant: str | None = None
     fallback: bool = False
+    reads_values: bool = False
 
 
 class Clock(NamedTuple):
@@ -184,6 +187,7 @@ class MfgKpiProvider(models.AbstractModel):
                     "name": self.env._(provider.name),
                     "method": provider.method,
                     "variant": provider.variant,
+                    "reads_values": provider.reads_values,
                     "module": cls._module,
                 }
         return providers
@@ -428,8 +432,8 @@ class MfgKpiProvider(models.AbstractModel):
         with provider_model._cohort_scope():
             measures = getattr(provider_model, provider["method"])(kpi, period)
         if pending is not None:
-            # Within a computation: stored with the others (``_store_pending``).
-            pending["items"].append((kpi, period, measures))
+            # Within a computation: stored with the others (``_compute_periods``).
+            pending.append((kpi, period, measures))
             return {"created": 0, "updated": 0, "locked": 0, "removed": 0}
         return provider_model.env["mfg.kpi.value"]._store_measures(kpi, period, measures)
 
@@ -451,6 +455,10 @@ class MfgKpiProvider(models.AbstractModel):
         The rows of all the periods are locked first (``SELECT … FOR UPDATE``, as the Lock
         action does) and kept locked until the transaction ends: a lock of one of them waits
         for the computation, and periods found locked are skipped and logged.
+
+        The measures of the KPIs are stored together (``_store_together``), then the KPIs
+        whose provider reads KPI values (``reads_values``: a company's output, say) are
+        computed and stored one by one: they read the values just computed.
         """
         providers = self._get_providers()
         kpis = (
@@ -459,38 +467,43 @@ class MfgKpiProvider(models.AbstractModel):
             else self.env["mfg.kpi"].search([("code", "in", list(providers))])
         )
         kpis = kpis.filtered(lambda k: k.code in providers)
+        readers = kpis.filtered(lambda k: providers[k.code].get("reads_values"))
         totals = {"created": 0, "updated": 0, "locked": 0, "removed": 0}
         # KPI id -> [seconds, queries] of this computation, recorded on the KPIs at the end.
         costs = defaultdict(lambda: [0.0, 0])
-        # The measures of every KPI and period are stored together at the end (one creation
-        # of all the new values instead of one per KPI and period), or earlier when a
-        # provider reads KPI values (see mfg.kpi.value._search): it reads what the KPIs
-        # computed before it stored, as if each had been stored in turn.
-        pending = {"items": [], "totals": totals, "costs": costs, "failed": set(), "pair": None}
+        failed = self.env["mfg.kpi"]
         cache = self.env.cr.cache
-        outer = cache.get(PENDING)
         # The periods stay locked to the end of the transaction: each KPI's values are stored
         # without locking them again.
-        try:
-            with periods._held_open() as open_periods, self._cohort_scope():
-                cache[PENDING] = pending
-                if periods - open_periods:
-                    _logger.info(
-                        "KPI computation: locked periods left unchanged: %s",
-                        ", ".join((periods - open_periods).mapped("display_name")),
-                    )
+        with periods._held_open() as open_periods, self._cohort_scope():
+            if periods - open_periods:
+                _logger.info(
+                    "KPI computation: locked periods left unchanged: %s",
+                    ", ".join((periods - open_periods).mapped("display_name")),
+                )
+
+            def pairs(kpis):
                 for period in open_periods:
-                    for kpi in kpis.filtered(
-                        lambda k, p=period: not k.company_id or k.company_id == p.company_id
-                    ):
-                        self._compute_kpi_logged(kpi, period, totals, costs)
-                self._store_pending()
-        finally:
-            if outer is None:
-                cache.pop(PENDING, None)
-            else:
-                cache[PENDING] = outer
-        failed = self.env["mfg.kpi"].browse(pending["failed"])
+                    for kpi in kpis:
+                        if not kpi.company_id or kpi.company_id == period.company_id:
+                            yield kpi, period
+
+            # Measures wait in the cursor's cache (``_compute_kpi``): a savepoint's rollback
+            # clears that cache, so a list is given back after each KPI's savepoint.
+            pending = []
+            outer = cache.get(PENDING)
+            try:
+                for kpi, period in pairs(kpis - readers):
+                    cache[PENDING] = pending
+                    failed |= self._compute_kpi_logged(kpi, period, totals, costs)
+            finally:
+                if outer is None:
+                    cache.pop(PENDING, None)
+                else:
+                    cache[PENDING] = outer
+            failed |= self._store_together(pending, totals, costs)
+            for kpi, period in pairs(readers):
+                failed |= self._compute_kpi_logged(kpi, period, totals, costs)
         self.env["mfg.kpi"].sudo()._record_costs(costs)
         (kpis - failed).filtered("last_error").sudo().write(
             {"last_error": False, "last_error_at": False}
@@ -505,11 +518,6 @@ class MfgKpiProvider(models.AbstractModel):
         ``measures``: store these (measures computed before) instead of running the provider.
         """
         started, queries = time.perf_counter(), self.env.cr.sql_log_count
-        pending = self.env.cr.cache.get(PENDING)
-        outer_pair = pending["pair"] if pending is not None else None
-        if pending is not None:
-            # What a read of values stores of the pending measures within this KPI's savepoint.
-            pending["pair"] = []
         try:
             # Each (KPI, period) in its own savepoint: a provider that fails is logged and
             # shown on its KPI, and every other KPI of the period is computed all the same.
@@ -525,71 +533,52 @@ class MfgKpiProvider(models.AbstractModel):
                 _logger.exception(
                     "KPI computation: %s failed for %s", kpi.code, period.display_name
                 )
-                if pending is not None and pending["pair"]:
-                    # The measures stored within the savepoint went with it: stored again.
-                    for items, stored in reversed(pending["pair"]):
-                        pending["items"][:0] = items
-                        for key, count in stored.items():
-                            totals[key] -= count
+                # The rollback cleared the cursor's cache: the next KPIs share their cohorts
+                # again (inside a computation's scope).
+                self.env.cr.cache.setdefault(COHORTS, {})
                 kpi.sudo().write(
                     {
                         "last_error": f"{period.display_name}: {error}",
                         "last_error_at": fields.Datetime.now(),
                     }
                 )
-                if pending is not None:
-                    pending["failed"].add(kpi.id)
                 return kpi
             for key, count in counts.items():
                 totals[key] += count
             return kpi.browse()
         finally:
-            if pending is not None:
-                pending["pair"] = outer_pair
-                # Rolling back a savepoint clears the cursor's cache: the measures still to
-                # store stay pending.
-                self.env.cr.cache[PENDING] = pending
             cost = costs[kpi.id]
             cost[0] += time.perf_counter() - started
             cost[1] += self.env.cr.sql_log_count - queries
 
     @api.model
-    def _store_pending(self):
-        """Store the measures the providers of the running computation left pending (see
-        ``_compute_periods``): together, in a savepoint; when that fails, each KPI and
-        period's in its own (``_compute_kpi_logged``), the failure shown on its KPI. The
-        storing's time and queries are shared out between the KPIs."""
-        pending = self.env.cr.cache.get(PENDING)
-        if not pending or not pending["items"]:
-            return
-        items, pending["items"] = pending["items"], []
+    def _store_together(self, items, totals, costs):
+        """Store the measures ``items`` (``(kpi, period, measures)``) a computation's providers
+        left pending: together, in a savepoint; when that fails, each KPI and period's in its
+        own (``_compute_kpi_logged``), the failure shown on its KPI. Counts are added to
+        ``totals``; the storing's time and queries are shared out between the KPIs in
+        ``costs``. Returns the KPIs that failed."""
+        failed = self.env["mfg.kpi"]
+        if not items:
+            return failed
         cr = self.env.cr
         started, queries = time.perf_counter(), cr.sql_log_count
-        totals = pending["totals"]
-        added = {"created": 0, "updated": 0, "locked": 0, "removed": 0}
         try:
             with cr.savepoint():
                 results = self.env["mfg.kpi.value"].sudo()._store_measures_many(items)
         except Exception:  # stored again one by one below, each failure on its KPI
-            cr.cache[PENDING] = pending  # cleared with the savepoint's rollback
             for kpi, period, measures in items:
-                before = dict(totals)
-                if self._compute_kpi_logged(kpi, period, totals, pending["costs"], measures):
-                    pending["failed"].add(kpi.id)
-                for key in added:
-                    added[key] += totals[key] - before[key]
-        else:
-            for counts in results:
-                for key, count in counts.items():
-                    totals[key] += count
-                    added[key] += count
-            share = (time.perf_counter() - started) / len(items)
-            share_queries = (cr.sql_log_count - queries) // len(items)
-            for kpi, _period, _measures in items:
-                pending["costs"][kpi.id][0] += share
-                pending["costs"][kpi.id][1] += share_queries
-        if pending["pair"] is not None:
-            pending["pair"].append((items, added))
+                failed |= self._compute_kpi_logged(kpi, period, totals, costs, measures)
+            return failed
+        for counts in results:
+            for key, count in counts.items():
+                totals[key] += count
+        share = (time.perf_counter() - started) / len(items)
+        share_queries = (cr.sql_log_count - queries) // len(items)
+        for kpi, _period, _measures in items:
+            costs[kpi.id][0] += share
+            costs[kpi.id][1] += share_queries
+        return failed
 
     @api.model
     def _cron_compute(self):

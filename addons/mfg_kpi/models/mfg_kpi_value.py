@@ -8,7 +8,6 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from .mfg_kpi import UNIT_RANGES, UNIT_SCALE
-from .mfg_kpi_provider import PENDING
 
 _logger = logging.getLogger(__name__)
 
@@ -195,14 +194,6 @@ class MfgKpiValue(models.Model):
             record = rec_sudo._subject_record()
             rec.subject_ref = f"{record._name},{record.id}" if record else False
             rec.subject_name = record.display_name if record else False
-
-    @api.model
-    def _search(self, domain, *args, **kwargs):
-        # A KPI computation stores its measures together at its end: a provider reading values
-        # (a company's output, say) has those of the KPIs computed before it stored first.
-        if self.env.cr.cache.get(PENDING):
-            self.env["mfg.kpi.provider"]._store_pending()
-        return super()._search(domain, *args, **kwargs)
 
     def _check_company(self, fnames=None):
         """Odoo's company check, once per distinct company and linked records: Odoo evaluates

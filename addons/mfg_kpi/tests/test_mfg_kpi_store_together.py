@@ -12,8 +12,11 @@ RATE_CODE = "TEST_RATE"
 @tagged("post_install", "-at_install")
 class TestStoreTogether(KpiCase):
     """A computation stores the measures of all its KPIs and periods together, with the values
-    and counts of storing each in turn: a provider reading KPI values sees those of the KPIs
-    computed before it, and a failure stays with its KPI."""
+    and counts of storing each in turn: a provider registered as reading KPI values runs after
+    they are stored and sees those of the same computation, and a failure stays with its
+    KPI."""
+
+    rate_reads_values = False  # whether the rate KPI's provider is registered as a reader
 
     @classmethod
     def setUpClass(cls):
@@ -23,7 +26,11 @@ class TestStoreTogether(KpiCase):
 
         def _get_providers(provider):
             providers = original(provider)
-            providers[RATE_CODE] = {"name": "Rate (test)", "method": "_provide_test_rate"}
+            providers[RATE_CODE] = {
+                "name": "Rate (test)",
+                "method": "_provide_test_rate",
+                "reads_values": cls.rate_reads_values,
+            }
             return providers
 
         cls.classPatch(provider_cls, "_get_providers", _get_providers)
@@ -40,6 +47,10 @@ class TestStoreTogether(KpiCase):
         return patch.object(
             type(self.env["mfg.kpi.provider"]), "_provide_test_rate", provide, create=True
         )
+
+    def _reader(self):
+        """The rate KPI's provider registered as reading KPI values."""
+        return patch.object(type(self), "rate_reads_values", True)
 
     def _team_value(self, provider, period):
         """What a provider reading KPI values finds: the boss's team size in ``period``."""
@@ -99,18 +110,23 @@ class TestStoreTogether(KpiCase):
         self.assertEqual(self._values(self.kpi_team), team)
         self.assertFalse(self._values(self.kpi_rate).exists())
 
-    def test_provider_reads_the_values_of_the_kpis_computed_before_it(self):
+    def test_reader_reads_the_values_of_the_same_computation(self):
         def provide(provider, kpi, period):
             self.seen.append(self._team_value(provider, period))
             return self._measure(10.0 * (self.seen[-1] or 0.0))
 
-        with self._rate(provide):
-            counts = self.env["mfg.kpi.provider"]._compute_periods(
-                self.period, self.kpi_team | self.kpi_rate
-            )
-        self.assertEqual(self.seen, [2.0], "the team size computed just before")
+        Provider = self.env["mfg.kpi.provider"]
+        # The reader comes first in the KPIs given: it still runs after the team size.
+        with self._rate(provide), self._reader():
+            counts = Provider._compute_periods(self.period, self.kpi_rate | self.kpi_team)
+        self.assertEqual(self.seen, [2.0], "the team size of this computation")
         self.assertEqual(counts["created"], 2)
         self.assertEqual(self._values(self.kpi_rate).value, 20.0)
+        # Not registered as a reader, it runs in the KPIs' order and stores with the others:
+        # it reads what the previous computation stored (nothing here in April).
+        with self._rate(provide):
+            Provider._compute_periods(self.april, self.kpi_rate | self.kpi_team)
+        self.assertEqual(self.seen, [2.0, None])
 
     def test_failing_reader_keeps_the_values_stored_before_it(self):
         def provide(provider, kpi, period):
@@ -119,6 +135,7 @@ class TestStoreTogether(KpiCase):
 
         with (
             self._rate(provide),
+            self._reader(),
             self.assertLogs("odoo.addons.mfg_kpi.models.mfg_kpi_provider", "ERROR"),
         ):
             counts = self.env["mfg.kpi.provider"]._compute_periods(

@@ -37,7 +37,10 @@ class MfgKpiProvider(models.AbstractModel):
         ),
         "EQUIPMENT_CHECK_COUNT": Provider(REQUESTS, "_provide_mnt_check_count"),
         "MAINTENANCE_COST": Provider(REQUESTS, "_provide_mnt_cost"),
-        "MAINTENANCE_COST_PER_OUTPUT": Provider(REQUESTS, "_provide_mnt_cost_per_output"),
+        # Reads the company's output value: computed after the other KPIs are stored.
+        "MAINTENANCE_COST_PER_OUTPUT": Provider(
+            REQUESTS, "_provide_mnt_cost_per_output", reads_values=True
+        ),
         "EQUIPMENT_FILE_ARCHIVING_RATE": Provider(REQUESTS, "_provide_mnt_file_archiving_rate"),
         "REPAIR_RECORD_ACCURACY": Provider(REQUESTS, "_provide_mnt_record_accuracy"),
         "INSPECTION_TOOL_INTACT_RATE": Provider(EQUIPMENT, "_provide_mnt_intact_rate", "tools"),

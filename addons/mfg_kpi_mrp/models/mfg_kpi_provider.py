@@ -649,15 +649,17 @@ class MfgKpiProvider(models.AbstractModel):
         # the database (one row per order instead of one per order and component).
         rows = self._fetch_rows(
             SQL(
-                """WITH %(conversion)s, cost AS MATERIALIZED (
-                       SELECT product.id, tmpl.uom_id, %(cost)s AS cost
-                         FROM product_product product
-                         JOIN product_template tmpl ON tmpl.id = product.product_tmpl_id
-                   ), component AS MATERIALIZED (
+                """WITH %(conversion)s, component AS MATERIALIZED (
                        SELECT raw_material_production_id AS production_id, product_id,
                               product_uom, bom_line_id, mfg_bom_unit_qty, state, quantity
                          FROM stock_move
                         WHERE raw_material_production_id = ANY(%(orders)s)
+                   ), cost AS MATERIALIZED (
+                       -- the components' costs only, whatever the size of the catalogue
+                       SELECT product.id, tmpl.uom_id, %(cost)s AS cost
+                         FROM product_product product
+                         JOIN product_template tmpl ON tmpl.id = product.product_tmpl_id
+                        WHERE product.id IN (SELECT product_id FROM component)
                    ), standard AS (
                        -- the standard quantity per unit recorded on each BoM line's moves
                        SELECT line.production_id, SUM(line.unit_qty * cost.cost) AS per_unit

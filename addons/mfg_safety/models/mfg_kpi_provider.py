@@ -35,7 +35,10 @@ class MfgKpiProvider(models.AbstractModel):
         "PRODUCTION_ACCIDENT_LOSS": Provider(
             ACCIDENTS, "_provide_sft_accident_loss", ALL_KINDS, fallback=True
         ),
-        "SAFETY_ACCIDENT_LOSS_RATE": Provider(ACCIDENTS, "_provide_sft_accident_loss_rate"),
+        # Reads the company's output value: computed after the other KPIs are stored.
+        "SAFETY_ACCIDENT_LOSS_RATE": Provider(
+            ACCIDENTS, "_provide_sft_accident_loss_rate", reads_values=True
+        ),
         "INJURY_RATE_PER_THOUSAND": Provider(ACCIDENTS, "_provide_sft_injury_rate"),
         "SAFETY_ACCIDENT_HANDLING_TIMELINESS": Provider(
             ACCIDENTS, "_provide_sft_handling_timeliness", "safety"
