@@ -183,16 +183,21 @@ class MfgJobBatch(models.Model):
     @api.model
     def _enqueue_kpis(self, periods, kpis=None):
         """Compute ``kpis`` (default: every computed KPI) of ``periods`` in the background:
-        a batch per company, one part per period and bridge (its KPIs share their cohorts)."""
+        a batch per company, one part per period and bridge (its KPIs share their cohorts).
+        The KPIs that read KPI values (``reads_values``) come in the period's last parts, as
+        in the inline computation: they read the values the parts before them computed."""
         providers = self.env["mfg.kpi.provider"]._get_providers()
         kpis = kpis or self.env["mfg.kpi"].sudo().search([("code", "in", list(providers))])
         groups = defaultdict(lambda: self.env["mfg.kpi"])
         for kpi in kpis.filtered(lambda k: k.code in providers):
-            groups[providers[kpi.code].get("module", "mfg_kpi")] |= kpi
+            provider = providers[kpi.code]
+            groups[bool(provider.get("reads_values")), provider.get("module", "mfg_kpi")] |= kpi
         # Parts are named after the bridge's title, as the Apps list shows it.
         titles = {
             module.name: module.shortdesc
-            for module in self.env["ir.module.module"].sudo().search([("name", "in", list(groups))])
+            for module in self.env["ir.module.module"]
+            .sudo()
+            .search([("name", "in", [module for _reads, module in groups])])
         }
         batches = self.browse()
         for company, company_periods in periods.grouped("company_id").items():
@@ -207,7 +212,7 @@ class MfgJobBatch(models.Model):
                         )
                     )._job_compute_kpis(period.ids, group.ids)
                     for period in company_periods
-                    for module, group in sorted(groups.items())
+                    for (_reads, module), group in sorted(groups.items())
                 ]
 
             batches |= self._new_batch(

@@ -63,6 +63,47 @@ class TestKpiInBackground(JobsMixin, KpiCase):
         batch.sudo()._job_compute_kpis(self.period.ids, self.kpi_team.ids)
         self.assertEqual(self._snapshot(), inline)
 
+    def test_value_readers_come_last(self):
+        """A KPI that reads KPI values is computed in the period's last part, whatever its
+        bridge's name: it reads the values the parts before it computed."""
+        provider_cls = type(self.env["mfg.kpi.provider"])
+        original = provider_cls._get_providers
+        seen = []
+
+        def _get_providers(provider):
+            providers = original(provider)
+            providers[self.kpi_rate.code] = {
+                "name": "Reader (test)",
+                "method": "_provide_test_reader",
+                "reads_values": True,
+                "module": "mfg_aaa",  # a bridge sorted before the team size's
+            }
+            return providers
+
+        def reader(provider, kpi, period):
+            value = provider.env["mfg.kpi.value"].search(
+                [
+                    ("kpi_id", "=", self.kpi_team.id),
+                    ("period_id", "=", period.id),
+                    ("employee_id", "=", self.boss.id),
+                ]
+            )
+            seen.append(value.value if value else None)
+            return []
+
+        self._use_jobs()
+        with (
+            patch.object(provider_cls, "_get_providers", _get_providers),
+            patch.object(provider_cls, "_provide_test_reader", reader, create=True),
+        ):
+            batch = self.env["mfg.job.batch"]._enqueue_kpis(
+                self.period, self.kpi_rate | self.kpi_team
+            )
+            self.assertEqual(batch.job_count, 2)
+            self.assertEqual(self._first_part(batch).args, [self.period.ids, self.kpi_team.ids])
+            self._run_jobs(batch)
+        self.assertEqual(seen, [2.0], "the team size computed by the part before")
+
     def test_cron_queues_a_batch_per_company(self):
         self._use_jobs()
         before = self.env["mfg.job.batch"].search([])
