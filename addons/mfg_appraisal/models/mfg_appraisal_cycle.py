@@ -149,8 +149,9 @@ class MfgAppraisalCycle(models.Model):
     irregular_count = fields.Integer(
         compute="_compute_irregular",
         string="Irregular Appraisals in the Year",
-        help="Irregular appraisals launched in the year of this annual workshop-staff cycle: "
-        "车间人员 第4条 asks for at least three a year; their results feed the annual one.",
+        help="Irregular appraisals launched in the year of this workshop-staff cycle (annual or "
+        "irregular): 车间人员 第4条 asks for at least three a year; their results feed the "
+        "annual one.",
     )
     irregular_warning = fields.Char(compute="_compute_irregular")
     exclusion_ids = fields.One2many("mfg.appraisal.exclusion", "cycle_id", string="Exclusions")
@@ -218,8 +219,10 @@ class MfgAppraisalCycle(models.Model):
 
     @api.depends("kind", "appraisal_system", "date_end", "company_id")
     def _compute_irregular(self):
+        # The annual cycle of a year, and the irregular ones themselves (the production
+        # department follows its count from its own menu).
         annual = self.filtered(
-            lambda c: c.kind == "annual"
+            lambda c: c.kind in ("annual", "irregular")
             and c.appraisal_system in (False, "workshop_staff")
             and c.date_end
         )
@@ -279,11 +282,17 @@ class MfgAppraisalCycle(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if any("kind" not in vals for vals in vals_list):
+            # The kind the record will get (e.g. ``default_kind`` of the irregular inspections'
+            # menu): the runner's check and the schedule below read it.
+            default_kind = self.default_get(["kind"]).get("kind")
+            for vals in vals_list:
+                vals.setdefault("kind", default_kind)
         if not self.env.su:
             if any(vals.get("grant_groups") for vals in vals_list):
                 self._check_grant_groups()
             for vals in vals_list:
-                self._check_runner([vals.get("kind", "annual")])
+                self._check_runner([vals["kind"]])
                 self._refuse_fields(set(vals) - policy.CYCLE_CONFIG)
         for vals in vals_list:
             # Operators (team members) often have no desk login: the kiosk or HR records
@@ -439,7 +448,7 @@ class MfgAppraisalCycle(models.Model):
         for cycle in self:
             cycle._schedule_from_launch(today)
             appraisals = cycle.env["mfg.appraisal"]._launch_cycle(cycle)
-            if cycle.irregular_warning:
+            if cycle.kind == "annual" and cycle.irregular_warning:
                 cycle.sudo().message_post(body=cycle.irregular_warning)
             body, cycle_warn = cycle._launch_report(appraisals)
             if body:
@@ -572,8 +581,27 @@ class MfgAppraisalCycle(models.Model):
         self.sudo().write({"state": "closed"})
         return True
 
+    def _check_cancel(self):
+        """HR cancels any cycle; the production department its irregular ones, as long as no
+        result of theirs is published (published results are HR's)."""
+        self._check_runner(self.mapped("kind"))
+        if self.env.user.has_group("mfg_appraisal.group_appraisal_hr"):
+            return
+        published = self.sudo().appraisal_ids.filtered(
+            lambda a: a.state in ("published", "interview", "done")
+        )
+        if published:
+            raise UserError(
+                self.env._(
+                    "Results of %(c)s are published (e.g. %(who)s): only HR cancels the cycle "
+                    "now.",
+                    c=", ".join(published.cycle_id.mapped("name")),
+                    who=published[0].employee_id.name,
+                )
+            )
+
     def action_cancel(self):
-        self._check_hr()
+        self._check_cancel()
         self._check_state("draft", "running")
         self.sudo().appraisal_ids.filtered(lambda a: a.state != "done").write(
             {"state": "cancelled"}

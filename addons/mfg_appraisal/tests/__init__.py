@@ -15,3 +15,4 @@ from . import test_query_count
 from . import test_rating_screens
 from . import test_launch_prefill
 from . import test_rater_activities
+from . import test_irregular_inspections

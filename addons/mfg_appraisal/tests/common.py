@@ -1,6 +1,7 @@
 from datetime import date
 
 from odoo import Command
+from odoo.addons.mfg_kpi.tests.rpc import RpcCase
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
@@ -199,3 +200,18 @@ class AppraisalCase(TransactionCase):
             rating.score = score
         rater.action_submit()
         return rater
+
+
+class AppraisalRpcCase(AppraisalCase, RpcCase):
+    """:class:`AppraisalCase` probed through the real external API (``/jsonrpc``) as each role."""
+
+    def assertRefusedUnchanged(self, user, records, model, method, *args, **kwargs):
+        """The call is refused and ``records`` (a recordset or a list of them) read back
+        exactly as before."""
+        recordsets = records if isinstance(records, list | tuple) else [records]
+        before = [self.snapshot(rs) for rs in recordsets]
+        error = self.refused(user, model, method, *args, **kwargs)
+        self.assertTrue(error.message)
+        after = [self.snapshot(rs) for rs in recordsets]
+        self.assertEqual(after, before, f"{model}.{method} left changes")
+        return error

@@ -4,17 +4,16 @@ as each role: refused with a clear message, and the database unchanged afterward
 from datetime import date
 
 from odoo import Command
-from odoo.addons.mfg_kpi.tests.rpc import RpcCase
 from odoo.tests import new_test_user, tagged
 
-from .common import AppraisalCase
+from .common import AppraisalRpcCase
 from .test_appraisal_scoring import PERFORMANCE, SELF, SUPERIOR
 
 APPRAISAL = "mfg.appraisal"
 
 
 @tagged("post_install", "-at_install")
-class TestAppraisalSecurityApi(AppraisalCase, RpcCase):
+class TestAppraisalSecurityApi(AppraisalRpcCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -68,17 +67,6 @@ class TestAppraisalSecurityApi(AppraisalCase, RpcCase):
         self.rpc(self.user_hr, APPRAISAL, "action_publish", [appraisal.id])
         self.assertEqual(appraisal.state, "published")
         return appraisal
-
-    def assertRefusedUnchanged(self, user, records, model, method, *args, **kwargs):
-        """The call is refused and ``records`` (a recordset or a list of them) read back
-        exactly as before."""
-        recordsets = records if isinstance(records, list | tuple) else [records]
-        before = [self.snapshot(rs) for rs in recordsets]
-        error = self.refused(user, model, method, *args, **kwargs)
-        self.assertTrue(error.message)
-        after = [self.snapshot(rs) for rs in recordsets]
-        self.assertEqual(after, before, f"{model}.{method} left changes")
-        return error
 
     # ------------------------------------------------------------------
     # 1. The appraisee cannot write its own result

@@ -50,6 +50,6 @@ class MfgAppraisalCycle(models.Model):
         return super().action_close()
 
     def action_cancel(self):
-        self._check_hr()
+        self._check_cancel()  # HR, or the production department for its irregular cycles
         self.env["mfg.job.batch"]._check_cycles_idle(self)
         return super().action_cancel()
