@@ -13,6 +13,7 @@ from .common import AppraisalRpcCase
 
 CYCLE = "mfg.appraisal.cycle"
 RUNNER_REFUSAL = "the production department runs the irregular ones"
+YEAR = 2031
 
 
 @tagged("post_install", "-at_install")
@@ -27,8 +28,13 @@ class TestIrregularInspections(AppraisalRpcCase):
             {"company_id": cls.company.id}
         )
         cls.sheet.state = "active"
-        # HR's draft annual workshop-staff cycle of the same people and year.
-        cls.annual = cls._cycle(appraisal_system="workshop_staff")
+        # HR's draft annual workshop-staff cycle of the same people and year (a year no other
+        # data of the database has).
+        cls.annual = cls._cycle(
+            appraisal_system="workshop_staff",
+            date_start=date(YEAR, 1, 1),
+            date_end=date(YEAR, 12, 31),
+        )
         cls.action = cls.env.ref("mfg_appraisal.mfg_appraisal_cycle_action_irregular")
         cls.menu = cls.env.ref("mfg_appraisal.mfg_appraisal_cycle_menu_irregular")
 
@@ -39,8 +45,8 @@ class TestIrregularInspections(AppraisalRpcCase):
             "name": "Inspection March",
             "template_id": self.sheet.id,
             "job_ids": [Command.set(self.job_equipment.ids)],
-            "date_start": "2025-03-01",
-            "date_end": "2025-03-31",
+            "date_start": f"{YEAR}-03-01",
+            "date_end": f"{YEAR}-03-31",
             **vals,
         }
 
@@ -96,8 +102,8 @@ class TestIrregularInspections(AppraisalRpcCase):
         # The form, filled in as from the menu, saves an irregular cycle.
         form = Form(Cycle.with_user(self.user_production).with_context(**self._context()))
         form.name = "Inspection from the form"
-        form.date_start = date(2025, 5, 1)
-        form.date_end = date(2025, 5, 31)
+        form.date_start = date(YEAR, 5, 1)
+        form.date_end = date(YEAR, 5, 31)
         form.template_id = self.sheet.with_user(self.user_production)
         cycle = form.save()
         self.assertEqual((cycle.kind, cycle.appraisal_system), ("irregular", "workshop_staff"))
@@ -115,12 +121,12 @@ class TestIrregularInspections(AppraisalRpcCase):
             self.user_production,
             CYCLE,
             "search_read",
-            safe_eval(self.action.domain),
+            [*safe_eval(self.action.domain), ("date_end", ">=", f"{YEAR}-01-01")],
             ["name", "irregular_count", "irregular_warning"],
         )
         self.assertEqual(row["id"], cycle.id)
         self.assertEqual(row["irregular_count"], 0)
-        self.assertIn("Only 0 irregular appraisals in 2025", row["irregular_warning"])
+        self.assertIn(f"Only 0 irregular appraisals in {YEAR}", row["irregular_warning"])
 
         self.rpc(self.user_production, CYCLE, "action_launch", [cycle.id])
         self.env.invalidate_all()
@@ -202,7 +208,7 @@ class TestIrregularInspections(AppraisalRpcCase):
                 self.assertIn(RUNNER_REFUSAL, error.message)
         self.assertEqual(inspection.kind, "irregular")
         # HR's annual cycle: not even its name, nor turned irregular to take it over.
-        for vals in ({"name": "Renamed"}, {"kind": "irregular"}, {"date_end": "2025-06-30"}):
+        for vals in ({"name": "Renamed"}, {"kind": "irregular"}, {"date_end": f"{YEAR}-06-30"}):
             with self.subTest(vals=vals):
                 error = self.assertRefusedUnchanged(
                     self.user_production, self.annual, CYCLE, "write", [self.annual.id], vals
