@@ -115,6 +115,7 @@ class MfgAppraisalCycle(models.Model):
         ],
         default="draft",
         required=True,
+        readonly=True,  # the actions move it: the form sends no state (refused on create)
         tracking=True,
         copy=False,
     )
