@@ -222,21 +222,21 @@ class MfgAppraisalCycle(models.Model):
     def _compute_irregular(self):
         # The annual cycle of a year, and the irregular ones themselves (the production
         # department follows its count from its own menu).
-        annual = self.filtered(
+        counted = self.filtered(
             lambda c: c.kind in ("annual", "irregular")
             and c.appraisal_system in (False, "workshop_staff")
             and c.date_end
         )
         groups = {}
-        if annual:
-            years = {cycle.date_end.year for cycle in annual}
+        if counted:
+            years = {cycle.date_end.year for cycle in counted}
             groups = {
                 (company.id, system, day.year): count
                 for company, system, day, count in self.sudo()._read_group(
                     [
                         ("kind", "=", "irregular"),
                         ("state", "in", ("running", "published", "closed")),
-                        ("company_id", "in", annual.company_id.ids),
+                        ("company_id", "in", counted.company_id.ids),
                         ("date_end", ">=", date(min(years), 1, 1)),
                         ("date_end", "<=", date(max(years), 12, 31)),
                     ],
@@ -245,7 +245,7 @@ class MfgAppraisalCycle(models.Model):
                 )
             }
         for cycle in self:
-            if cycle not in annual:
+            if cycle not in counted:
                 cycle.irregular_count = 0
                 cycle.irregular_warning = False
                 continue
