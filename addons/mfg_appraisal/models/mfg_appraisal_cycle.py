@@ -588,16 +588,22 @@ class MfgAppraisalCycle(models.Model):
         self._check_runner(self.mapped("kind"))
         if self.env.user.has_group("mfg_appraisal.group_appraisal_hr"):
             return
-        published = self.sudo().appraisal_ids.filtered(
-            lambda a: a.state in ("published", "interview", "done")
+        # One published result is enough to refuse: no need to read the cycle's appraisals.
+        published = (
+            self.env["mfg.appraisal"]
+            .sudo()
+            .search(
+                [("cycle_id", "in", self.ids), ("state", "in", ("published", "interview", "done"))],
+                limit=1,
+            )
         )
         if published:
             raise UserError(
                 self.env._(
                     "Results of %(c)s are published (e.g. %(who)s): only HR cancels the cycle "
                     "now.",
-                    c=", ".join(published.cycle_id.mapped("name")),
-                    who=published[0].employee_id.name,
+                    c=published.cycle_id.name,
+                    who=published.employee_id.name,
                 )
             )
 

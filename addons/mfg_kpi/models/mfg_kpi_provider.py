@@ -222,6 +222,23 @@ class MfgKpiProvider(models.AbstractModel):
             last_day=min(period.date_end, today),
         )
 
+    @api.model
+    def _company_value(self, kpi, period):
+        """The company-level value of ``kpi`` for ``period``, 0.0 without one: what a provider
+        registered with ``reads_values=True`` divides by (the company's output, for one)."""
+        if not kpi:
+            return 0.0
+        value = self.env["mfg.kpi.value"].search_fetch(
+            [
+                ("kpi_id", "=", kpi.id),
+                ("period_id", "=", period.id),
+                ("subject_type", "=", "company"),
+            ],
+            ["value"],
+            limit=1,
+        )
+        return value.value if value else 0.0
+
     @contextmanager
     def _cohort_scope(self):
         """One computation: the cohorts read through ``_cohort`` inside it are computed once

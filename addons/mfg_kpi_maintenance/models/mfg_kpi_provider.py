@@ -570,18 +570,8 @@ class MfgKpiProvider(models.AbstractModel):
         output_kpi = company.mfg_output_kpi_id or self.env.ref(
             "mfg_kpi_maintenance.kpi_maintenance_output_quantity", raise_if_not_found=False
         )
-        if not output_kpi:
-            return []
-        output = self.env["mfg.kpi.value"].search_fetch(
-            [
-                ("kpi_id", "=", output_kpi.id),
-                ("period_id", "=", period.id),
-                ("subject_type", "=", "company"),
-            ],
-            ["value"],
-            limit=1,
-        )
-        if not output or output.value <= 0:
+        output = self._company_value(output_kpi, period)
+        if output <= 0:
             return []
         rows = [
             self._mnt_request_row(request, request.mfg_cost, 0.0)
@@ -590,7 +580,7 @@ class MfgKpiProvider(models.AbstractModel):
         tally = self._mnt_tally(period, rows)
         # The output divides each subject's cost once, whatever its number of requests.
         for subject in tally.rows():
-            tally.count([subject], "output", 0.0, output.value, ids=())
+            tally.count([subject], "output", 0.0, output, ids=())
         return self._tally_measures(kpi, tally, "maintenance.request", kind="ratio")
 
     @api.model

@@ -145,18 +145,7 @@ class MfgKpiProvider(models.AbstractModel):
         output_kpi = company.mfg_safety_output_kpi_id or self.env.ref(
             "mfg_safety.kpi_safety_output_value", raise_if_not_found=False
         )
-        if not output_kpi:
-            return 0.0
-        value = self.env["mfg.kpi.value"].search_fetch(
-            [
-                ("kpi_id", "=", output_kpi.id),
-                ("period_id", "=", period.id),
-                ("subject_type", "=", "company"),
-            ],
-            ["value"],
-            limit=1,
-        )
-        return value.value if value else 0.0
+        return self._company_value(output_kpi, period)
 
     @api.model
     def _provide_sft_accident_loss_rate(self, kpi, period):
