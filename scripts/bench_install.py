@@ -103,7 +103,10 @@ def warm_bytecode():
     cache = tempfile.mkdtemp(prefix="mfg_bench_pycache_")
     env = dict(os.environ, PYTHONPYCACHEPREFIX=cache)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    folders = sorted({os.path.dirname(odoo.__file__), *odoo.addons.__path__} - {""})
+    # Odoo (a namespace package in an editable install) and its addons folders, those that are
+    # folders (an editable install adds its import hook's name to the path).
+    folders = sorted({*odoo.__path__, *odoo.addons.__path__})
+    folders = [folder for folder in folders if os.path.isdir(folder)]
     started = time.perf_counter()
     # Files that do not compile (none is imported) only make compileall's exit status non-zero.
     subprocess.run(
