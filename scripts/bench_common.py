@@ -25,14 +25,21 @@ def parser(description):
     return args
 
 
+def load_config():
+    """Odoo's configuration of the benchmarks: the configuration file and the suite's addons."""
+    from odoo.tools import config
+
+    config.parse_config(["-c", CONF, f"--addons-path={ADDONS}", "--log-level=warn"])
+    return config
+
+
 def open_env(db, modules):
     """An Odoo environment (superuser) on ``db``, installing ``modules`` into a new database."""
     import odoo
     import odoo.service.db
     from odoo.modules.registry import Registry
-    from odoo.tools import config
 
-    config.parse_config(["-c", CONF, f"--addons-path={ADDONS}", "--log-level=warn"])
+    load_config()
     if db not in odoo.service.db.list_dbs(force=True):
         print(f"creating database {db} with {modules} (a few minutes)...", flush=True)
         subprocess.run(
